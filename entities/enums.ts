@@ -1,0 +1,134 @@
+import { registerEnumType } from "type-graphql";
+
+/** Every enum of the model, declared once and registered once with GraphQL. */
+
+export enum ObjectiveLevel {
+  SOLIDALE = "SOLIDALE",
+  GESTIONALE = "GESTIONALE",
+  SALUTE = "SALUTE",
+  PORTFOLIO = "PORTFOLIO",
+  DIREZIONE = "DIREZIONE",
+}
+
+export enum HealthGroup {
+  FINANCIAL = "FINANCIAL",
+  ORGANISATIONAL = "ORGANISATIONAL",
+  RELATIONS = "RELATIONS",
+}
+
+export enum ObjectiveStatus {
+  ACTIVE = "ACTIVE",
+  REMOVED = "REMOVED",
+}
+
+export enum ActKind {
+  GIUNTA_RESOLUTION = "GIUNTA_RESOLUTION",
+  COUNCIL_RESOLUTION = "COUNCIL_RESOLUTION",
+  DG_DETERMINATION = "DG_DETERMINATION",
+  MAYORAL_DECREE = "MAYORAL_DECREE",
+}
+
+/** What an act does to the plan: approves it, amends it, details it, reorganises the units, or is only cited. */
+export enum ActEffect {
+  APPROVES_PLAN = "APPROVES_PLAN",
+  AMENDS_PLAN = "AMENDS_PLAN",
+  DETAILS_PLAN = "DETAILS_PLAN",
+  REORGANISES = "REORGANISES",
+  CITED = "CITED",
+}
+
+export enum PlanChangeKind {
+  CREATED = "CREATED",
+  TRANSFERRED = "TRANSFERRED",
+  RENAMED = "RENAMED",
+  UPDATED = "UPDATED",
+  REMOVED = "REMOVED",
+}
+
+export enum PlanChangeReason {
+  REORGANISATION = "REORGANISATION",
+  CHANGED_PRIORITIES = "CHANGED_PRIORITIES",
+  REGULATORY = "REGULATORY",
+  FORM_ONLY = "FORM_ONLY",
+}
+
+/**
+ * Where a change is known from: listed in an act's annex, or implied because the objective stands in
+ * the amended plan without the amending act creating it, so it was in the plan the earlier act approved.
+ */
+export enum PlanChangeSource {
+  ANNEX = "ANNEX",
+  IMPLIED = "IMPLIED",
+}
+
+export enum OrgUnitKind {
+  DIRECTORATE = "DIRECTORATE",
+  SPECIALIST_DIRECTORATE = "SPECIALIST_DIRECTORATE",
+  SECRETARIAT = "SECRETARIAT",
+  AREA = "AREA",
+}
+
+export enum KpiUnit {
+  PERCENT = "PERCENT",
+  DAYS = "DAYS",
+  COUNT = "COUNT",
+  EUR = "EUR",
+  RATIO = "RATIO",
+  MILESTONE = "MILESTONE",
+}
+
+export enum KpiDirection {
+  HIGHER_IS_BETTER = "HIGHER_IS_BETTER",
+  LOWER_IS_BETTER = "LOWER_IS_BETTER",
+  RANGE = "RANGE",
+  MILESTONE = "MILESTONE",
+}
+
+export enum KpiFrequency {
+  MONTHLY = "MONTHLY",
+  QUARTERLY = "QUARTERLY",
+  YEARLY = "YEARLY",
+}
+
+export enum ScoringRule {
+  LINEAR = "LINEAR",
+  BANDS = "BANDS",
+}
+
+export enum PeriodKind {
+  YEAR = "YEAR",
+  QUARTER = "QUARTER",
+  MONTH = "MONTH",
+}
+
+export enum MeasurementStatus {
+  PROVISIONAL = "PROVISIONAL",
+  VALIDATED = "VALIDATED",
+}
+
+export enum JobRunStatus {
+  SCHEDULED = "SCHEDULED",
+  RUNNING = "RUNNING",
+  SUCCEEDED = "SUCCEEDED",
+  FAILED = "FAILED",
+}
+
+const registrations: Array<[object, string, string]> = [
+  [ObjectiveLevel, "ObjectiveLevel", "The six elements of the plan, less individual performance (scored per person)"],
+  [HealthGroup, "HealthGroup", "The three groups of Indicatori di Salute dell'Ente"],
+  [ObjectiveStatus, "ObjectiveStatus", "Whether the objective is in the plan as it stands today"],
+  [ActKind, "ActKind", "The kind of formal act"],
+  [ActEffect, "ActEffect", "What the act does to the plan"],
+  [PlanChangeKind, "PlanChangeKind", "What a plan change did to an objective"],
+  [PlanChangeReason, "PlanChangeReason", "Why the plan changed, as the amending act classifies it"],
+  [PlanChangeSource, "PlanChangeSource", "Whether the change is listed in an annex or implied by the plan"],
+  [OrgUnitKind, "OrgUnitKind", "The kind of organisational unit"],
+  [KpiUnit, "KpiUnit", "The unit a KPI is measured in"],
+  [KpiDirection, "KpiDirection", "Which way a KPI improves"],
+  [KpiFrequency, "KpiFrequency", "How often a KPI is measured"],
+  [ScoringRule, "ScoringRule", "How a KPI value becomes a score"],
+  [PeriodKind, "PeriodKind", "The length of a measurement period"],
+  [MeasurementStatus, "MeasurementStatus", "Whether a measurement has been validated"],
+  [JobRunStatus, "JobRunStatus", "The state of a job run"],
+];
+for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

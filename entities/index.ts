@@ -1,0 +1,21 @@
+import { Act } from "./act.entity";
+import { Administration } from "./administration.entity";
+import { Ambiguity } from "./ambiguity.entity";
+import { AuditEvent } from "./audit-event.entity";
+import { JobRun } from "./job-run.entity";
+import { Kpi } from "./kpi.entity";
+import { Measurement } from "./measurement.entity";
+import { ObjectiveCollaborator } from "./objective-collaborator.entity";
+import { ObjectiveYear } from "./objective-year.entity";
+import { Objective } from "./objective.entity";
+import { OrgUnitHead } from "./org-unit-head.entity";
+import { OrgUnit } from "./org-unit.entity";
+import { Person } from "./person.entity";
+import { PlanChange } from "./plan-change.entity";
+import { Plan } from "./plan.entity";
+import { Target } from "./target.entity";
+
+export const entities = [
+  Administration, Plan, Act, PlanChange, OrgUnit, OrgUnitHead, Person, Objective, ObjectiveYear,
+  ObjectiveCollaborator, Kpi, Target, Measurement, JobRun, AuditEvent, Ambiguity,
+];

@@ -1,0 +1,90 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Act } from "./act.entity";
+import { DateColumn, JsonColumn } from "./columns";
+import { PlanChangeKind, PlanChangeReason, PlanChangeSource } from "./enums";
+import { Objective } from "./objective.entity";
+import { OrgUnit } from "./org-unit.entity";
+import { LocalDate } from "./scalars";
+
+@ObjectType({ description: "Where an act's annex states a change" })
+export class Citation {
+  @Field(() => Int, { nullable: true, description: "Page of the plan annex the change cites" })
+  page!: number | null;
+
+  @Field(() => Int, { description: "Line of the seed text" })
+  seedLine!: number;
+}
+
+@ObjectType({ description: "One change an act made to one objective" })
+@Entity("plan_change")
+@Index(["objectiveId", "effectiveDate"])
+@Index(["actId"])
+export class PlanChange {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: "varchar", length: 96, unique: true })
+  key!: string;
+
+  @Column({ type: "int" })
+  actId!: number;
+
+  @ManyToOne(() => Act, { nullable: false })
+  @JoinColumn({ name: "actId" })
+  act?: Act;
+
+  @Column({ type: "int" })
+  objectiveId!: number;
+
+  @ManyToOne(() => Objective, { nullable: false })
+  @JoinColumn({ name: "objectiveId" })
+  objective?: Objective;
+
+  @Field(() => PlanChangeKind)
+  @Column({ type: "varchar", length: 16 })
+  kind!: PlanChangeKind;
+
+  @Field(() => PlanChangeReason, { nullable: true, description: "Null for the creations implied by the approving act" })
+  @Column({ type: "varchar", length: 24, nullable: true })
+  reason!: PlanChangeReason | null;
+
+  @Field(() => PlanChangeSource)
+  @Column({ type: "varchar", length: 16 })
+  source!: PlanChangeSource;
+
+  @Column({ type: "int", nullable: true })
+  fromUnitId!: number | null;
+
+  @ManyToOne(() => OrgUnit, { nullable: true })
+  @JoinColumn({ name: "fromUnitId" })
+  fromUnit?: OrgUnit;
+
+  @Column({ type: "int", nullable: true })
+  toUnitId!: number | null;
+
+  @ManyToOne(() => OrgUnit, { nullable: true })
+  @JoinColumn({ name: "toUnitId" })
+  toUnit?: OrgUnit;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  oldTitle!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  newTitle!: string | null;
+
+  @Field(() => LocalDate)
+  @DateColumn()
+  effectiveDate!: string;
+
+  @Field(() => [Citation])
+  @JsonColumn()
+  citations!: Citation[];
+
+  @Field(() => String, { nullable: true, description: "How the change was read from the source, where it needed reading" })
+  @Column({ type: "text", nullable: true })
+  note!: string | null;
+}

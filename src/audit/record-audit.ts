@@ -1,0 +1,26 @@
+import { EntityManager } from "typeorm";
+import { AuditEvent } from "../../entities/audit-event.entity";
+
+export interface AuditEntry {
+  actor: string;
+  role: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Appends an audit event in the caller's transaction, so the event and the write stand or fall together. */
+export async function recordAudit(manager: EntityManager, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+  await manager.insert(AuditEvent, {
+    at,
+    actor: entry.actor,
+    role: entry.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before === null ? null : JSON.stringify(entry.before),
+    after: entry.after === null ? null : JSON.stringify(entry.after),
+  });
+}
