@@ -1,0 +1,14 @@
+import { ActResolver } from "./act.resolver";
+import { KpiResolver } from "./kpi.resolver";
+import { ObjectiveResolver } from "./objective.resolver";
+import { OrgUnitResolver } from "./org-unit.resolver";
+import { PlanChangeResolver } from "./plan-change.resolver";
+import { PlanResolver } from "./plan.resolver";
+import { TargetResolver } from "./target.resolver";
+
+export const resolvers = [
+  PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
+] as const;
+
+// Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers
+// test them with `== null`, which covers both.

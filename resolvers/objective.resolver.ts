@@ -1,0 +1,97 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Kpi } from "../entities/kpi.entity";
+import { Objective } from "../entities/objective.entity";
+import { OrgUnit } from "../entities/org-unit.entity";
+import { PlanChange } from "../entities/plan-change.entity";
+import { LocalDate } from "../entities/scalars";
+import { Target } from "../entities/target.entity";
+import { Context } from "../src/context";
+import { unitOnDate } from "../src/organisation/lineage";
+import { listObjectives } from "../src/plan/objective-list";
+import { ownerOnDate } from "../src/plan/ownership";
+import { Connection } from "./types/connection";
+import { ObjectivesArgs } from "./types/objective-filter.input";
+import { decodeCursor, encodeCursor, pageSize, parseId } from "./types/pagination";
+
+@ObjectType()
+export class ObjectiveConnection extends Connection(Objective) {}
+
+@Resolver(() => Objective)
+export class ObjectiveResolver {
+  @Query(() => ObjectiveConnection, { description: "The plan's objectives in document order, filtered and paginated" })
+  async objectives(@Args() args: ObjectivesArgs, @Ctx() { dataSource }: Context): Promise<ObjectiveConnection> {
+    const size = pageSize(args.first);
+    const after = args.after === undefined ? null : decodeCursor(args.after);
+    const page = await listObjectives(dataSource, args, after, size);
+    const last = page.nodes[page.nodes.length - 1];
+    return {
+      totalCount: page.totalCount,
+      nodes: page.nodes,
+      pageInfo: { endCursor: last ? encodeCursor(last.position) : null, hasNextPage: page.hasNextPage },
+    };
+  }
+
+  @Query(() => Objective, { nullable: true })
+  objective(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Objective | null> {
+    return loaders.objective.load(parseId("id", id));
+  }
+
+  @FieldResolver(() => OrgUnit, {
+    nullable: true,
+    description: "The directorate that owns it: as the plan stands now, or on the date given (as the organisation stood that day)",
+  })
+  async owner(
+    @Root() objective: Objective,
+    @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<OrgUnit | null> {
+    if (asOf == null) return objective.ownerUnitId === null ? null : loaders.unit.load(objective.ownerUnitId);
+    const [changes, units] = await Promise.all([loaders.changesByObjective.load(objective.id), loaders.allUnits()]);
+    const owner = ownerOnDate(changes.map((c) => ({ ...c, order: c.id })), asOf);
+    const ownerThatDay = owner === null ? null : unitOnDate(owner, asOf, units);
+    return ownerThatDay === null ? null : units.get(ownerThatDay)!;
+  }
+
+  @FieldResolver(() => [OrgUnit], { description: "Units named as collaborators" })
+  async collaborators(@Root() objective: Objective, @Ctx() { loaders }: Context): Promise<OrgUnit[]> {
+    const links = await loaders.collaboratorsByObjective.load(objective.id);
+    const units = await loaders.unit.loadMany(links.map((l) => l.unitId));
+    return units.filter((u): u is OrgUnit => u instanceof OrgUnit);
+  }
+
+  @FieldResolver(() => [Int], { description: "The years it applies to" })
+  async years(@Root() objective: Objective, @Ctx() { loaders }: Context): Promise<number[]> {
+    return (await loaders.yearsByObjective.load(objective.id)).map((y) => y.year);
+  }
+
+  @FieldResolver(() => Objective, { nullable: true, description: "The higher objective it serves" })
+  parent(@Root() objective: Objective, @Ctx() { loaders }: Context): Promise<Objective | null> | null {
+    return objective.parentId === null ? null : loaders.objective.load(objective.parentId);
+  }
+
+  @FieldResolver(() => [Objective], { description: "The objectives that serve it" })
+  children(@Root() objective: Objective, @Ctx() { loaders }: Context): Promise<Objective[]> {
+    return loaders.childrenByObjective.load(objective.id);
+  }
+
+  @FieldResolver(() => [Kpi])
+  kpis(@Root() objective: Objective, @Ctx() { loaders }: Context): Promise<Kpi[]> {
+    return loaders.kpisByObjective.load(objective.id);
+  }
+
+  @FieldResolver(() => [Target], { description: "The targets of its KPIs, optionally for one year" })
+  async targets(
+    @Root() objective: Objective,
+    @Arg("year", () => Int, { nullable: true }) year: number | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<Target[]> {
+    const kpis = await loaders.kpisByObjective.load(objective.id);
+    const targets = (await loaders.targetsByKpi.loadMany(kpis.map((k) => k.id))).flatMap((t) => (Array.isArray(t) ? t : []));
+    return year == null ? targets : targets.filter((t) => t.year === year);
+  }
+
+  @FieldResolver(() => [PlanChange], { description: "Every change to it, oldest first: created, transferred, renamed, updated, removed" })
+  history(@Root() objective: Objective, @Ctx() { loaders }: Context): Promise<PlanChange[]> {
+    return loaders.changesByObjective.load(objective.id);
+  }
+}

@@ -1,0 +1,32 @@
+import { ApolloServerErrorCode } from "@apollo/server/errors";
+import { GraphQLFormattedError } from "graphql";
+import { Logger } from "../logger";
+import { ErrorCode } from "../errors";
+
+/** Codes whose messages were written for the client; anything else is masked. */
+const CLIENT_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+]);
+
+/**
+ * Keeps the errors meant for clients (a code and a message a person can act on) and replaces
+ * everything else by a generic one, logged in full here: no SQL, stack or driver text leaves.
+ */
+export function errorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && CLIENT_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error, path: formatted.path }, "unexpected error while resolving a request");
+    return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}

@@ -1,0 +1,109 @@
+import DataLoader from "dataloader";
+import { DataSource, EntityTarget, In, ObjectLiteral } from "typeorm";
+import { Act } from "../entities/act.entity";
+import { PlanChangeKind, ObjectiveStatus } from "../entities/enums";
+import { Kpi } from "../entities/kpi.entity";
+import { ObjectiveCollaborator } from "../entities/objective-collaborator.entity";
+import { ObjectiveYear } from "../entities/objective-year.entity";
+import { Objective } from "../entities/objective.entity";
+import { OrgUnitHead } from "../entities/org-unit-head.entity";
+import { OrgUnit } from "../entities/org-unit.entity";
+import { Person } from "../entities/person.entity";
+import { PlanChange } from "../entities/plan-change.entity";
+import { Target } from "../entities/target.entity";
+import { unitOnDate } from "./organisation/lineage";
+import { ownerOnDate } from "./plan/ownership";
+
+/**
+ * The per-request DataLoaders: made afresh for each request so that no cache outlives it or
+ * crosses callers. Each list field batches its parents' keys into one statement, so a query costs
+ * statements in proportion to its depth, not to the rows it returns.
+ */
+export function createLoaders(dataSource: DataSource) {
+  const manager = dataSource.manager;
+
+  function byId<E extends ObjectLiteral & { id: number }>(entity: EntityTarget<E>) {
+    return new DataLoader<number, E | null>(async (ids) => {
+      const rows = await manager.findBy(entity, { id: In([...ids]) } as never);
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  function groupedBy<E extends ObjectLiteral>(entity: EntityTarget<E>, column: keyof E & string, order: Record<string, "ASC" | "DESC">) {
+    return new DataLoader<number, E[]>(async (keys) => {
+      const rows = await manager.find(entity, { where: { [column]: In([...keys]) } as never, order: order as never });
+      const groups = new Map<number, E[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(row[column] as number)?.push(row);
+      return keys.map((key) => groups.get(key)!);
+    });
+  }
+
+  const unit = byId(OrgUnit);
+  const objective = byId(Objective);
+  let allUnits: Promise<Map<number, OrgUnit>> | undefined;
+
+  /** Objectives of a year grouped by the unit that owned them on a date (null: as the plan stands now). */
+  const objectivesByOwner = new DataLoader<string, Map<number, Objective[]>>(async (keys) =>
+    Promise.all(keys.map(async (key) => {
+      const [year, asOf] = JSON.parse(key) as [number, string | null];
+      const objectives = await manager.createQueryBuilder(Objective, "o")
+        .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
+        .orderBy("o.position", "ASC")
+        .getMany();
+      return asOf === null ? groupByCurrentOwner(objectives) : groupByOwnerOn(year, asOf, objectives);
+    })));
+
+  async function groupByOwnerOn(year: number, asOf: string, objectives: Objective[]) {
+    const [changes, units] = await Promise.all([
+      manager.createQueryBuilder(PlanChange, "c")
+        .innerJoin(ObjectiveYear, "y", "y.objectiveId = c.objectiveId AND y.year = :year", { year })
+        .where("c.kind IN (:...kinds)", { kinds: [PlanChangeKind.CREATED, PlanChangeKind.TRANSFERRED, PlanChangeKind.REMOVED] })
+        .getMany(),
+      loaders.allUnits(),
+    ]);
+    const byObjective = new Map<number, PlanChange[]>();
+    for (const change of changes) byObjective.set(change.objectiveId, [...(byObjective.get(change.objectiveId) ?? []), change]);
+    const groups = new Map<number, Objective[]>();
+    for (const objective of objectives) {
+      const history = (byObjective.get(objective.id) ?? []).map((c) => ({ ...c, order: c.id }));
+      const owner = ownerOnDate(history, asOf);
+      const ownerThatDay = owner === null ? null : unitOnDate(owner, asOf, units);
+      if (ownerThatDay !== null) groups.set(ownerThatDay, [...(groups.get(ownerThatDay) ?? []), objective]);
+    }
+    return groups;
+  }
+
+  const loaders = {
+    unit,
+    objective,
+    person: byId(Person),
+    act: byId(Act),
+    kpiById: byId(Kpi),
+    allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
+    headsByUnit: groupedBy(OrgUnitHead, "unitId", { validFrom: "ASC" }),
+    childrenByObjective: groupedBy(Objective, "parentId", { position: "ASC" }),
+    collaboratorsByObjective: groupedBy(ObjectiveCollaborator, "objectiveId", { unitId: "ASC" }),
+    collaborationsByUnit: groupedBy(ObjectiveCollaborator, "unitId", { objectiveId: "ASC" }),
+    yearsByObjective: groupedBy(ObjectiveYear, "objectiveId", { year: "ASC" }),
+    kpisByObjective: groupedBy(Kpi, "objectiveId", { id: "ASC" }),
+    targetsByKpi: groupedBy(Target, "kpiId", { year: "ASC" }),
+    changesByObjective: groupedBy(PlanChange, "objectiveId", { effectiveDate: "ASC", id: "ASC" }),
+    changesByAct: groupedBy(PlanChange, "actId", { id: "ASC" }),
+    objectivesByOwner: {
+      load: (year: number, asOf: string | null) => objectivesByOwner.load(JSON.stringify([year, asOf])),
+    },
+  };
+  return loaders;
+}
+
+function groupByCurrentOwner(objectives: Objective[]): Map<number, Objective[]> {
+  const groups = new Map<number, Objective[]>();
+  for (const objective of objectives) {
+    if (objective.status !== ObjectiveStatus.ACTIVE || objective.ownerUnitId === null) continue;
+    groups.set(objective.ownerUnitId, [...(groups.get(objective.ownerUnitId) ?? []), objective]);
+  }
+  return groups;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

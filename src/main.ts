@@ -1,0 +1,37 @@
+import "reflect-metadata";
+import { loadConfig } from "./config";
+import { openDatabase } from "./database";
+import { createHttpServer } from "./http/server";
+import { createLogger } from "./logger";
+import { loadPlan } from "./plan-data/load-plan";
+import { readPlanData } from "./plan-data/read-plan-data";
+
+/** npm start: migrate, load the Milan plan if missing, serve GraphQL. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const dataSource = await openDatabase(config);
+  logger.info({ database: config.DATABASE_URL ? "mysql" : config.SQLITE_PATH }, "database ready, migrations applied");
+
+  const inserted = await loadPlan(dataSource, readPlanData());
+  logger.info({ inserted }, "Milan plan 2019-2021 loaded");
+
+  const http = await createHttpServer(config, dataSource, logger);
+  http.server.listen(config.PORT, () => {
+    logger.info(`GraphQL on http://localhost:${config.PORT}/graphql` + (config.GRAPHQL_EXPLORER === "on" ? `, explorer on http://localhost:${config.PORT}/explorer` : ""));
+  });
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    await http.stop();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
