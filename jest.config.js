@@ -17,5 +17,6 @@ module.exports = {
     ],
   },
   setupFiles: ["reflect-metadata"],
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 60000,
 };

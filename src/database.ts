@@ -1,5 +1,6 @@
+import { createConnection } from "mysql2/promise";
 import { DataSource, Logger } from "typeorm";
-import { dataSourceOptions } from "../ormconfig";
+import { dataSourceOptions, MysqlFlavour } from "../ormconfig";
 import { Config } from "./config";
 
 /** Opens the database and applies pending migrations: the schema only ever comes from them. */
@@ -7,7 +8,20 @@ export async function openDatabase(
   config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">,
   logger?: Logger,
 ): Promise<DataSource> {
-  const dataSource = await new DataSource({ ...dataSourceOptions(config), ...(logger ? { logger, logging: true } : {}) }).initialize();
+  const flavour = config.DATABASE_URL ? await mysqlFlavour(config.DATABASE_URL) : undefined;
+  const options = { ...dataSourceOptions(config, flavour), ...(logger ? { logger, logging: true as const } : {}) };
+  const dataSource = await new DataSource(options).initialize();
   await dataSource.runMigrations({ transaction: "each" });
   return dataSource;
+}
+
+/** Whether a mysql:// server is MariaDB or MySQL, from the version it reports. */
+export async function mysqlFlavour(url: string): Promise<MysqlFlavour> {
+  const connection = await createConnection(url.replace(/^mariadb:/, "mysql:"));
+  try {
+    const [rows] = await connection.query("SELECT VERSION() AS version");
+    return /mariadb/i.test((rows as Array<{ version: string }>)[0].version) ? "mariadb" : "mysql";
+  } finally {
+    await connection.end();
+  }
 }

@@ -12,6 +12,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataSource } from "typeorm";
 import { dataSourceOptions } from "../../ormconfig";
+import { mysqlFlavour } from "../database";
 import { projectRoot } from "../project-root";
 
 const SCRATCH = "traguardo_migration_scratch";
@@ -34,7 +35,8 @@ async function mysqlDiff(serverUrl: string): Promise<Queries> {
   await admin.query(`DROP DATABASE IF EXISTS ${SCRATCH}`);
   await admin.query(`CREATE DATABASE ${SCRATCH} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   try {
-    return await diff(dataSourceOptions({ DATABASE_URL: `${serverUrl.replace(/\/$/, "")}/${SCRATCH}`, SQLITE_PATH: "" }));
+    const url = `${serverUrl.replace(/\/$/, "")}/${SCRATCH}`;
+    return await diff(dataSourceOptions({ DATABASE_URL: url, SQLITE_PATH: "" }, await mysqlFlavour(url)));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${SCRATCH}`);
     await admin.destroy();

@@ -1,0 +1,24 @@
+import { DataSource } from "typeorm";
+import { testDatabases } from "../support/databases";
+
+describe.each(testDatabases)("migrations on $name", (db) => {
+  let dataSource: DataSource;
+  beforeAll(async () => (dataSource = await db.open()));
+  afterAll(() => db.close(dataSource));
+
+  it("build exactly the schema the entities describe", async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it("leave nothing pending after the server's start-up run", async () => {
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+
+  it("undo cleanly, and apply again", async () => {
+    for (let i = 0; i < dataSource.migrations.length; i += 1) await dataSource.undoLastMigration();
+    expect(await dataSource.showMigrations()).toBe(true);
+    await dataSource.runMigrations();
+    expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+});

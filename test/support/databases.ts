@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import { DataSource, Logger } from "typeorm";
+import { openDatabase } from "../../src/database";
+
+/**
+ * The databases every integration suite runs on, through the same code path as production: the
+ * embedded SQLite, and a scratch database on the MySQL/MariaDB server that global-setup probed.
+ */
+const MYSQL_SERVER = process.env.TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306";
+
+export interface TestDatabase {
+  name: "sqlite" | "mysql";
+  open(logger?: Logger): Promise<DataSource>;
+  close(dataSource: DataSource): Promise<void>;
+}
+
+const sqlite: TestDatabase = {
+  name: "sqlite",
+  open: (logger) => openDatabase({ SQLITE_PATH: ":memory:" }, logger),
+  close: (dataSource) => dataSource.destroy(),
+};
+
+const scratchNames = new WeakMap<DataSource, string>();
+
+const mysql: TestDatabase = {
+  name: "mysql",
+  async open(logger) {
+    const name = `traguardo_test_${randomBytes(4).toString("hex")}`;
+    await withServer((admin) => admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+    const dataSource = await openDatabase({ DATABASE_URL: `${MYSQL_SERVER}/${name}`, SQLITE_PATH: "" }, logger);
+    scratchNames.set(dataSource, name);
+    return dataSource;
+  },
+  async close(dataSource) {
+    const name = scratchNames.get(dataSource);
+    await dataSource.destroy();
+    if (name) await withServer((admin) => admin.query(`DROP DATABASE IF EXISTS ${name}`));
+  },
+};
+
+async function withServer<T>(work: (admin: DataSource) => Promise<T>): Promise<T> {
+  const admin = await new DataSource({ type: "mysql", url: MYSQL_SERVER }).initialize();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+export const testDatabases: TestDatabase[] =
+  process.env.TRAGUARDO_TEST_MYSQL === "available" ? [sqlite, mysql] : [sqlite];

@@ -1,0 +1,22 @@
+import { ConfigError, loadConfig } from "../../src/config";
+
+describe("loadConfig", () => {
+  it("defaults to the embedded SQLite file and port 4000", () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SQLITE_PATH).toBe("var/traguardo.sqlite");
+    expect(config.PORT).toBe(4000);
+  });
+
+  it("accepts a mysql:// or mariadb:// DATABASE_URL", () => {
+    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/test" }).DATABASE_URL).toContain("mysql://");
+    expect(loadConfig({ DATABASE_URL: "mariadb://root@db/test" }).DATABASE_URL).toContain("mariadb://");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://x/y" })).toThrow(/DATABASE_URL: must start with mysql:\/\//);
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
+    expect(() => loadConfig({ JWT_SECRET: "short" })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+  });
+});

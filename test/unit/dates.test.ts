@@ -1,0 +1,19 @@
+import { isWithin, todayInRome } from "../../src/dates";
+
+describe("todayInRome", () => {
+  it("gives Milan's calendar date, not the server's or UTC's", () => {
+    // 23:30 UTC on 31 December is already 1 January in Milan (UTC+1 in winter).
+    expect(todayInRome(new Date("2019-12-31T23:30:00Z"))).toBe("2020-01-01");
+    // 22:30 UTC on 30 June is 00:30 on 1 July in Milan (UTC+2 in summer).
+    expect(todayInRome(new Date("2019-06-30T22:30:00Z"))).toBe("2019-07-01");
+  });
+});
+
+describe("isWithin", () => {
+  it("includes both ends and treats null as open", () => {
+    expect(isWithin("2019-09-09", "2019-09-09", null)).toBe(true);
+    expect(isWithin("2019-09-08", "2019-09-09", null)).toBe(false);
+    expect(isWithin("2019-09-08", null, "2019-09-08")).toBe(true);
+    expect(isWithin("2019-09-09", null, "2019-09-08")).toBe(false);
+  });
+});
