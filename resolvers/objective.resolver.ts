@@ -21,7 +21,7 @@ export class ObjectiveResolver {
   @Query(() => ObjectiveConnection, { description: "The plan's objectives in document order, filtered and paginated" })
   async objectives(@Args() args: ObjectivesArgs, @Ctx() { dataSource }: Context): Promise<ObjectiveConnection> {
     const size = pageSize(args.first);
-    const after = args.after === undefined ? null : decodeCursor(args.after);
+    const after = args.after == null ? null : decodeCursor(args.after);
     const page = await listObjectives(dataSource, args, after, size);
     const last = page.nodes[page.nodes.length - 1];
     return {

@@ -1,15 +1,21 @@
 import { Router } from "express";
+import { dirname, join } from "node:path";
 
 /**
  * GraphiQL served from the packages installed with the app, so the explorer works on a machine
  * with no internet (Apollo's default landing page loads its code from a CDN).
  */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  "react.production.min.js": { module: "react/umd/react.production.min.js", type: "text/javascript" },
-  "react-dom.production.min.js": { module: "react-dom/umd/react-dom.production.min.js", type: "text/javascript" },
-  "graphiql.min.js": { module: "graphiql/graphiql.min.js", type: "text/javascript" },
-  "graphiql.min.css": { module: "graphiql/graphiql.min.css", type: "text/css" },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  "react.production.min.js": { pkg: "react", file: "umd/react.production.min.js", type: "text/javascript" },
+  "react-dom.production.min.js": { pkg: "react-dom", file: "umd/react-dom.production.min.js", type: "text/javascript" },
+  "graphiql.min.js": { pkg: "graphiql", file: "graphiql.min.js", type: "text/javascript" },
+  "graphiql.min.css": { pkg: "graphiql", file: "graphiql.min.css", type: "text/css" },
 };
+
+/** The bundles are not in the packages' exports, so they are found from each package's root. */
+function assetPath(asset: { pkg: string; file: string }): string {
+  return join(dirname(require.resolve(`${asset.pkg}/package.json`)), asset.file);
+}
 
 const DEFAULT_QUERY = `# Traguardo: the Piano degli Obiettivi 2019-2021 of the Comune di Milano
 {
@@ -51,7 +57,7 @@ export function explorerRouter(): Router {
   router.get("/:asset", (req, res, next) => {
     const asset = ASSETS[req.params.asset];
     if (!asset) return next();
-    res.type(asset.type).sendFile(require.resolve(asset.module));
+    res.type(asset.type).sendFile(assetPath(asset));
   });
   return router;
 }
