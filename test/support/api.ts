@@ -47,7 +47,7 @@ export async function startApi(dataSource: DataSource, env: Record<string, strin
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...(await response.json()) };
+      return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<never>, "status">) };
     },
     async close() {
       await http.stop();
