@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   logger.info({ inserted }, "Milan plan 2019-2021 loaded");
 
   const http = await createHttpServer(config, dataSource, logger);
+  http.server.once("error", (error: NodeJS.ErrnoException) => {
+    logger.fatal(error.code === "EADDRINUSE" ? `PORT ${config.PORT} is already in use: set PORT to a free port` : error.message);
+    process.exit(1);
+  });
   http.server.listen(config.PORT, () => {
     logger.info(`GraphQL on http://localhost:${config.PORT}/graphql` + (config.GRAPHQL_EXPLORER === "on" ? `, explorer on http://localhost:${config.PORT}/explorer` : ""));
   });
