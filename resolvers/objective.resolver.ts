@@ -6,6 +6,7 @@ import { PlanChange } from "../entities/plan-change.entity";
 import { LocalDate } from "../entities/scalars";
 import { Target } from "../entities/target.entity";
 import { Context } from "../src/context";
+import { invalidInput } from "../src/errors";
 import { unitOnDate } from "../src/organisation/lineage";
 import { listObjectives } from "../src/plan/objective-list";
 import { ownerOnDate } from "../src/plan/ownership";
@@ -31,9 +32,15 @@ export class ObjectiveResolver {
     };
   }
 
-  @Query(() => Objective, { nullable: true })
-  objective(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Objective | null> {
-    return loaders.objective.load(parseId("id", id));
+  @Query(() => Objective, { nullable: true, description: "An objective by its id or by its stable key (e.g. DIR-EDU-2019-14)" })
+  async objective(
+    @Arg("id", () => ID, { nullable: true }) id: string | null,
+    @Arg("key", () => String, { nullable: true }) key: string | null,
+    @Ctx() { loaders, dataSource }: Context,
+  ): Promise<Objective | null> {
+    if ((id == null) === (key == null)) throw invalidInput("id", "give either id or key, not both or neither");
+    if (id != null) return loaders.objective.load(parseId("id", id));
+    return dataSource.manager.findOneBy(Objective, { key: key! });
   }
 
   @FieldResolver(() => OrgUnit, {

@@ -93,6 +93,11 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
     ]);
   });
 
+  it("finds an objective by its stable key", async () => {
+    const { data } = await api.graphql<{ objective: { title: string; owner: Named } }>('{ objective(key: "DIR-TA-2019-5") { title owner { name } } }');
+    expect(data!.objective).toEqual({ title: "Strategia di Resilienza Urbana della Città di Milano", owner: { name: "Direzione Transizione Ambientale" } });
+  });
+
   it("lists the plan's acts in date order with the changes each made", async () => {
     const { data, errors } = await api.graphql<{ plan: { title: string; acts: Array<{ kind: string; number: string | null; date: string; subject: string; changes: Array<{ kind: string; reason: string | null; objective: { title: string } }> }> } }>(
       "{ plan { title acts { kind number date subject changes { kind reason objective { title } } } } }",
@@ -129,6 +134,7 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
       ['{ objectives(after: "nonsense") { totalCount } }', "INVALID_INPUT", /^after: /],
       ["{ objectives(first: 100000) { totalCount } }", "INVALID_INPUT", /^first: /],
       ['{ objective(id: "1 OR 1=1") { title } }', "INVALID_INPUT", /^id: /],
+      ['{ objective(id: "1", key: "DIR-EDU-2019-1") { title } }', "INVALID_INPUT", /^id: give either id or key/],
       ['{ objectives(unitName: "Direzione Inesistente") { totalCount } }', "NOT_FOUND", /Direzione Inesistente/],
       ['{ orgUnits(asOf: "2019-13-45") { name } }', "GRAPHQL_VALIDATION_FAILED", /LocalDate|date/i],
       ['query($d: LocalDate) { orgUnits(asOf: $d) { name } }', "BAD_USER_INPUT", /LocalDate|date/i],
