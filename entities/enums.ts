@@ -113,6 +113,15 @@ export enum JobRunStatus {
   FAILED = "FAILED",
 }
 
+/** What a caller may do (DESIGN.md §6). */
+export enum Role {
+  VIEWER = "VIEWER",
+  UNIT_MANAGER = "UNIT_MANAGER",
+  EVALUATION_BOARD = "EVALUATION_BOARD",
+  PAYROLL = "PAYROLL",
+  ADMIN = "ADMIN",
+}
+
 const registrations: Array<[object, string, string]> = [
   [ObjectiveLevel, "ObjectiveLevel", "The six elements of the plan, less individual performance (scored per person)"],
   [HealthGroup, "HealthGroup", "The three groups of Indicatori di Salute dell'Ente"],
@@ -130,5 +139,6 @@ const registrations: Array<[object, string, string]> = [
   [PeriodKind, "PeriodKind", "The length of a measurement period"],
   [MeasurementStatus, "MeasurementStatus", "Whether a measurement has been validated"],
   [JobRunStatus, "JobRunStatus", "The state of a job run"],
+  [Role, "Role", "What a caller may do"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Kpi } from "../entities/kpi.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
@@ -11,7 +11,8 @@ import { unitOnDate } from "../src/organisation/lineage";
 import { listObjectives } from "../src/plan/objective-list";
 import { ownerOnDate } from "../src/plan/ownership";
 import { Connection } from "./types/connection";
-import { ObjectivesArgs } from "./types/objective-filter.input";
+import { READERS } from "../src/auth/auth-checker";
+import { ObjectiveArgs, ObjectivesArgs } from "./types/objective-filter.input";
 import { decodeCursor, encodeCursor, pageSize, parseId } from "./types/pagination";
 
 @ObjectType()
@@ -19,6 +20,7 @@ export class ObjectiveConnection extends Connection(Objective) {}
 
 @Resolver(() => Objective)
 export class ObjectiveResolver {
+  @Authorized(READERS)
   @Query(() => ObjectiveConnection, { description: "The plan's objectives in document order, filtered and paginated" })
   async objectives(@Args() args: ObjectivesArgs, @Ctx() { dataSource }: Context): Promise<ObjectiveConnection> {
     const size = pageSize(args.first);
@@ -32,12 +34,9 @@ export class ObjectiveResolver {
     };
   }
 
+  @Authorized(READERS)
   @Query(() => Objective, { nullable: true, description: "An objective by its id or by its stable key (e.g. DIR-EDU-2019-14)" })
-  async objective(
-    @Arg("id", () => ID, { nullable: true }) id: string | null,
-    @Arg("key", () => String, { nullable: true }) key: string | null,
-    @Ctx() { loaders, dataSource }: Context,
-  ): Promise<Objective | null> {
+  async objective(@Args() { id, key }: ObjectiveArgs, @Ctx() { loaders, dataSource }: Context): Promise<Objective | null> {
     if ((id == null) === (key == null)) throw invalidInput("id", "give either id or key, not both or neither");
     if (id != null) return loaders.objective.load(parseId("id", id));
     return dataSource.manager.findOneBy(Objective, { key: key! });

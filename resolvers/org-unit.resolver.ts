@@ -1,11 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { OrgUnitKind } from "../entities/enums";
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { Person } from "../entities/person.entity";
 import { LocalDate } from "../entities/scalars";
 import { Context } from "../src/context";
+import { READERS } from "../src/auth/auth-checker";
 import { isWithin, todayInRome } from "../src/dates";
+import { OrgUnitArgs, OrgUnitsArgs } from "./types/org-unit.args";
 
 @ObjectType({ description: "A person heading a unit over a date range" })
 export class UnitHead {
@@ -26,12 +27,9 @@ function asOfView(unit: OrgUnit, asOf: string): OrgUnit {
 
 @Resolver(() => OrgUnit)
 export class OrgUnitResolver {
+  @Authorized(READERS)
   @Query(() => [OrgUnit], { description: "The organisation as it stood on a date (default: today in Milan)" })
-  async orgUnits(
-    @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
-    @Arg("kind", () => OrgUnitKind, { nullable: true }) kind: OrgUnitKind | null,
-    @Ctx() { loaders }: Context,
-  ): Promise<OrgUnit[]> {
+  async orgUnits(@Args() { asOf, kind }: OrgUnitsArgs, @Ctx() { loaders }: Context): Promise<OrgUnit[]> {
     const date = asOf ?? todayInRome();
     const units = [...(await loaders.allUnits()).values()]
       .filter((u) => isWithin(date, u.validFrom, u.validTo) && (kind == null || u.kind === kind))
@@ -39,12 +37,9 @@ export class OrgUnitResolver {
     return units.map((u) => asOfView(u, date));
   }
 
+  @Authorized(READERS)
   @Query(() => OrgUnit, { nullable: true, description: "A unit by its code" })
-  async orgUnit(
-    @Arg("code") code: string,
-    @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
-    @Ctx() { loaders }: Context,
-  ): Promise<OrgUnit | null> {
+  async orgUnit(@Args() { code, asOf }: OrgUnitArgs, @Ctx() { loaders }: Context): Promise<OrgUnit | null> {
     const unit = [...(await loaders.allUnits()).values()].find((u) => u.code === code);
     return unit ? asOfView(unit, asOf ?? todayInRome()) : null;
   }

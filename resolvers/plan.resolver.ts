@@ -1,15 +1,25 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { MaxLength } from "class-validator";
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Act } from "../entities/act.entity";
 import { Administration } from "../entities/administration.entity";
 import { Ambiguity } from "../entities/ambiguity.entity";
 import { Plan } from "../entities/plan.entity";
 import { Context } from "../src/context";
+import { READERS } from "../src/auth/auth-checker";
 import { DomainError, ErrorCode } from "../src/errors";
+
+@ArgsType()
+class PlanArgs {
+  @Field(() => String, { nullable: true, description: "The plan's code; may be left out while the server holds one plan" })
+  @MaxLength(64)
+  code?: string;
+}
 
 @Resolver(() => Plan)
 export class PlanResolver {
+  @Authorized(READERS)
   @Query(() => Plan, { description: "A plan by code; without a code, the one plan this server holds" })
-  async plan(@Arg("code", () => String, { nullable: true }) code: string | null, @Ctx() { dataSource }: Context): Promise<Plan> {
+  async plan(@Args() { code }: PlanArgs, @Ctx() { dataSource }: Context): Promise<Plan> {
     const plans = await dataSource.manager.find(Plan, { where: code == null ? {} : { code }, take: 2 });
     if (plans.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, code == null ? "No plan is loaded" : `No plan has the code "${code}"`);
     if (plans.length > 1) throw new DomainError(ErrorCode.INVALID_INPUT, "This server holds several plans: name one with `code`", { field: "code" });

@@ -12,11 +12,30 @@ const schema = z.object({
   SQLITE_PATH: z.string().min(1).default("var/traguardo.sqlite"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  API_ACCESS: z.enum(["public", "private"]).default("public"),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key" }).optional(),
+  JWT_JWKS_URL: z.string().url("must be the URL of an OIDC issuer's JWKS").optional(),
+  JWT_ALGORITHM: z.enum(["HS256", "RS256", "PS256", "ES256", "EdDSA"]).optional(),
   JWT_ISSUER: z.string().min(1).default("traguardo"),
   JWT_AUDIENCE: z.string().min(1).default("traguardo-api"),
   GRAPHQL_EXPLORER: z.enum(["on", "off"]).default("on"),
   GRAPHQL_INTROSPECTION: z.enum(["on", "off"]).default("on"),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(200_000),
+}).superRefine((config, ctx) => {
+  const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;
+  const given = keys.filter((key) => config[key] !== undefined);
+  if (given.length > 1) {
+    ctx.addIssue({ code: "custom", path: [given[1]], message: `set only one of ${keys.join(", ")}` });
+  }
+  const algorithm = config.JWT_ALGORITHM;
+  if (config.JWT_SECRET && algorithm && algorithm !== "HS256") {
+    ctx.addIssue({ code: "custom", path: ["JWT_ALGORITHM"], message: "a JWT_SECRET signs with HS256 only" });
+  }
+  if ((config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL) && (!algorithm || algorithm === "HS256")) {
+    ctx.addIssue({ code: "custom", path: ["JWT_ALGORITHM"], message: "name the asymmetric algorithm the issuer signs with (e.g. RS256)" });
+  }
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,10 +1,15 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { resolvers } from "../resolvers";
+import { authChecker } from "./auth/auth-checker";
+import { Config } from "./config";
 
-/** The GraphQL schema, built from the resolvers and entities: the code is its only source. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+/**
+ * The GraphQL schema, built from the resolvers and entities: the code is its only source.
+ * Arguments are validated by their class-validator rules before any resolver runs.
+ */
+export function createSchema(apiAccess: Config["API_ACCESS"] = "public"): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: { forbidUnknownValues: false }, authChecker: authChecker(apiAccess) });
 }
 
 /** The schema as committed in schema.graphql: sorted, so that only real changes show in a diff. */

@@ -5,7 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createServer, Server } from "node:http";
 import { DataSource } from "typeorm";
-import { callerFromAuthorization } from "../auth/caller";
+import { TokenVerifier } from "../auth/caller";
 import { Config } from "../config";
 import { Context } from "../context";
 import { createLoaders } from "../loaders";
@@ -13,6 +13,8 @@ import { Logger } from "../logger";
 import { createSchema } from "../schema";
 import { explorerRouter } from "./explorer";
 import { errorFormatter } from "./format-error";
+import { httpErrorHandler } from "./http-errors";
+import { costLimitPlugin, depthRule } from "./query-limits";
 
 export const MAX_BODY = "100kb";
 
@@ -25,13 +27,20 @@ export interface HttpServer {
 export async function createHttpServer(config: Config, dataSource: DataSource, logger: Logger): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
+  const schema = await createSchema(config.API_ACCESS);
+  const tokens = await TokenVerifier.fromConfig(config);
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema,
     introspection: config.GRAPHQL_INTROSPECTION === "on",
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: errorFormatter(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    validationRules: [depthRule(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
+    ],
   });
   await apollo.start();
 
@@ -41,7 +50,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
-        caller: await callerFromAuthorization(req.headers.authorization, config),
+        caller: await tokens.callerFrom(req.headers.authorization),
         loaders: createLoaders(dataSource),
         dataSource,
       }),
@@ -54,6 +63,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  app.use(httpErrorHandler(logger));
 
   return {
     server,

@@ -1,0 +1,53 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { getNamedType, getNullableType, GraphQLError, GraphQLSchema, isListType, ValidationRule } from "graphql";
+import depthLimit from "graphql-depth-limit";
+import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
+
+/** What a list of unknown length is assumed to hold when estimating a query's cost. */
+export const LIST_SIZE_ESTIMATE = 10;
+
+/**
+ * The cost of a field: 1, plus its children, times the page size of a connection or a fixed
+ * estimate for a plain list. The nodes of a connection are already counted by their connection.
+ */
+export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
+  if (type.name.endsWith("Connection") && field.name === "nodes") return childComplexity;
+  if (getNamedType(field.type).name.endsWith("Connection")) return 1 + childComplexity * (typeof args.first === "number" ? args.first : 50);
+  if (isListType(getNullableType(field.type))) return 1 + childComplexity * LIST_SIZE_ESTIMATE;
+  return childComplexity > 0 ? 1 + childComplexity : 0;
+};
+
+export function depthRule(maxDepth: number): ValidationRule {
+  return depthLimit(maxDepth) as ValidationRule;
+}
+
+/**
+ * Refuses an operation whose estimated cost exceeds the limit, after parsing and validation and
+ * before anything is resolved, so a hostile query never reaches the database.
+ */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined,
+              estimators: [costEstimator],
+            });
+          } catch {
+            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT before
+            // resolving anything, so there is no cost to guard.
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query too costly: estimated cost ${cost} exceeds the limit of ${maxCost}; ask for fewer nested lists or smaller pages`, {
+              extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost },
+            });
+          }
+        },
+      };
+    },
+  };
+}
