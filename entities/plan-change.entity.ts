@@ -12,8 +12,8 @@ export class Citation {
   @Field(() => Int, { nullable: true, description: "Page of the plan annex the change cites" })
   page!: number | null;
 
-  @Field(() => Int, { description: "Line of the seed text" })
-  seedLine!: number;
+  @Field(() => Int, { nullable: true, description: "Line of the seed text, for changes loaded from it" })
+  seedLine!: number | null;
 }
 
 @ObjectType({ description: "One change an act made to one objective" })

@@ -1,13 +1,17 @@
 import { ActResolver } from "./act.resolver";
+import { AuditResolver } from "./audit.resolver";
 import { KpiResolver } from "./kpi.resolver";
+import { MeasurementResolver } from "./measurement.resolver";
 import { ObjectiveResolver } from "./objective.resolver";
 import { OrgUnitResolver } from "./org-unit.resolver";
+import { PlanChangeMutations } from "./plan-change.mutations";
 import { PlanChangeResolver } from "./plan-change.resolver";
 import { PlanResolver } from "./plan.resolver";
 import { TargetResolver } from "./target.resolver";
 
 export const resolvers = [
   PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
+  MeasurementResolver, PlanChangeMutations, AuditResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

@@ -13,7 +13,7 @@ import { ownerOnDate } from "../src/plan/ownership";
 import { Connection } from "./types/connection";
 import { READERS } from "../src/auth/auth-checker";
 import { ObjectiveArgs, ObjectivesArgs } from "./types/objective-filter.input";
-import { decodeCursor, encodeCursor, pageSize, parseId } from "./types/pagination";
+import { decodeCursor, encodeCursor, pageSize, parseId } from "../src/pagination";
 
 @ObjectType()
 export class ObjectiveConnection extends Connection(Objective) {}

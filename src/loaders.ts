@@ -3,6 +3,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from "typeorm";
 import { Act } from "../entities/act.entity";
 import { PlanChangeKind, ObjectiveStatus } from "../entities/enums";
 import { Kpi } from "../entities/kpi.entity";
+import { Measurement } from "../entities/measurement.entity";
 import { ObjectiveCollaborator } from "../entities/objective-collaborator.entity";
 import { ObjectiveYear } from "../entities/objective-year.entity";
 import { Objective } from "../entities/objective.entity";
@@ -80,6 +81,8 @@ export function createLoaders(dataSource: DataSource) {
     person: byId(Person),
     act: byId(Act),
     kpiById: byId(Kpi),
+    measurement: byId(Measurement),
+    correctionsOf: groupedBy(Measurement, "supersedesId", { id: "ASC" }),
     allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
     headsByUnit: groupedBy(OrgUnitHead, "unitId", { validFrom: "ASC" }),
     childrenByObjective: groupedBy(Objective, "parentId", { position: "ASC" }),

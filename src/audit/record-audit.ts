@@ -1,5 +1,6 @@
 import { EntityManager } from "typeorm";
 import { AuditEvent } from "../../entities/audit-event.entity";
+import { Caller } from "../auth/caller";
 
 export interface AuditEntry {
   actor: string;
@@ -23,4 +24,9 @@ export async function recordAudit(manager: EntityManager, entry: AuditEntry, at:
     before: entry.before === null ? null : JSON.stringify(entry.before),
     after: entry.after === null ? null : JSON.stringify(entry.after),
   });
+}
+
+/** Who an audit event names: the token's subject and roles. */
+export function auditedCaller(caller: Caller): Pick<AuditEntry, "actor" | "role"> {
+  return { actor: caller.subject ?? "anonymous", role: caller.roles.join(",") || null };
 }

@@ -2,19 +2,25 @@ import { ApolloServerPlugin } from "@apollo/server";
 import { getNamedType, getNullableType, GraphQLError, GraphQLSchema, isListType, ValidationRule } from "graphql";
 import depthLimit from "graphql-depth-limit";
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination";
 
 /** What a list of unknown length is assumed to hold when estimating a query's cost. */
 export const LIST_SIZE_ESTIMATE = 10;
 
 /**
- * The cost of a field: 1, plus its children, times the page size of a connection or a fixed
- * estimate for a plain list. The nodes of a connection are already counted by their connection.
+ * The cost of a field: 1 for itself, plus its children's, times the page size of a connection or a
+ * fixed estimate for a plain list: roughly the number of values the answer holds. The nodes of a
+ * connection are already counted by their connection.
  */
 export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
   if (type.name.endsWith("Connection") && field.name === "nodes") return childComplexity;
-  if (getNamedType(field.type).name.endsWith("Connection")) return 1 + childComplexity * (typeof args.first === "number" ? args.first : 50);
+  if (getNamedType(field.type).name.endsWith("Connection")) {
+    // A page larger than the cap is refused with its own message when the field runs.
+    const first = typeof args.first === "number" ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+    return 1 + childComplexity * first;
+  }
   if (isListType(getNullableType(field.type))) return 1 + childComplexity * LIST_SIZE_ESTIMATE;
-  return childComplexity > 0 ? 1 + childComplexity : 0;
+  return 1 + childComplexity;
 };
 
 export function depthRule(maxDepth: number): ValidationRule {

@@ -1,4 +1,5 @@
 import { InitialSchema1795612020597 } from "./1795612020597-InitialSchema";
+import { AppendOnlyTables1795613669111 } from "./1795613669111-AppendOnlyTables";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
-export const migrations = [InitialSchema1795612020597];
+export const migrations = [InitialSchema1795612020597, AppendOnlyTables1795613669111];

@@ -22,3 +22,16 @@ describe.each(testDatabases)("migrations on $name", (db) => {
     expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 });
+
+describe.each(testDatabases)("append-only tables on $name", (db) => {
+  let dataSource: DataSource;
+  beforeAll(async () => (dataSource = await db.open()));
+  afterAll(() => db.close(dataSource));
+
+  it("refuse to update or delete an audit event, even in hand-written SQL", async () => {
+    await dataSource.query("INSERT INTO audit_event (at, actor, action, entityType) VALUES ('2019-12-06 10:15:00.000', 'test', 'TEST', 'Nothing')");
+    await expect(dataSource.query("UPDATE audit_event SET actor = 'someone else'")).rejects.toThrow(/append-only/);
+    await expect(dataSource.query("DELETE FROM audit_event")).rejects.toThrow(/append-only/);
+    expect(await dataSource.query("SELECT actor FROM audit_event")).toEqual([{ actor: "test" }]);
+  });
+});

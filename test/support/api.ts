@@ -1,6 +1,8 @@
 import { AddressInfo } from "node:net";
 import pino from "pino";
 import { DataSource, Logger } from "typeorm";
+import { parseGrant } from "../../src/auth/caller";
+import { mintToken } from "../../src/auth/mint-token";
 import { loadConfig } from "../../src/config";
 import { createHttpServer, HttpServer } from "../../src/http/server";
 
@@ -53,4 +55,13 @@ export async function startApi(dataSource: DataSource, env: Record<string, strin
       await http.stop();
     },
   };
+}
+
+/** A bearer header for a token this test server accepts. */
+export async function bearer(roles: string[], units: string[] = [], subject = "tester"): Promise<Record<string, string>> {
+  const token = await mintToken(
+    { JWT_SECRET: TEST_JWT_SECRET, JWT_ISSUER: "traguardo", JWT_AUDIENCE: "traguardo-api" },
+    { subject, roles: roles as never, units: units.flatMap(parseGrant), expiresIn: "10m" },
+  );
+  return { authorization: `Bearer ${token}` };
 }

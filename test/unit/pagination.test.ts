@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, parseId } from "../../resolvers/types/pagination";
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, parseId } from "../../src/pagination";
 
 describe("cursors and page sizes", () => {
   it("decodes the cursors it encodes", () => {

@@ -1,15 +1,15 @@
-import { invalidInput } from "../../src/errors";
+import { invalidInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-/** Cursors are opaque to clients; inside they are the position of the last node served. */
-export function encodeCursor(position: number): string {
-  return Buffer.from(`position:${position}`).toString("base64url");
+/** Cursors are opaque to clients; inside they are the sort key (position, id) of the last node served. */
+export function encodeCursor(sortKey: number): string {
+  return Buffer.from(`after:${sortKey}`).toString("base64url");
 }
 
 export function decodeCursor(cursor: string): number {
-  const match = /^position:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  const match = /^after:(\d{1,10})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match) throw invalidInput("after", "is not a cursor this API gave out (use pageInfo.endCursor)");
   return Number(match[1]);
 }

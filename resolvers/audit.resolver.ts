@@ -1,0 +1,51 @@
+import { IsOptional, Matches, MaxLength } from "class-validator";
+import { Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { AuditEvent } from "../entities/audit-event.entity";
+import { Role } from "../entities/enums";
+import { Context } from "../src/context";
+import { Connection } from "./types/connection";
+import { decodeCursor, encodeCursor, pageSize } from "../src/pagination";
+
+@ObjectType()
+export class AuditEventConnection extends Connection(AuditEvent) {}
+
+@ArgsType()
+class AuditEventsArgs {
+  @Field(() => String, { nullable: true, description: "e.g. Objective, Measurement, Act, Plan" })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{1,64}$/, { message: "entityType must be an entity name such as Objective" })
+  entityType?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(64)
+  entityId?: string;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to 500 (default 50)" })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  after?: string;
+}
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Authorized(Role.ADMIN, Role.EVALUATION_BOARD)
+  @Query(() => AuditEventConnection, { description: "Every write, oldest first: for administrators and the Nucleo di Valutazione" })
+  async auditEvents(@Args() args: AuditEventsArgs, @Ctx() { dataSource }: Context): Promise<AuditEventConnection> {
+    const size = pageSize(args.first);
+    const query = dataSource.manager.createQueryBuilder(AuditEvent, "e");
+    if (args.entityType !== undefined) query.andWhere("e.entityType = :entityType", { entityType: args.entityType });
+    if (args.entityId !== undefined) query.andWhere("e.entityId = :entityId", { entityId: args.entityId });
+    const totalCount = await query.getCount();
+    if (args.after != null) query.andWhere("e.id > :after", { after: decodeCursor(args.after) });
+    const rows = await query.orderBy("e.id", "ASC").take(size + 1).getMany();
+    const nodes = rows.slice(0, size);
+    return {
+      totalCount, nodes,
+      pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size },
+    };
+  }
+}

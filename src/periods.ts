@@ -1,0 +1,32 @@
+import { PeriodKind } from "../entities/enums";
+
+export interface Period {
+  year: number;
+  kind: PeriodKind;
+  /** Quarter 1-4, month 1-12, 0 for the whole year. */
+  index: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The first and last calendar day of a period, as 'YYYY-MM-DD'. */
+export function periodBounds({ year, kind, index }: Period): { start: string; end: string } {
+  const [first, last] = kind === PeriodKind.YEAR ? [1, 12] : kind === PeriodKind.QUARTER ? [index * 3 - 2, index * 3] : [index, index];
+  return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}` };
+}
+
+/** Whether the index fits the kind: 0 for a year, 1-4 for a quarter, 1-12 for a month. */
+export function isValidPeriod({ kind, index }: Period): boolean {
+  if (kind === PeriodKind.YEAR) return index === 0;
+  return Number.isInteger(index) && index >= 1 && index <= (kind === PeriodKind.QUARTER ? 4 : 12);
+}
+
+/** "2019", "2019-Q4", "2019-03". */
+export function periodLabel({ year, kind, index }: Period): string {
+  if (kind === PeriodKind.YEAR) return String(year);
+  return kind === PeriodKind.QUARTER ? `${year}-Q${index}` : `${year}-${pad(index)}`;
+}
