@@ -17,11 +17,7 @@ function parseDecimal(value: unknown): string {
 export const Decimal = new GraphQLScalarType({
   name: "Decimal",
   description: "An exact decimal number, as a string (e.g. \"70\", \"-3.25\")",
-  serialize: (value) => {
-    const text = String(value);
-    // Drop the database's trailing zeros: DECIMAL(20,6) reads back "70.000000".
-    return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
-  },
+  serialize: (value) => String(value),
   parseValue: parseDecimal,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError("Decimal must be given as a string literal");
