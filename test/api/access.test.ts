@@ -16,7 +16,7 @@ const CALLERS = ["anonymous", "VIEWER", "UNIT_MANAGER", "EVALUATION_BOARD", "PAY
  * refusal names them). Writes differ per caller (quarter, title) so that every allowed call is a
  * new write, not a repeat.
  */
-const OPERATIONS: Array<{ name: string; allowed: string[]; query: (caller: string) => string }> = [
+const OPERATIONS: Array<{ name: string; allowed: string[]; query: (caller: string, dataSource: DataSource) => string | Promise<string> }> = [
   { name: "plan (read)", allowed: CALLERS, query: () => "{ plan { title } }" },
   { name: "objectives (read)", allowed: CALLERS, query: () => '{ objectives(level: DIREZIONE, unitCode: "EDU") { totalCount } }' },
   { name: "auditEvents", allowed: ["ADMIN", "EVALUATION_BOARD"], query: () => "{ auditEvents(first: 1) { totalCount } }" },
@@ -25,12 +25,32 @@ const OPERATIONS: Array<{ name: string; allowed: string[]; query: (caller: strin
     query: (caller) => `mutation { recordMeasurement(input: { kpiCode: "SAL-CRM-CONTATTI", year: 2019, periodKind: QUARTER, periodIndex: ${CALLERS.indexOf(caller) % 4 + 1}, unitCode: "SCPS", value: "1000" }) { id } }`,
   },
   {
+    name: "correctMeasurement", allowed: ["UNIT_MANAGER", "ADMIN"],
+    query: async (caller, dataSource) => {
+      // The value in force for SCPS, whichever caller corrected it last.
+      const [{ id }] = await dataSource.query("SELECT m.id FROM measurement m LEFT JOIN measurement l ON l.supersedesId = m.id WHERE l.id IS NULL ORDER BY m.id LIMIT 1");
+      return `mutation { correctMeasurement(input: { measurementId: "${id}", value: "999", reason: "Correzione di ${caller}" }) { id } }`;
+    },
+  },
+  {
     name: "createObjective", allowed: ["ADMIN"],
     query: (caller) => `mutation { createObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, level: DIREZIONE, unitCode: "CULT", years: [2020], title: "Obiettivo di prova di ${caller}" }) { id } }`,
   },
   {
+    name: "transferObjective", allowed: ["ADMIN"],
+    query: () => `mutation { transferObjective(input: { act: ${ACT}, reason: REORGANISATION, objectiveId: "301", toUnitCode: "CULT" }) { id } }`,
+  },
+  {
     name: "renameObjective", allowed: ["ADMIN"],
     query: (caller) => `mutation { renameObjective(input: { act: ${ACT}, reason: FORM_ONLY, objectiveId: "300", newTitle: "Titolo rivisto da ${caller}" }) { id } }`,
+  },
+  {
+    name: "updateObjective", allowed: ["ADMIN"],
+    query: () => `mutation { updateObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, objectiveId: "302", years: [2020, 2021] }) { id } }`,
+  },
+  {
+    name: "removeObjective", allowed: ["ADMIN"],
+    query: () => `mutation { removeObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, objectiveId: "303" }) { id } }`,
   },
 ];
 
@@ -56,7 +76,7 @@ describe.each(testDatabases)("access control on $name", (db) => {
 
   it.each(OPERATIONS.flatMap((op) => CALLERS.map((caller) => ({ op, caller }))))("$op.name as $caller", async ({ op, caller }) => {
     const before = await writes();
-    const { data, errors } = await api.graphql(op.query(caller), {}, await headersFor(caller));
+    const { data, errors } = await api.graphql(await op.query(caller, dataSource), {}, await headersFor(caller));
     if (op.allowed.includes(caller)) {
       expect(errors).toBeUndefined();
       expect(data).toBeTruthy();
@@ -64,6 +84,18 @@ describe.each(testDatabases)("access control on $name", (db) => {
       expect(errors?.[0].extensions?.code).toBe("FORBIDDEN");
       expect(errors![0].message).toMatch(new RegExp(`needs the role ${op.allowed.join(" or ")}`));
       expect(await writes()).toEqual(before);
+    }
+  });
+
+  it("can close introspection and the explorer for production", async () => {
+    const closed = await startApi(dataSource, { GRAPHQL_INTROSPECTION: "off", GRAPHQL_EXPLORER: "off" });
+    try {
+      const { errors } = await closed.graphql("{ __schema { types { name } } }");
+      expect(errors?.[0].message).toMatch(/introspection/i);
+      expect((await fetch(`${closed.url}/explorer`)).status).toBe(404);
+      expect((await closed.graphql("{ plan { title } }")).data).toBeTruthy();
+    } finally {
+      await closed.close();
     }
   });
 
