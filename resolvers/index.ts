@@ -1,4 +1,5 @@
 import { ActResolver } from "./act.resolver";
+import { AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver } from "./attainment.resolver";
 import { AuditResolver } from "./audit.resolver";
 import { KpiResolver } from "./kpi.resolver";
 import { MeasurementResolver } from "./measurement.resolver";
@@ -12,6 +13,7 @@ import { TargetResolver } from "./target.resolver";
 export const resolvers = [
   PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
   MeasurementResolver, PlanChangeMutations, AuditResolver,
+  AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

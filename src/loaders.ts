@@ -12,6 +12,7 @@ import { OrgUnit } from "../entities/org-unit.entity";
 import { Person } from "../entities/person.entity";
 import { PlanChange } from "../entities/plan-change.entity";
 import { Target } from "../entities/target.entity";
+import { loadYearData } from "./attainment/year-data";
 import { unitOnDate } from "./organisation/lineage";
 import { ownerOnDate } from "./plan/ownership";
 
@@ -43,6 +44,7 @@ export function createLoaders(dataSource: DataSource) {
   const unit = byId(OrgUnit);
   const objective = byId(Objective);
   let allUnits: Promise<Map<number, OrgUnit>> | undefined;
+  const yearData = new Map<string, ReturnType<typeof loadYearData>>();
 
   /** Objectives of a year grouped by the unit that owned them on a date (null: as the plan stands now). */
   const objectivesByOwner = new DataLoader<string, Map<number, Objective[]>>(async (keys) =>
@@ -84,6 +86,12 @@ export function createLoaders(dataSource: DataSource) {
     measurement: byId(Measurement),
     correctionsOf: groupedBy(Measurement, "supersedesId", { id: "ASC" }),
     allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
+    /** KPIs, targets and yearly values for attainment, loaded once per request and year. */
+    yearData: (year: number, asOf: string | null) => {
+      const key = `${year}|${asOf}`;
+      if (!yearData.has(key)) yearData.set(key, loadYearData(manager, year, asOf));
+      return yearData.get(key)!;
+    },
     headsByUnit: groupedBy(OrgUnitHead, "unitId", { validFrom: "ASC" }),
     childrenByObjective: groupedBy(Objective, "parentId", { position: "ASC" }),
     collaboratorsByObjective: groupedBy(ObjectiveCollaborator, "objectiveId", { unitId: "ASC" }),

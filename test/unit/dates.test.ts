@@ -1,4 +1,4 @@
-import { isWithin, todayInRome } from "../../src/dates";
+import { endOfDayInRome, isWithin, todayInRome } from "../../src/dates";
 
 describe("todayInRome", () => {
   it("gives Milan's calendar date, not the server's or UTC's", () => {
@@ -15,5 +15,12 @@ describe("isWithin", () => {
     expect(isWithin("2019-09-08", "2019-09-09", null)).toBe(false);
     expect(isWithin("2019-09-08", null, "2019-09-08")).toBe(true);
     expect(isWithin("2019-09-09", null, "2019-09-08")).toBe(false);
+  });
+});
+
+describe("endOfDayInRome", () => {
+  it("is midnight in Milan at the end of the day, in winter and in summer", () => {
+    expect(endOfDayInRome("2019-12-31").toISOString()).toBe("2019-12-31T23:00:00.000Z");
+    expect(endOfDayInRome("2019-07-31").toISOString()).toBe("2019-07-31T22:00:00.000Z");
   });
 });

@@ -1,0 +1,127 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { ObjectiveLevel, ObjectiveStatus } from "../entities/enums";
+import { Kpi } from "../entities/kpi.entity";
+import { Objective } from "../entities/objective.entity";
+import { OrgUnit } from "../entities/org-unit.entity";
+import { LocalDate } from "../entities/scalars";
+import { Target } from "../entities/target.entity";
+import { meanOf, ObjectiveResult, scoreObjective, solidaleGate } from "../src/attainment/compute";
+import { READERS } from "../src/auth/auth-checker";
+import { Context } from "../src/context";
+import { isWithin } from "../src/dates";
+import { AdministrationAttainment, AttainmentStatus, AttainmentSummary, KpiAttainment, ObjectiveAttainment, UnitAttainment } from "./types/attainment.types";
+
+const yearEnd = (year: number) => `${year}-12-31`;
+
+/** Turns a computed result into its GraphQL view, with the computation written out. */
+async function view(context: Context, objective: Objective, result: ObjectiveResult, year: number, asOf: string | null): Promise<ObjectiveAttainment> {
+  const { loaders } = context;
+  const data = await loaders.yearData(year, asOf);
+  const kpis: KpiAttainment[] = await Promise.all(result.kpis.map(async (k) => {
+    const [kpi, unit] = await Promise.all([loaders.kpiById.load(k.kpiId), k.unitId === null ? null : loaders.unit.load(k.unitId)]);
+    const target = k.targetId === null ? null : (await loaders.targetsByKpi.load(k.kpiId)).find((t) => t.id === k.targetId) ?? null;
+    const measurement = k.measurementId === null ? null : data.rows.get(k.measurementId) ?? null;
+    return {
+      kpi: kpi as Kpi, unit, status: k.status as AttainmentStatus, score: k.score, value: measurement?.value ?? null,
+      measurement, target: target as Target | null, rule: k.rule, missing: k.missing,
+    };
+  }));
+  const explain = await Promise.all(kpis.map(async (k) => {
+    const act = k.target ? await loaders.act.load(k.target.actId) : null;
+    const value = k.measurement
+      ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${k.measurement.recordedBy}`} on ${k.measurement.recordedAt.toISOString()})`
+      : "no value";
+    const target = k.target ? `target ${k.target.value ?? `"${k.target.description}"`} (set by ${act?.key})` : "no target";
+    const outcome = k.score === null ? `cannot be scored: ${k.missing}` : `score ${k.score.toFixed(4)} by ${k.rule}`;
+    return `${k.kpi.code} (weight ${k.kpi.weight}): ${value}; ${target}; ${outcome}`;
+  }));
+  return {
+    objective, unit: result.unitId === null ? null : await loaders.unit.load(result.unitId),
+    status: result.status as AttainmentStatus, score: result.score, missing: result.missing, kpis, explain,
+  };
+}
+
+async function summarise(context: Context, objectives: Objective[], unitId: number | null, year: number, asOf: string | null): Promise<AttainmentSummary> {
+  const data = await context.loaders.yearData(year, asOf);
+  const results = objectives.map((o) => scoreObjective(o, unitId, data));
+  const score = results.length === 0 ? null : meanOf(results);
+  return {
+    status: score === null ? AttainmentStatus.INCOMPLETE : AttainmentStatus.SCORED, score,
+    objectives: await Promise.all(results.map((r, i) => view(context, objectives[i], r, year, asOf))),
+  };
+}
+
+async function activeAt(context: Context, level: ObjectiveLevel, year: number): Promise<Objective[]> {
+  const rows = await context.dataSource.manager.createQueryBuilder(Objective, "o")
+    .innerJoin("objective_year", "y", "y.objectiveId = o.id AND y.year = :year", { year })
+    .where("o.level = :level AND o.status = :status", { level, status: ObjectiveStatus.ACTIVE })
+    .orderBy("o.position").getMany();
+  return rows;
+}
+
+@Resolver(() => AdministrationAttainment)
+export class AttainmentResolver {
+  @Authorized(READERS)
+  @Query(() => AdministrationAttainment, { description: "Attainment for a year, as known on a date (default: now)" })
+  attainment(@Arg("year", () => Int) year: number, @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null): AdministrationAttainment {
+    return { year, asOf: asOf ?? null };
+  }
+
+  @FieldResolver()
+  async gate(@Root() root: AdministrationAttainment, @Ctx() context: Context) {
+    const objectives = await activeAt(context, ObjectiveLevel.SOLIDALE, root.year);
+    const data = await context.loaders.yearData(root.year, root.asOf);
+    const results = objectives.map((o) => scoreObjective(o, null, data));
+    const gate = solidaleGate(results);
+    return { ...gate, objectives: await Promise.all(results.map((r, i) => view(context, objectives[i], r, root.year, root.asOf))) };
+  }
+
+  @FieldResolver(() => [UnitAttainment], { description: "Every directorate that existed at the end of the year" })
+  async units(@Root() root: AdministrationAttainment, @Ctx() context: Context): Promise<UnitAttainment[]> {
+    const date = root.asOf ?? yearEnd(root.year);
+    const units = [...(await context.loaders.allUnits()).values()].filter((u) => u.kind !== "AREA" && isWithin(date, u.validFrom, u.validTo));
+    return Promise.all(units.map((unit) => unitAttainment(context, unit, root.year, root.asOf, date)));
+  }
+}
+
+/** `asOf`: what was known that day (null: now); `ownedOn`: the day whose organisation assigns the objectives. */
+async function unitAttainment(context: Context, unit: OrgUnit, year: number, asOf: string | null, ownedOn: string): Promise<UnitAttainment> {
+  const owned = (await context.loaders.objectivesByOwner.load(year, ownedOn)).get(unit.id) ?? [];
+  const direzione = owned.filter((o) => o.level === ObjectiveLevel.DIREZIONE);
+  const gestionali = await activeAt(context, ObjectiveLevel.GESTIONALE, year);
+  return {
+    unit,
+    direzione: await summarise(context, direzione, unit.id, year, asOf),
+    gestionale: await summarise(context, gestionali, unit.id, year, asOf),
+  };
+}
+
+@Resolver(() => Objective)
+export class ObjectiveAttainmentResolver {
+  @FieldResolver(() => ObjectiveAttainment, { description: "Its score for a year, as known on a date; measured for its owner" })
+  async attainment(
+    @Root() objective: Objective,
+    @Arg("year", () => Int) year: number,
+    @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
+    @Ctx() context: Context,
+  ): Promise<ObjectiveAttainment> {
+    const unitId = objective.level === ObjectiveLevel.DIREZIONE ? objective.ownerUnitId : null;
+    const result = scoreObjective(objective, unitId, await context.loaders.yearData(year, asOf ?? null));
+    return view(context, objective, result, year, asOf ?? null);
+  }
+}
+
+@Resolver(() => OrgUnit)
+export class OrgUnitAttainmentResolver {
+  @FieldResolver(() => UnitAttainment, {
+    description: "Its attainment for a year, over the objectives it owned on the date the unit was asked about (default: the year's end), as known on asOf (default: now)",
+  })
+  attainment(
+    @Root() unit: OrgUnit,
+    @Arg("year", () => Int) year: number,
+    @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
+    @Ctx() context: Context,
+  ): Promise<UnitAttainment> {
+    return unitAttainment(context, unit, year, asOf ?? null, unit.asOf ?? yearEnd(year));
+  }
+}

@@ -1,0 +1,100 @@
+import { KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
+import { scoreKpi } from "./kpi-score";
+import { weightedMean } from "./normalise";
+
+/** Plain inputs: what the database holds for one year, as of one date. */
+export interface KpiInput { id: number; objectiveId: number; code: string; weight: number; direction: KpiDirection; scoring: ScoringRule }
+export interface TargetInput { id: number; kpiId: number; value: number | null; bound: number | null; actId: number }
+export interface MeasurementInput { id: number; kpiId: number; orgUnitId: number | null; value: number | null }
+export interface ObjectiveInput { id: number; level: ObjectiveLevel; ownerUnitId: number | null }
+
+export type Status = "SCORED" | "INCOMPLETE";
+
+export interface KpiResult {
+  kpiId: number;
+  unitId: number | null;
+  status: Status;
+  score: number | null;
+  value: number | null;
+  targetId: number | null;
+  measurementId: number | null;
+  rule: string | null;
+  missing: string | null;
+}
+
+export interface ObjectiveResult {
+  objectiveId: number;
+  unitId: number | null;
+  status: Status;
+  score: number | null;
+  kpis: KpiResult[];
+  missing: string | null;
+}
+
+const byKpiUnit = (kpiId: number, unitId: number | null) => `${kpiId}|${unitId ?? "-"}`;
+
+export interface YearData {
+  kpis: KpiInput[];
+  /** At most one target per KPI for the year. */
+  targets: TargetInput[];
+  /** The yearly values in force on the date asked, one per KPI and unit. */
+  measurements: MeasurementInput[];
+}
+
+/**
+ * Scores one objective for a year. Its KPIs are measured for `unitId` (a directorate's own value
+ * for a GESTIONALE objective; the owner, or the administration as a whole, for a DIREZIONE one).
+ * A KPI without a value or a numeric target makes the objective INCOMPLETE, never 0.
+ */
+export function scoreObjective(objective: ObjectiveInput, unitId: number | null, data: YearData): ObjectiveResult {
+  const kpis = data.kpis.filter((k) => k.objectiveId === objective.id);
+  if (kpis.length === 0) {
+    return { objectiveId: objective.id, unitId, status: "INCOMPLETE", score: null, kpis: [], missing: "no KPI is defined for it" };
+  }
+  const values = new Map(data.measurements.map((m) => [byKpiUnit(m.kpiId, m.orgUnitId), m]));
+  const results = kpis.map((kpi): KpiResult => {
+    const measurement = values.get(byKpiUnit(kpi.id, unitId)) ?? (unitId !== null && objective.level === ObjectiveLevel.DIREZIONE ? values.get(byKpiUnit(kpi.id, null)) : undefined);
+    const target = data.targets.find((t) => t.kpiId === kpi.id) ?? null;
+    const base = { kpiId: kpi.id, unitId, targetId: target?.id ?? null, measurementId: measurement?.id ?? null, value: measurement?.value ?? null };
+    if (!measurement || measurement.value === null) return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no value for the year" };
+    if (!target && kpi.direction !== KpiDirection.MILESTONE) return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no target for the year" };
+    const scored = scoreKpi(measurement.value, { direction: kpi.direction, scoring: kpi.scoring, target: target?.value ?? null, bound: target?.bound ?? null });
+    return scored.score === null
+      ? { ...base, status: "INCOMPLETE", score: null, rule: null, missing: scored.missing }
+      : { ...base, status: "SCORED", score: scored.score, rule: scored.rule, missing: null };
+  });
+  const score = weightedMean(results.map((r, i) => ({ score: r.score, weight: kpis[i].weight })));
+  const incomplete = results.filter((r) => r.status === "INCOMPLETE").length;
+  return {
+    objectiveId: objective.id, unitId, kpis: results, score,
+    status: score === null ? "INCOMPLETE" : "SCORED",
+    missing: score === null ? `${incomplete} of ${results.length} KPIs cannot be scored` : null,
+  };
+}
+
+/** A mean of objective scores (equal weights); null when any is incomplete or there are none. */
+export function meanOf(results: readonly ObjectiveResult[]): number | null {
+  return weightedMean(results.map((r) => ({ score: r.score, weight: 1 })));
+}
+
+export type GateMode = "ALL" | "WEIGHTED_MEAN";
+
+export interface GateResult {
+  /** Null while any Solidale objective is incomplete: the gate cannot be judged yet. */
+  open: boolean | null;
+  mode: GateMode;
+  threshold: number;
+  score: number | null;
+}
+
+/**
+ * The Solidale gate (DESIGN.md §4): no result bonus unless the administration as a whole reaches
+ * its Obiettivi Solidali. ALL: every one at 100% of target; WEIGHTED_MEAN: their mean at least the
+ * threshold.
+ */
+export function solidaleGate(results: readonly ObjectiveResult[], mode: GateMode = "ALL", threshold = 1): GateResult {
+  const score = meanOf(results);
+  if (results.length === 0 || results.some((r) => r.score === null)) return { open: null, mode, threshold, score };
+  const open = mode === "ALL" ? results.every((r) => (r.score as number) >= 1) : (score as number) >= threshold;
+  return { open, mode, threshold, score };
+}

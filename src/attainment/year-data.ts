@@ -1,0 +1,31 @@
+import { EntityManager, LessThan } from "typeorm";
+import { PeriodKind } from "../../entities/enums";
+import { Kpi } from "../../entities/kpi.entity";
+import { Measurement } from "../../entities/measurement.entity";
+import { Target } from "../../entities/target.entity";
+import { endOfDayInRome } from "../dates";
+import { YearData } from "./compute";
+
+/**
+ * What attainment for a year rests on, as known on a date: every KPI, the year's targets, and the
+ * yearly values in force then (recorded by that day and not yet corrected by that day).
+ * Null `asOf`: as known now.
+ */
+export async function loadYearData(manager: EntityManager, year: number, asOf: string | null): Promise<YearData & { rows: Map<number, Measurement> }> {
+  const [kpis, targets, measurements] = await Promise.all([
+    manager.find(Kpi),
+    manager.find(Target, { where: { year } }),
+    manager.find(Measurement, {
+      where: { year, periodKind: PeriodKind.YEAR, ...(asOf ? { recordedAt: LessThan(endOfDayInRome(asOf)) } : {}) },
+      order: { id: "ASC" },
+    }),
+  ]);
+  const corrected = new Set(measurements.flatMap((m) => (m.supersedesId === null ? [] : [m.supersedesId])));
+  const inForce = measurements.filter((m) => !corrected.has(m.id));
+  return {
+    kpis: kpis.map((k) => ({ id: k.id, objectiveId: k.objectiveId, code: k.code, weight: Number(k.weight), direction: k.direction, scoring: k.scoring })),
+    targets: targets.map((t) => ({ id: t.id, kpiId: t.kpiId, value: t.value === null ? null : Number(t.value), bound: t.bound === null ? null : Number(t.bound), actId: t.actId })),
+    measurements: inForce.map((m) => ({ id: m.id, kpiId: m.kpiId, orgUnitId: m.orgUnitId, value: m.value === null ? null : Number(m.value) })),
+    rows: new Map(inForce.map((m) => [m.id, m])),
+  };
+}
