@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { ObjectiveLevel, ObjectiveStatus } from "../entities/enums";
+import { ObjectiveLevel } from "../entities/enums";
 import { Kpi } from "../entities/kpi.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
@@ -51,14 +51,6 @@ async function summarise(context: Context, objectives: Objective[], unitId: numb
   };
 }
 
-async function activeAt(context: Context, level: ObjectiveLevel, year: number): Promise<Objective[]> {
-  const rows = await context.dataSource.manager.createQueryBuilder(Objective, "o")
-    .innerJoin("objective_year", "y", "y.objectiveId = o.id AND y.year = :year", { year })
-    .where("o.level = :level AND o.status = :status", { level, status: ObjectiveStatus.ACTIVE })
-    .orderBy("o.position").getMany();
-  return rows;
-}
-
 @Resolver(() => AdministrationAttainment)
 export class AttainmentResolver {
   @Authorized(READERS)
@@ -69,7 +61,7 @@ export class AttainmentResolver {
 
   @FieldResolver()
   async gate(@Root() root: AdministrationAttainment, @Ctx() context: Context) {
-    const objectives = await activeAt(context, ObjectiveLevel.SOLIDALE, root.year);
+    const objectives = await context.loaders.activeObjectives(ObjectiveLevel.SOLIDALE, root.year);
     const data = await context.loaders.yearData(root.year, root.asOf);
     const results = objectives.map((o) => scoreObjective(o, null, data));
     const gate = solidaleGate(results);
@@ -88,7 +80,7 @@ export class AttainmentResolver {
 async function unitAttainment(context: Context, unit: OrgUnit, year: number, asOf: string | null, ownedOn: string): Promise<UnitAttainment> {
   const owned = (await context.loaders.objectivesByOwner.load(year, ownedOn)).get(unit.id) ?? [];
   const direzione = owned.filter((o) => o.level === ObjectiveLevel.DIREZIONE);
-  const gestionali = await activeAt(context, ObjectiveLevel.GESTIONALE, year);
+  const gestionali = await context.loaders.activeObjectives(ObjectiveLevel.GESTIONALE, year);
   return {
     unit,
     direzione: await summarise(context, direzione, unit.id, year, asOf),

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { DataSource, EntityTarget, In, ObjectLiteral } from "typeorm";
 import { Act } from "../entities/act.entity";
-import { PlanChangeKind, ObjectiveStatus } from "../entities/enums";
+import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind } from "../entities/enums";
 import { Kpi } from "../entities/kpi.entity";
 import { Measurement } from "../entities/measurement.entity";
 import { ObjectiveCollaborator } from "../entities/objective-collaborator.entity";
@@ -45,6 +45,7 @@ export function createLoaders(dataSource: DataSource) {
   const objective = byId(Objective);
   let allUnits: Promise<Map<number, OrgUnit>> | undefined;
   const yearData = new Map<string, ReturnType<typeof loadYearData>>();
+  const activeByLevel = new Map<string, Promise<Objective[]>>();
 
   /** Objectives of a year grouped by the unit that owned them on a date (null: as the plan stands now). */
   const objectivesByOwner = new DataLoader<string, Map<number, Objective[]>>(async (keys) =>
@@ -86,6 +87,17 @@ export function createLoaders(dataSource: DataSource) {
     measurement: byId(Measurement),
     correctionsOf: groupedBy(Measurement, "supersedesId", { id: "ASC" }),
     allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
+    /** The objectives of a level in force for a year, in plan order, loaded once per request. */
+    activeObjectives: (level: ObjectiveLevel, year: number) => {
+      const key = `${level}|${year}`;
+      if (!activeByLevel.has(key)) {
+        activeByLevel.set(key, manager.createQueryBuilder(Objective, "o")
+          .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
+          .where("o.level = :level AND o.status = :status", { level, status: ObjectiveStatus.ACTIVE })
+          .orderBy("o.position", "ASC").getMany());
+      }
+      return activeByLevel.get(key)!;
+    },
     /** KPIs, targets and yearly values for attainment, loaded once per request and year. */
     yearData: (year: number, asOf: string | null) => {
       const key = `${year}|${asOf}`;
