@@ -107,7 +107,6 @@ export enum MeasurementStatus {
 }
 
 export enum JobRunStatus {
-  SCHEDULED = "SCHEDULED",
   RUNNING = "RUNNING",
   SUCCEEDED = "SUCCEEDED",
   FAILED = "FAILED",

@@ -2,6 +2,7 @@ import { Act } from "./act.entity";
 import { Administration } from "./administration.entity";
 import { Ambiguity } from "./ambiguity.entity";
 import { AuditEvent } from "./audit-event.entity";
+import { JobLease } from "./job-lease.entity";
 import { JobRun } from "./job-run.entity";
 import { Kpi } from "./kpi.entity";
 import { Measurement } from "./measurement.entity";
@@ -13,9 +14,10 @@ import { OrgUnit } from "./org-unit.entity";
 import { Person } from "./person.entity";
 import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
+import { RejectedRow } from "./rejected-row.entity";
 import { Target } from "./target.entity";
 
 export const entities = [
   Administration, Plan, Act, PlanChange, OrgUnit, OrgUnitHead, Person, Objective, ObjectiveYear,
-  ObjectiveCollaborator, Kpi, Target, Measurement, JobRun, AuditEvent, Ambiguity,
+  ObjectiveCollaborator, Kpi, Target, Measurement, JobRun, JobLease, RejectedRow, AuditEvent, Ambiguity,
 ];

@@ -6,6 +6,8 @@ import { JobRunStatus } from "./enums";
 @ObjectType({ description: "One run of a scheduled job over one period" })
 @Entity("job_run")
 @Index(["jobKey", "period"])
+// One run per scheduled tick: a second server firing the same tick fails to insert and stands down.
+@Index(["jobKey", "scheduledAt"], { unique: true })
 export class JobRun {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -54,4 +56,12 @@ export class JobRun {
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   error!: string | null;
+
+  @Field(() => String, { nullable: true, description: "What the run did beyond its counts, e.g. the earlier values it superseded" })
+  @Column({ type: "text", nullable: true })
+  notes!: string | null;
+
+  @Field({ description: "Who started it: the scheduler, or the person who triggered it" })
+  @Column({ type: "varchar", length: 128 })
+  triggeredBy!: string;
 }

@@ -3,6 +3,7 @@ import { loadConfig } from "./config";
 import { openDatabase } from "./database";
 import { createHttpServer } from "./http/server";
 import { createLogger } from "./logger";
+import { loadJobKpis } from "./plan-data/load-job-kpis";
 import { loadPlan } from "./plan-data/load-plan";
 import { readPlanData } from "./plan-data/read-plan-data";
 
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   logger.info({ database: config.DATABASE_URL ? "mysql" : config.SQLITE_PATH }, "database ready, migrations applied");
 
   const inserted = await loadPlan(dataSource, readPlanData());
-  logger.info({ inserted }, "Milan plan 2019-2021 loaded");
+  const jobKpis = await loadJobKpis(dataSource);
+  logger.info({ inserted: { ...inserted, jobKpis } }, "Milan plan 2019-2021 loaded");
 
   const http = await createHttpServer(config, dataSource, logger);
   http.server.once("error", (error: NodeJS.ErrnoException) => {

@@ -30,3 +30,24 @@ export function periodLabel({ year, kind, index }: Period): string {
   if (kind === PeriodKind.YEAR) return String(year);
   return kind === PeriodKind.QUARTER ? `${year}-Q${index}` : `${year}-${pad(index)}`;
 }
+
+/** The periods a run for `period` measures: a quarter or month alone, or a year and its quarters. */
+export function periodsOf(period: Period): Period[] {
+  if (period.kind !== PeriodKind.YEAR) return [period];
+  return [1, 2, 3, 4].map((index) => ({ year: period.year, kind: PeriodKind.QUARTER, index })).concat([period]);
+}
+
+export function contains(period: Period, day: string): boolean {
+  const { start, end } = periodBounds(period);
+  return start <= day && day <= end;
+}
+
+/** "2019", "2019-Q4" or "2019-03" → the period; null when the text is none of these. */
+export function parsePeriod(text: string): Period | null {
+  const match = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (match[2]) return { year, kind: PeriodKind.QUARTER, index: Number(match[2]) };
+  if (match[3]) return { year, kind: PeriodKind.MONTH, index: Number(match[3]) };
+  return { year, kind: PeriodKind.YEAR, index: 0 };
+}

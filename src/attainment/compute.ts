@@ -63,12 +63,14 @@ export function scoreObjective(objective: ObjectiveInput, unitId: number | null,
       ? { ...base, status: "INCOMPLETE", score: null, rule: null, missing: scored.missing }
       : { ...base, status: "SCORED", score: scored.score, rule: scored.rule, missing: null };
   });
-  const score = weightedMean(results.map((r, i) => ({ score: r.score, weight: kpis[i].weight })));
-  const incomplete = results.filter((r) => r.status === "INCOMPLETE").length;
+  // KPIs of weight 0 are reported (counts, amounts) but do not make the score, nor block it.
+  const counted = results.filter((_, i) => kpis[i].weight > 0);
+  const score = weightedMean(counted.map((r) => ({ score: r.score, weight: kpis[results.indexOf(r)].weight })));
+  const incomplete = counted.filter((r) => r.status === "INCOMPLETE").length;
   return {
     objectiveId: objective.id, unitId, kpis: results, score,
     status: score === null ? "INCOMPLETE" : "SCORED",
-    missing: score === null ? `${incomplete} of ${results.length} KPIs cannot be scored` : null,
+    missing: score === null ? (counted.length === 0 ? "no KPI of its has a weight" : `${incomplete} of ${counted.length} KPIs cannot be scored`) : null,
   };
 }
 

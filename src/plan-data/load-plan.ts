@@ -94,7 +94,7 @@ async function ensureOne<E extends ObjectLiteral>(
 }
 
 /** Inserts the rows whose key is not stored yet; returns the id of every key. */
-async function insertMissing<E extends ObjectLiteral & { id: number }>(
+export async function insertMissing<E extends ObjectLiteral & { id: number }>(
   manager: EntityManager, entity: EntityTarget<E>, keyColumn: string, rows: Array<Record<string, unknown>>,
 ): Promise<{ inserted: number; ids: Map<string, number> }> {
   const keys = rows.map((r) => r[keyColumn] as string);
@@ -106,7 +106,7 @@ async function insertMissing<E extends ObjectLiteral & { id: number }>(
   return { inserted: missing.length, ids: missing.length ? await idsByKey(manager, entity, keyColumn, keys) : existing };
 }
 
-async function idsByKey<E extends ObjectLiteral & { id: number }>(
+export async function idsByKey<E extends ObjectLiteral & { id: number }>(
   manager: EntityManager, entity: EntityTarget<E>, keyColumn: string, keys: string[],
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();

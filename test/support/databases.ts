@@ -11,13 +11,19 @@ const MYSQL_SERVER = process.env.TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306"
 export interface TestDatabase {
   name: "sqlite" | "mysql";
   open(logger?: Logger): Promise<DataSource>;
+  /** A second connection to the same database, as a second server would have. */
+  twin(dataSource: DataSource): Promise<DataSource>;
   close(dataSource: DataSource): Promise<void>;
 }
 
 const sqlite: TestDatabase = {
   name: "sqlite",
   open: (logger) => openDatabase({ SQLITE_PATH: ":memory:" }, logger),
-  close: (dataSource) => dataSource.destroy(),
+  // An in-memory database has one connection: the "second server" shares it.
+  twin: async (dataSource) => dataSource,
+  close: async (dataSource) => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  },
 };
 
 const scratchNames = new WeakMap<DataSource, string>();
@@ -31,9 +37,10 @@ const mysql: TestDatabase = {
     scratchNames.set(dataSource, name);
     return dataSource;
   },
+  twin: (dataSource) => openDatabase({ DATABASE_URL: `${MYSQL_SERVER}/${scratchNames.get(dataSource)}`, SQLITE_PATH: "" }),
   async close(dataSource) {
     const name = scratchNames.get(dataSource);
-    await dataSource.destroy();
+    if (dataSource.isInitialized) await dataSource.destroy();
     if (name) await withServer((admin) => admin.query(`DROP DATABASE IF EXISTS ${name}`));
   },
 };

@@ -70,3 +70,16 @@ describe("solidaleGate", () => {
     expect(solidaleGate([result(1), result(null), result(1), result(1)]).open).toBeNull();
   });
 });
+
+describe("KPIs of weight 0", () => {
+  it("are reported but neither make nor block the score", () => {
+    const data: YearData = {
+      kpis: [kpi(10, 1, 1), { ...kpi(11, 1, 0), direction: KpiDirection.HIGHER_IS_BETTER }],
+      targets: [{ id: 100, kpiId: 10, value: 80, bound: null, actId: 1 }],
+      measurements: [{ id: 1000, kpiId: 10, orgUnitId: 7, value: 40 }],
+    };
+    const result = scoreObjective(objective, 7, data);
+    expect(result).toMatchObject({ status: "SCORED", score: 0.5 });
+    expect(result.kpis[1]).toMatchObject({ status: "INCOMPLETE", missing: "no value for the year" });
+  });
+});

@@ -1,0 +1,12 @@
+import { SourceRecord } from "../job";
+
+/** Where a job reads its rows: a SQL table or view, an inbox of CSV files, or an HTTP JSON endpoint. */
+export interface SourceAdapter {
+  /** For the run's record: which source was read. */
+  readonly description: string;
+  /** The rows whose `dateField` falls in [from, to] (adapters that cannot filter return every row). */
+  read(from: string, to: string, dateField: string): AsyncIterable<SourceRecord>;
+}
+
+/** A source that failed as a whole (unreachable, missing): worth retrying, unlike a bad row. */
+export class SourceUnavailable extends Error {}

@@ -1,0 +1,56 @@
+import Database from "better-sqlite3";
+import { createConnection } from "mysql2";
+import { SourceRecord } from "../job";
+import { SourceAdapter, SourceUnavailable } from "./source";
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * A table or view of another database, on its own connection: `mysql://…` or an SQLite file.
+ * Rows are filtered on the date field in SQL and streamed, never loaded whole.
+ */
+export class SqlTable implements SourceAdapter {
+  readonly description: string;
+
+  constructor(private readonly url: string, private readonly table: string) {
+    if (!IDENTIFIER.test(table)) throw new Error(`"${table}" is not a table or view name`);
+    this.description = `SQL ${table} at ${url.replace(/\/\/[^@/]*@/, "//…@")}`;
+  }
+
+  read(from: string, to: string, dateField: string): AsyncIterable<SourceRecord> {
+    if (!IDENTIFIER.test(dateField)) throw new Error(`"${dateField}" is not a column name`);
+    return /^(mysql|mariadb):/.test(this.url) ? this.readMysql(from, to, dateField) : this.readSqlite(from, to, dateField);
+  }
+
+  private async *readSqlite(from: string, to: string, dateField: string): AsyncIterable<SourceRecord> {
+    let db: Database.Database;
+    try {
+      db = new Database(this.url.replace(/^sqlite:/, ""), { readonly: true, fileMustExist: true });
+    } catch (error) {
+      throw new SourceUnavailable(`cannot open ${this.description}: ${(error as Error).message}`);
+    }
+    try {
+      const rows = db.prepare(`SELECT * FROM ${this.table} WHERE ${dateField} BETWEEN ? AND ? ORDER BY ${dateField}`).iterate(from, to);
+      let line = 0;
+      for (const row of rows) yield { line: ++line, fields: row as Record<string, unknown> };
+    } finally {
+      db.close();
+    }
+  }
+
+  private async *readMysql(from: string, to: string, dateField: string): AsyncIterable<SourceRecord> {
+    const connection = createConnection({ uri: this.url.replace(/^mariadb:/, "mysql:"), dateStrings: true });
+    try {
+      const stream = connection.query(`SELECT * FROM \`${this.table}\` WHERE \`${dateField}\` BETWEEN ? AND ? ORDER BY \`${dateField}\``, [from, to])
+        .stream({ highWaterMark: 1000 });
+      let line = 0;
+      try {
+        for await (const row of stream) yield { line: ++line, fields: row as Record<string, unknown> };
+      } catch (error) {
+        throw new SourceUnavailable(`reading ${this.description} failed: ${(error as Error).message}`);
+      }
+    } finally {
+      connection.destroy();
+    }
+  }
+}

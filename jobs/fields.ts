@@ -1,0 +1,57 @@
+import { RowProblem } from "./job";
+
+/** Readers for source fields as Italian systems write them: `;` CSVs, decimal commas, dd/mm/yyyy. */
+
+function text(fields: Record<string, unknown>, name: string): string | null {
+  const value = fields[name];
+  if (value === null || value === undefined) return null;
+  const trimmed = String(value).trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+export function requiredText(fields: Record<string, unknown>, name: string): string {
+  const value = text(fields, name);
+  if (value === null) throw new RowProblem(name, "is missing");
+  return value;
+}
+
+/** "1.234,56", "1234.56" or a number → integer cents. */
+export function amountCents(fields: Record<string, unknown>, name: string, required = true): number {
+  const raw = fields[name];
+  if (typeof raw === "number") return Math.round(raw * 100);
+  const value = text(fields, name);
+  if (value === null) {
+    if (required) throw new RowProblem(name, "is missing");
+    return 0;
+  }
+  const normalised = /,\d{1,2}$/.test(value) || value.includes(",") ? value.replace(/\./g, "").replace(",", ".") : value;
+  if (!/^-?\d+(\.\d{1,2})?$/.test(normalised)) throw new RowProblem(name, `"${value}" is not an amount in euro (e.g. 1.234,56)`);
+  const [units, cents = ""] = normalised.replace("-", "").split(".");
+  const total = Number(units) * 100 + Number(cents.padEnd(2, "0"));
+  return normalised.startsWith("-") ? -total : total;
+}
+
+/** "31/12/2019", "2019-12-31" or a Date → "2019-12-31". */
+export function date(fields: Record<string, unknown>, name: string, required = true): string | null {
+  const raw = fields[name];
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  const value = text(fields, name);
+  if (value === null) {
+    if (required) throw new RowProblem(name, "is missing");
+    return null;
+  }
+  const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const iso = italian ? `${italian[3]}-${italian[2].padStart(2, "0")}-${italian[1].padStart(2, "0")}` : value.slice(0, 10);
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
+    throw new RowProblem(name, `"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
+  }
+  return iso;
+}
+
+export function wholeNumber(fields: Record<string, unknown>, name: string): number | null {
+  const value = text(fields, name);
+  if (value === null) return null;
+  if (!/^\d{1,6}$/.test(value)) throw new RowProblem(name, `"${value}" is not a whole number of days`);
+  return Number(value);
+}

@@ -1,0 +1,43 @@
+import { PeriodKind } from "../entities/enums";
+import { Period } from "../src/periods";
+
+/** A source record as an adapter read it, with where it came from. */
+export interface SourceRecord {
+  /** Line of the file (header = 1), or the row's position in the query or response. */
+  line: number;
+  fields: Record<string, unknown>;
+}
+
+/** A field a job could not read: the row is kept, with this reason, and the run goes on. */
+export class RowProblem extends Error {
+  constructor(readonly field: string, problem: string) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+/** A value a job run writes. */
+export interface JobValue {
+  kpiCode: string;
+  period: Period;
+  unitCode: string | null;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+}
+
+/**
+ * A job: how to read one source row, which rows fall in a period, and the values a period's rows
+ * make. The runner owns everything else (lease, retries, transaction, rejected rows).
+ */
+export interface JobDefinition<Row> {
+  key: string;
+  description: string;
+  /** The source field that places a row in a period (an SQL source filters on it). */
+  dateField: string;
+  /** The periods the job measures by. */
+  periodKinds: PeriodKind[];
+  parse(fields: Record<string, unknown>): Row;
+  dateOf(row: Row): string;
+  /** Folds the rows of a period, one at a time. */
+  accumulator(period: Period): { add(row: Row): void; values(): JobValue[] };
+}

@@ -1,0 +1,72 @@
+import { PeriodKind } from "../entities/enums";
+import { DisputeRule, ItpAccumulator, PaymentLine } from "../src/kpi/itp";
+import { Period } from "../src/periods";
+import { amountCents, date, requiredText, wholeNumber } from "./fields";
+import { JobDefinition, JobValue, RowProblem } from "./job";
+
+/**
+ * Payment timeliness (ITP) from the payment lines of the accounting system: one row per payment
+ * order (or credit note set against an invoice) with its invoice's receipt date and term.
+ *
+ * Fields: invoice_id; kind (PAGAMENTO | NOTA_CREDITO); receipt_date; term_days (blank: 30);
+ * payment_date (order sent to the treasury); amount (paid, VAT included); split_vat (VAT paid to
+ * the State under split payment, blank: 0); dispute_from; dispute_to.
+ */
+export const KPI = {
+  itp: "SAL-FIN-ITP",
+  invoices: "SAL-FIN-FATTURE-PAGATE",
+  amountPaid: "SAL-FIN-IMPORTO-PAGATO",
+};
+
+const KINDS: Record<string, PaymentLine["kind"]> = { PAGAMENTO: "PAYMENT", PAYMENT: "PAYMENT", NOTA_CREDITO: "CREDIT_NOTE", CREDIT_NOTE: "CREDIT_NOTE" };
+
+export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobDefinition<PaymentLine> {
+  return {
+    key: "payment-timeliness",
+    description: "Indicatore di tempestività dei pagamenti (ITP), invoices paid and amount paid, per quarter and year",
+    dateField: "payment_date",
+    periodKinds: [PeriodKind.QUARTER, PeriodKind.YEAR],
+
+    parse(fields) {
+      const kind = KINDS[requiredText(fields, "kind").toUpperCase()];
+      if (!kind) throw new RowProblem("kind", `"${fields.kind}" is neither PAGAMENTO nor NOTA_CREDITO`);
+      const line: PaymentLine = {
+        invoiceId: requiredText(fields, "invoice_id"),
+        kind,
+        receiptDate: date(fields, "receipt_date")!,
+        termDays: wholeNumber(fields, "term_days"),
+        paymentDate: date(fields, "payment_date")!,
+        amountCents: amountCents(fields, "amount"),
+        splitVatCents: amountCents(fields, "split_vat", false),
+        disputeFrom: date(fields, "dispute_from", false),
+        disputeTo: date(fields, "dispute_to", false),
+      };
+      if (line.amountCents <= 0) throw new RowProblem("amount", "must be more than 0 (a credit note is kind NOTA_CREDITO with a positive amount)");
+      if (line.splitVatCents < 0 || line.splitVatCents >= line.amountCents) throw new RowProblem("split_vat", "must be at least 0 and less than the amount");
+      if ((line.disputeFrom === null) !== (line.disputeTo === null)) throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
+      if (line.disputeFrom && line.disputeTo && line.disputeTo < line.disputeFrom) throw new RowProblem("dispute_to", "ends before the dispute starts");
+      if (line.paymentDate < line.receiptDate) throw new RowProblem("payment_date", "is before the invoice was received");
+      return line;
+    },
+
+    dateOf: (line) => line.paymentDate,
+
+    accumulator(period: Period) {
+      const itp = new ItpAccumulator(disputeRule);
+      return {
+        add: (line: PaymentLine) => itp.add(line),
+        values(): JobValue[] {
+          const figures = itp.result();
+          const at = (kpiCode: string, value: string | null, numerator: string | null = null, denominator: string | null = null): JobValue =>
+            ({ kpiCode, period, unitCode: null, value, numerator, denominator });
+          return [
+            // Days to 2 decimals for display; the exact parts are kept to add periods up.
+            at(KPI.itp, figures.itp === null ? null : figures.itp.toFixed(2), String(figures.numerator), String(figures.denominator)),
+            at(KPI.invoices, String(figures.invoiceCount)),
+            at(KPI.amountPaid, (figures.amountPaidCents / 100).toFixed(2)),
+          ];
+        },
+      };
+    },
+  };
+}

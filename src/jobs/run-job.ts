@@ -1,0 +1,178 @@
+import { DataSource, EntityManager, In, QueryFailedError } from "typeorm";
+import { JobDefinition, JobValue, RowProblem } from "../../jobs/job";
+import { SourceAdapter, SourceUnavailable } from "../../jobs/adapters/source";
+import { JobRunStatus, MeasurementStatus } from "../../entities/enums";
+import { JobRun } from "../../entities/job-run.entity";
+import { Kpi } from "../../entities/kpi.entity";
+import { Measurement } from "../../entities/measurement.entity";
+import { OrgUnit } from "../../entities/org-unit.entity";
+import { RejectedRow } from "../../entities/rejected-row.entity";
+import { recordAudit } from "../audit/record-audit";
+import { currentMeasurement } from "../measurement/record-measurement";
+import { contains, Period, periodBounds, periodLabel, periodsOf } from "../periods";
+import { acquireLease, leaseHolder, releaseLease } from "./lease";
+
+export interface RunRequest {
+  job: JobDefinition<unknown>;
+  source: SourceAdapter;
+  period: Period;
+  /** "scheduler" or the person who asked. */
+  triggeredBy: string;
+  /** The cron tick this run answers; a tick is run once across every server. */
+  scheduledAt?: Date | null;
+}
+
+export interface RunnerOptions {
+  /** This process, as named in leases and runs. */
+  holder: string;
+  leaseMs: number;
+  /** Further attempts when the source is unavailable, waiting backoffMs, then twice that, … */
+  retries: number;
+  backoffMs: number;
+  now?: () => Date;
+  onProgress?: (rowsRead: number) => void;
+}
+
+interface Collected {
+  rowsRead: number;
+  rowsAccepted: number;
+  rejected: Array<{ line: number; reason: string; raw: string }>;
+  values: JobValue[];
+}
+
+const CHUNK = 500;
+
+/**
+ * One run of a job over a period: claims the tick, takes the lease, reads the source (retrying a
+ * source that is down), and writes every value, the rejected rows and the run's outcome in one
+ * transaction. A run that fails or is killed leaves no value behind. Returns null when another
+ * server already took this tick.
+ */
+export async function runJob(dataSource: DataSource, request: RunRequest, options: RunnerOptions): Promise<JobRun | null> {
+  const now = options.now ?? (() => new Date());
+  const run = await claimRun(dataSource, request, options.holder, now());
+  if (!run) return null;
+
+  const manager = dataSource.manager;
+  if (!(await acquireLease(manager, request.job.key, options.holder, now(), options.leaseMs))) {
+    const lease = await leaseHolder(manager, request.job.key);
+    return finishFailed(dataSource, run, `another run of ${request.job.key} holds the lease (${lease?.holder} until ${lease?.expiresAt?.toISOString()})`, now());
+  }
+  try {
+    await markInterrupted(manager, request.job.key, run.id, now());
+    const collected = await withRetries(() => collect(request, options), options, run);
+    return await dataSource.transaction((tx) => writeOutcome(tx, run, request, collected, now()));
+  } catch (error) {
+    return finishFailed(dataSource, run, (error as Error).message, now());
+  } finally {
+    await releaseLease(manager, request.job.key, options.holder);
+  }
+}
+
+async function claimRun(dataSource: DataSource, request: RunRequest, holder: string, now: Date): Promise<JobRun | null> {
+  try {
+    const result = await dataSource.manager.insert(JobRun, {
+      jobKey: request.job.key, period: periodLabel(request.period), status: JobRunStatus.RUNNING,
+      scheduledAt: request.scheduledAt ?? null, startedAt: now, finishedAt: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0,
+      leaseHolder: holder, error: null, notes: null, triggeredBy: request.triggeredBy,
+    });
+    return dataSource.manager.findOneByOrFail(JobRun, { id: result.identifiers[0].id as number });
+  } catch (error) {
+    if (error instanceof QueryFailedError && /duplicate|unique/i.test(error.message)) return null;
+    throw error;
+  }
+}
+
+/** Runs left RUNNING by a process that died: only one run holds the lease, so they are over. */
+async function markInterrupted(manager: EntityManager, jobKey: string, currentRunId: number, now: Date): Promise<void> {
+  const stale = await manager.find(JobRun, { where: { jobKey, status: JobRunStatus.RUNNING } });
+  const ids = stale.filter((r) => r.id !== currentRunId).map((r) => r.id);
+  if (ids.length) {
+    await manager.update(JobRun, { id: In(ids) }, {
+      status: JobRunStatus.FAILED, finishedAt: now, error: "interrupted: its process stopped before finishing; it wrote nothing",
+    });
+  }
+}
+
+async function withRetries<T>(work: () => Promise<T>, options: RunnerOptions, run: JobRun): Promise<T> {
+  const failures: string[] = [];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof SourceUnavailable)) throw error;
+      failures.push(error.message);
+      if (attempt >= options.retries) {
+        throw new Error(`the source failed ${failures.length} times (run ${run.id}): ${failures.join(" | ")}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** attempt));
+    }
+  }
+}
+
+async function collect(request: RunRequest, options: RunnerOptions): Promise<Collected> {
+  const { job, source, period } = request;
+  const periods = periodsOf(period);
+  const accumulators = periods.map((p) => ({ period: p, accumulator: job.accumulator(p) }));
+  const { start, end } = periodBounds(period);
+  const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], values: [] };
+  for await (const record of source.read(start, end, job.dateField)) {
+    collected.rowsRead += 1;
+    if (collected.rowsRead % 10_000 === 0) options.onProgress?.(collected.rowsRead);
+    let row: unknown;
+    try {
+      row = job.parse(record.fields);
+    } catch (error) {
+      if (!(error instanceof RowProblem)) throw error;
+      collected.rejected.push({ line: record.line, reason: error.message, raw: JSON.stringify(record.fields) });
+      continue;
+    }
+    const day = job.dateOf(row);
+    // Rows of other periods (a file or endpoint that does not filter) are read but not used.
+    if (!contains(period, day)) continue;
+    collected.rowsAccepted += 1;
+    for (const { period: p, accumulator } of accumulators) if (contains(p, day)) accumulator.add(row);
+  }
+  options.onProgress?.(collected.rowsRead);
+  collected.values = accumulators.flatMap(({ accumulator }) => accumulator.values());
+  return collected;
+}
+
+async function writeOutcome(tx: EntityManager, run: JobRun, request: RunRequest, collected: Collected, now: Date): Promise<JobRun> {
+  const kpis = new Map((await tx.find(Kpi, { where: { code: In([...new Set(collected.values.map((v) => v.kpiCode))]) } })).map((k) => [k.code, k]));
+  const units = new Map((await tx.find(OrgUnit)).map((u) => [u.code, u]));
+  const superseded: number[] = [];
+  const written: number[] = [];
+  for (const value of collected.values) {
+    const kpi = kpis.get(value.kpiCode);
+    if (!kpi) throw new Error(`KPI ${value.kpiCode}, which ${request.job.key} feeds, is not defined`);
+    const unitId = value.unitCode === null ? null : units.get(value.unitCode)?.id ?? null;
+    const previous = await currentMeasurement(tx, kpi.id, value.period, unitId);
+    if (previous) superseded.push(previous.id);
+    const result = await tx.insert(Measurement, {
+      kpiId: kpi.id, year: value.period.year, periodKind: value.period.kind, periodIndex: value.period.index, orgUnitId: unitId,
+      value: value.value, numerator: value.numerator, denominator: value.denominator, status: MeasurementStatus.PROVISIONAL,
+      jobRunId: run.id, recordedBy: null, recordedAt: now, supersedesId: previous?.id ?? null,
+      reason: previous ? `job run ${run.id} recomputed ${periodLabel(value.period)}, superseding measurement ${previous.id}` : `job run ${run.id}`,
+    });
+    written.push(result.identifiers[0].id as number);
+  }
+  for (let i = 0; i < collected.rejected.length; i += CHUNK) {
+    await tx.insert(RejectedRow, collected.rejected.slice(i, i + CHUNK).map((r) => ({ ...r, reason: r.reason.slice(0, 500), jobRunId: run.id })));
+  }
+  const notes = superseded.length ? `superseded ${superseded.length} earlier values (measurements ${superseded.join(", ")})` : null;
+  await tx.update(JobRun, { id: run.id }, {
+    status: JobRunStatus.SUCCEEDED, finishedAt: now, rowsRead: collected.rowsRead, rowsAccepted: collected.rowsAccepted,
+    rowsRejected: collected.rejected.length, notes,
+  });
+  await recordAudit(tx, {
+    actor: request.triggeredBy, role: null, action: "JOB_RUN_COMPLETED", entityType: "JobRun", entityId: String(run.id), before: null,
+    after: { job: request.job.key, period: periodLabel(request.period), source: request.source.description, measurements: written, superseded },
+  }, now);
+  return tx.findOneByOrFail(JobRun, { id: run.id });
+}
+
+async function finishFailed(dataSource: DataSource, run: JobRun, error: string, now: Date): Promise<JobRun> {
+  await dataSource.manager.update(JobRun, { id: run.id }, { status: JobRunStatus.FAILED, finishedAt: now, error: error.slice(0, 4000) });
+  return dataSource.manager.findOneByOrFail(JobRun, { id: run.id });
+}

@@ -1,0 +1,220 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { DataSource, In } from "typeorm";
+import { SourceRecord } from "../../jobs/job";
+import { CsvInbox } from "../../jobs/adapters/csv-inbox";
+import { HttpJson } from "../../jobs/adapters/http-json";
+import { SourceAdapter, SourceUnavailable } from "../../jobs/adapters/source";
+import { SqlTable } from "../../jobs/adapters/sql-table";
+import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
+import { JobRunStatus, PeriodKind } from "../../entities/enums";
+import { JobRun } from "../../entities/job-run.entity";
+import { Kpi } from "../../entities/kpi.entity";
+import { Measurement } from "../../entities/measurement.entity";
+import { RejectedRow } from "../../entities/rejected-row.entity";
+import { runJob, RunnerOptions } from "../../src/jobs/run-job";
+import { Period } from "../../src/periods";
+import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
+import { loadPlan } from "../../src/plan-data/load-plan";
+import { readPlanData } from "../../src/plan-data/read-plan-data";
+import { testDatabases } from "../support/databases";
+
+/**
+ * Hand-computed payment lines (amounts in euro, days from the due date):
+ *   Q4 A  receipt 1 Oct, term 30 → due 31 Oct, paid 10 Nov: 10 days; 1.220,00 less 220,00 split VAT = 1000
+ *   Q4 B  receipt 1 Oct, no term → due 31 Oct, paid 26 Oct: −5 days; 3000
+ *   Q4 C  credit note of A, set off 10 Nov: −200 at 10 days
+ *   Q1 D  receipt 2 Jan, term 60 → due 3 Mar, paid 13 Mar: 10 days; 500
+ * Q4: (1000×10 − 3000×5 − 200×10) / (1000 + 3000 − 200) = −7000 / 3800 = −1.842… → −1.84
+ * Q1: 500×10 / 500 = 10
+ * 2019: (−7000 + 5000) / (3800 + 500) = −2000 / 4300 = −0.465… → −0.47 (the mean of quarters would differ)
+ */
+const HEADER = "invoice_id;kind;receipt_date;term_days;payment_date;amount;split_vat;dispute_from;dispute_to";
+const GOOD = [
+  "A;PAGAMENTO;01/10/2019;30;10/11/2019;1.220,00;220,00;;",
+  "B;PAGAMENTO;01/10/2019;;26/10/2019;3.000,00;;;",
+  "C;NOTA_CREDITO;01/10/2019;30;10/11/2019;200,00;;;",
+  "D;PAGAMENTO;02/01/2019;60;13/03/2019;500,00;;;",
+  "E;PAGAMENTO;01/12/2019;30;05/01/2020;900,00;;;",
+];
+const BAD = [
+  "F;PAGAMENTO;01/10/2019;30;12/11/2019;12,3,4;;;",
+  "G;PAGAMENTO;01/10/2019;30;31/02/2019;100,00;;;",
+  "H;RIMBORSO;01/10/2019;30;12/11/2019;100,00;;;",
+];
+
+const year2019: Period = { year: 2019, kind: PeriodKind.YEAR, index: 0 };
+const q4: Period = { year: 2019, kind: PeriodKind.QUARTER, index: 4 };
+const options: RunnerOptions = { holder: "test-server-1", leaseMs: 60_000, retries: 2, backoffMs: 5 };
+const job = paymentTimelinessJob();
+
+function inbox(lines: string[]): string {
+  const folder = mkdtempSync(join(tmpdir(), "traguardo-inbox-"));
+  writeFileSync(join(folder, "pagamenti-2019.csv"), `${HEADER}\n${lines.join("\n")}\n`);
+  return folder;
+}
+
+/** A source that yields the given records, or fails, as a test needs. */
+function scripted(records: () => AsyncIterable<SourceRecord>): SourceAdapter {
+  return { description: "scripted test source", read: records };
+}
+
+describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = await db.open();
+    await loadPlan(dataSource, readPlanData());
+    await loadJobKpis(dataSource);
+  });
+  afterAll(() => db.close(dataSource));
+
+  const values = async (runId: number) => {
+    const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
+    const rows = await dataSource.manager.find(Measurement, { where: { jobRunId: runId }, order: { id: "ASC" } });
+    return rows.map((m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `${m.year}-Q${m.periodIndex}`} = ${m.value}`);
+  };
+
+  it("computes ITP, invoices and amount per quarter and for the year from a CSV inbox, keeping the bad rows", async () => {
+    const run = (await runJob(dataSource, { job, source: new CsvInbox(inbox([...GOOD, ...BAD])), period: year2019, triggeredBy: "test" }, options))!;
+    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, period: "2019", rowsRead: 8, rowsAccepted: 4, rowsRejected: 3, error: null });
+    const written = await values(run.id);
+    expect(written).toEqual(expect.arrayContaining([
+      "SAL-FIN-ITP 2019-Q1 = 10", "SAL-FIN-ITP 2019-Q2 = null", "SAL-FIN-ITP 2019-Q4 = -1.84", "SAL-FIN-ITP 2019 = -0.47",
+      "SAL-FIN-FATTURE-PAGATE 2019-Q4 = 2", "SAL-FIN-IMPORTO-PAGATO 2019-Q4 = 3800", "SAL-FIN-IMPORTO-PAGATO 2019 = 4300",
+    ]));
+    const year = await dataSource.manager.findOneByOrFail(Measurement, { jobRunId: run.id, periodKind: PeriodKind.YEAR, kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" })).id });
+    expect([year.numerator, year.denominator]).toEqual(["-200000", "430000"]);
+
+    const rejected = await dataSource.manager.find(RejectedRow, { where: { jobRunId: run.id }, order: { line: "ASC" } });
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [7, 'amount: "12,3,4" is not an amount in euro (e.g. 1.234,56)'],
+      [8, 'payment_date: "31/02/2019" is not a date (dd/mm/yyyy or yyyy-mm-dd)'],
+      [9, 'kind: "RIMBORSO" is neither PAGAMENTO nor NOTA_CREDITO'],
+    ]);
+    expect(JSON.parse(rejected[0].raw)).toMatchObject({ invoice_id: "F", amount: "12,3,4" });
+  });
+
+  it("supersedes the earlier values when a period is run again, and says so", async () => {
+    // Only A and B this time: (1000 × 10 − 3000 × 5) / 4000 = −1.25.
+    const rerun = (await runJob(dataSource, { job, source: new CsvInbox(inbox(GOOD.slice(0, 2))), period: q4, triggeredBy: "test" }, options))!;
+    expect(rerun.status).toBe(JobRunStatus.SUCCEEDED);
+    expect(rerun.notes).toMatch(/^superseded 3 earlier values \(measurements \d+, \d+, \d+\)$/);
+    const itp = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" });
+    const q4Values = await dataSource.manager.find(Measurement, { where: { kpiId: itp.id, periodKind: PeriodKind.QUARTER, periodIndex: 4 }, order: { id: "ASC" } });
+    expect(q4Values.map((m) => [m.value, m.supersedesId === null ? null : "supersedes"])).toEqual([["-1.84", null], ["-1.25", "supersedes"]]);
+    expect(q4Values[1].reason).toMatch(new RegExp(`^job run ${rerun.id} recomputed 2019-Q4, superseding measurement ${q4Values[0].id}$`));
+  });
+
+  it("reads a SQL table on its own connection and an HTTP JSON endpoint to the same figures", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "traguardo-source-")), "contabilita.sqlite");
+    const source = new Database(file);
+    source.exec("CREATE TABLE payment_lines (invoice_id TEXT, kind TEXT, receipt_date TEXT, term_days INTEGER, payment_date TEXT, amount TEXT, split_vat TEXT, dispute_from TEXT, dispute_to TEXT)");
+    const insert = source.prepare("INSERT INTO payment_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const line of GOOD) {
+      const [id, kind, receipt, term, paid, amount, vat] = line.split(";");
+      const iso = (d: string) => d.split("/").reverse().join("-");
+      insert.run(id, kind, iso(receipt), term === "" ? null : Number(term), iso(paid), amount.replace(".", "").replace(",", "."), vat === "" ? null : vat.replace(",", "."), null, null);
+    }
+    source.close();
+    const fromSql = (await runJob(dataSource, { job, source: new SqlTable(file, "payment_lines"), period: q4, triggeredBy: "test" }, options))!;
+    expect(fromSql).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 3, rowsAccepted: 3 });
+    expect(await values(fromSql.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
+
+    const rows = GOOD.map((line) => Object.fromEntries(HEADER.split(";").map((name, i) => [name, line.split(";")[i]])));
+    const server: Server = createServer((request, response) => {
+      expect(request.url).toBe("/pagamenti?dal=2019-10-01&al=2019-12-31");
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ rows }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagamenti?dal={from}&al={to}`;
+      const fromHttp = (await runJob(dataSource, { job, source: new HttpJson(url), period: q4, triggeredBy: "test" }, options))!;
+      expect(fromHttp).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 3 });
+      expect(await values(fromHttp.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("leaves no value behind when a run fails part way", async () => {
+    const before = await dataSource.manager.count(Measurement);
+    const failing = scripted(async function* () {
+      yield { line: 2, fields: Object.fromEntries(HEADER.split(";").map((name, i) => [name, GOOD[0].split(";")[i]])) };
+      throw new Error("connection reset by the accounting system");
+    });
+    const run = (await runJob(dataSource, { job, source: failing, period: q4, triggeredBy: "test" }, options))!;
+    expect(run).toMatchObject({ status: JobRunStatus.FAILED, error: "connection reset by the accounting system" });
+    expect(await dataSource.manager.count(Measurement)).toBe(before);
+    expect(await dataSource.manager.count(RejectedRow, { where: { jobRunId: run.id } })).toBe(0);
+  });
+
+  it("retries a source that is down, with backoff, then records the run as failed with the cause", async () => {
+    let attempts = 0;
+    const down = scripted(async function* () {
+      attempts += 1;
+      throw new SourceUnavailable(`accounting database unreachable (attempt ${attempts})`);
+    });
+    const failed = (await runJob(dataSource, { job, source: down, period: q4, triggeredBy: "test" }, options))!;
+    expect(attempts).toBe(3);
+    expect(failed.status).toBe(JobRunStatus.FAILED);
+    expect(failed.error).toMatch(/^the source failed 3 times \(run \d+\): accounting database unreachable \(attempt 1\) \| .*\(attempt 3\)$/);
+
+    let calls = 0;
+    const flaky = scripted(async function* () {
+      calls += 1;
+      if (calls === 1) throw new SourceUnavailable("timeout");
+      yield* new CsvInbox(inbox(GOOD)).read();
+    });
+    expect((await runJob(dataSource, { job, source: flaky, period: q4, triggeredBy: "test" }, options))!.status).toBe(JobRunStatus.SUCCEEDED);
+  });
+
+  it("runs a scheduled tick once when two servers fire it", async () => {
+    const second = await db.twin(dataSource);
+    try {
+      const tick = new Date("2020-01-01T01:00:00.000Z");
+      const source = () => new CsvInbox(inbox(GOOD));
+      const runs = await Promise.all([
+        runJob(dataSource, { job, source: source(), period: q4, triggeredBy: "scheduler", scheduledAt: tick }, { ...options, holder: "server-a" }),
+        runJob(second, { job, source: source(), period: q4, triggeredBy: "scheduler", scheduledAt: tick }, { ...options, holder: "server-b" }),
+      ]);
+      expect(runs.filter((r) => r !== null)).toHaveLength(1);
+      expect(await dataSource.manager.count(JobRun, { where: { scheduledAt: tick } })).toBe(1);
+    } finally {
+      if (second !== dataSource) await second.destroy();
+    }
+  });
+
+  it("lets one run of a job hold the lease at a time, and ends runs a dead process left behind", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = scripted(async function* () {
+      await gate;
+      yield* new CsvInbox(inbox(GOOD)).read();
+    });
+    const first = runJob(dataSource, { job, source: slow, period: q4, triggeredBy: "alice" }, { ...options, holder: "server-a" });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let the first run take the lease
+    const second = (await runJob(dataSource, { job, source: new CsvInbox(inbox(GOOD)), period: q4, triggeredBy: "bob" }, { ...options, holder: "server-b" }))!;
+    expect(second.status).toBe(JobRunStatus.FAILED);
+    expect(second.error).toMatch(/^another run of payment-timeliness holds the lease \(server-a until /);
+    release();
+    expect((await first)!.status).toBe(JobRunStatus.SUCCEEDED);
+
+    // A process that died mid-run: its run stays RUNNING and its lease lapses.
+    const dead = await dataSource.manager.save(JobRun, dataSource.manager.create(JobRun, {
+      jobKey: job.key, period: "2019-Q4", status: JobRunStatus.RUNNING, scheduledAt: null, startedAt: new Date(Date.now() - 3_600_000),
+      finishedAt: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, leaseHolder: "server-dead", error: null, notes: null, triggeredBy: "scheduler",
+    }));
+    await dataSource.query("UPDATE job_lease SET holder = 'server-dead', expiresAt = '2020-01-01 00:00:00.000' WHERE jobKey = 'payment-timeliness'");
+    const next = (await runJob(dataSource, { job, source: new CsvInbox(inbox(GOOD)), period: q4, triggeredBy: "test" }, options))!;
+    expect(next.status).toBe(JobRunStatus.SUCCEEDED);
+    const ended = await dataSource.manager.findOneByOrFail(JobRun, { id: dead.id });
+    expect(ended).toMatchObject({ status: JobRunStatus.FAILED, error: "interrupted: its process stopped before finishing; it wrote nothing" });
+    expect(await dataSource.manager.count(Measurement, { where: { jobRunId: In([dead.id]) } })).toBe(0);
+  });
+});
