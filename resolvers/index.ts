@@ -1,6 +1,7 @@
 import { ActResolver } from "./act.resolver";
 import { AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver } from "./attainment.resolver";
 import { AuditResolver } from "./audit.resolver";
+import { JobRunResolver } from "./job.resolver";
 import { KpiResolver } from "./kpi.resolver";
 import { MeasurementResolver } from "./measurement.resolver";
 import { ObjectiveResolver } from "./objective.resolver";
@@ -13,7 +14,7 @@ import { TargetResolver } from "./target.resolver";
 export const resolvers = [
   PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
   MeasurementResolver, PlanChangeMutations, AuditResolver,
-  AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver,
+  AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver, JobRunResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../entities/enums";
+import { JobRun } from "../entities/job-run.entity";
 import { Kpi } from "../entities/kpi.entity";
 import { Measurement } from "../entities/measurement.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
@@ -45,6 +46,11 @@ export class MeasurementResolver {
   @FieldResolver(() => OrgUnit, { nullable: true })
   orgUnit(@Root() measurement: Measurement, @Ctx() { loaders }: Context): Promise<OrgUnit | null> | null {
     return measurement.orgUnitId === null ? null : loaders.unit.load(measurement.orgUnitId);
+  }
+
+  @FieldResolver(() => JobRun, { nullable: true, description: "The job run that computed it, with its source and rejected rows" })
+  jobRun(@Root() measurement: Measurement, @Ctx() { loaders }: Context): Promise<JobRun | null> | null {
+    return measurement.jobRunId === null ? null : loaders.jobRun.load(measurement.jobRunId);
   }
 
   @FieldResolver(() => Measurement, { nullable: true, description: "The value this one corrected" })

@@ -1,3 +1,4 @@
+import cron from "node-cron";
 import { z } from "zod";
 
 /**
@@ -23,6 +24,13 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(["on", "off"]).default("on"),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(200_000),
+  JOB_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(10).default(900),
+  JOB_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
+  JOB_PAYMENT_TIMELINESS_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/payment-timeliness"),
+  JOB_PAYMENT_TIMELINESS_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("0 3 1 1,4,7,10 *"),
+  ITP_DISPUTE_RULE: z.enum(["RESTART", "SHIFT"]).default("RESTART"),
 }).superRefine((config, ctx) => {
   const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;
   const given = keys.filter((key) => config[key] !== undefined);

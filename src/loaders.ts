@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { DataSource, EntityTarget, In, ObjectLiteral } from "typeorm";
 import { Act } from "../entities/act.entity";
 import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind } from "../entities/enums";
+import { JobRun } from "../entities/job-run.entity";
 import { Kpi } from "../entities/kpi.entity";
 import { Measurement } from "../entities/measurement.entity";
 import { ObjectiveCollaborator } from "../entities/objective-collaborator.entity";
@@ -85,6 +86,7 @@ export function createLoaders(dataSource: DataSource) {
     act: byId(Act),
     kpiById: byId(Kpi),
     measurement: byId(Measurement),
+    jobRun: byId(JobRun),
     correctionsOf: groupedBy(Measurement, "supersedesId", { id: "ASC" }),
     allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
     /** The objectives of a level in force for a year, in plan order, loaded once per request. */

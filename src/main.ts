@@ -2,12 +2,13 @@ import "reflect-metadata";
 import { loadConfig } from "./config";
 import { openDatabase } from "./database";
 import { createHttpServer } from "./http/server";
+import { startScheduler } from "./jobs/scheduler";
 import { createLogger } from "./logger";
 import { loadJobKpis } from "./plan-data/load-job-kpis";
 import { loadPlan } from "./plan-data/load-plan";
 import { readPlanData } from "./plan-data/read-plan-data";
 
-/** npm start: migrate, load the Milan plan if missing, serve GraphQL. */
+/** npm start: migrate, load the Milan plan if missing, schedule the jobs, serve GraphQL. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
@@ -27,8 +28,11 @@ async function main(): Promise<void> {
     logger.info(`GraphQL on http://localhost:${config.PORT}/graphql` + (config.GRAPHQL_EXPLORER === "on" ? `, explorer on http://localhost:${config.PORT}/explorer` : ""));
   });
 
+  const scheduler = config.JOB_SCHEDULER === "on" ? startScheduler(dataSource, config, logger) : null;
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    await scheduler?.stop();
     await http.stop();
     await dataSource.destroy();
     process.exit(0);

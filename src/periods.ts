@@ -51,3 +51,15 @@ export function parsePeriod(text: string): Period | null {
   if (match[3]) return { year, kind: PeriodKind.MONTH, index: Number(match[3]) };
   return { year, kind: PeriodKind.YEAR, index: 0 };
 }
+
+/** Every period from `from` to `to`, both included; they must be of the same kind. */
+export function periodsBetween(from: Period, to: Period): Period[] {
+  if (from.kind !== to.kind) throw new RangeError(`${periodLabel(from)} and ${periodLabel(to)} are not periods of the same kind`);
+  const perYear = from.kind === PeriodKind.YEAR ? 1 : from.kind === PeriodKind.QUARTER ? 4 : 12;
+  const ordinal = (p: Period) => p.year * perYear + (perYear === 1 ? 0 : p.index - 1);
+  const periods: Period[] = [];
+  for (let n = ordinal(from); n <= ordinal(to); n += 1) {
+    periods.push({ year: Math.floor(n / perYear), kind: from.kind, index: perYear === 1 ? 0 : (n % perYear) + 1 });
+  }
+  return periods;
+}

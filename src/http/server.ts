@@ -50,6 +50,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
+        config,
         caller: await tokens.callerFrom(req.headers.authorization),
         loaders: createLoaders(dataSource),
         dataSource,

@@ -1,0 +1,94 @@
+import { IsOptional, Matches, MaxLength } from "class-validator";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { JobRunStatus, Role } from "../entities/enums";
+import { JobRun } from "../entities/job-run.entity";
+import { RejectedRow } from "../entities/rejected-row.entity";
+import { findJob } from "../jobs/registry";
+import { READERS } from "../src/auth/auth-checker";
+import { Context } from "../src/context";
+import { invalidInput, notFound } from "../src/errors";
+import { runnerOptions } from "../src/jobs/scheduler";
+import { runJob } from "../src/jobs/run-job";
+import { decodeCursor, encodeCursor, pageSize, parseId } from "../src/pagination";
+import { parsePeriod } from "../src/periods";
+import { Connection } from "./types/connection";
+
+@ObjectType()
+export class JobRunConnection extends Connection(JobRun) {}
+
+@ObjectType()
+export class RejectedRowConnection extends Connection(RejectedRow) {}
+
+@ArgsType()
+class JobRunsArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: "jobKey must be a job key such as payment-timeliness" })
+  jobKey?: string;
+
+  @Field(() => JobRunStatus, { nullable: true })
+  status?: JobRunStatus;
+
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  after?: string;
+}
+
+@Resolver(() => JobRun)
+export class JobRunResolver {
+  @Authorized(READERS)
+  @Query(() => JobRunConnection, { description: "Job runs, newest first" })
+  async jobRuns(@Args() args: JobRunsArgs, @Ctx() { dataSource }: Context): Promise<JobRunConnection> {
+    const size = pageSize(args.first);
+    const query = dataSource.manager.createQueryBuilder(JobRun, "r");
+    if (args.jobKey !== undefined) query.andWhere("r.jobKey = :jobKey", { jobKey: args.jobKey });
+    if (args.status !== undefined) query.andWhere("r.status = :status", { status: args.status });
+    const totalCount = await query.getCount();
+    if (args.after != null) query.andWhere("r.id < :after", { after: decodeCursor(args.after) });
+    const rows = await query.orderBy("r.id", "DESC").take(size + 1).getMany();
+    const nodes = rows.slice(0, size);
+    return { totalCount, nodes, pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size } };
+  }
+
+  @Authorized(READERS)
+  @Query(() => JobRun, { nullable: true })
+  jobRun(@Arg("id", () => ID) id: string, @Ctx() { dataSource }: Context): Promise<JobRun | null> {
+    return dataSource.manager.findOneBy(JobRun, { id: parseId("id", id) });
+  }
+
+  @Authorized(Role.ADMIN)
+  @FieldResolver(() => RejectedRowConnection, { description: "The rows the run could not use, in source order (they may hold personal data: ADMIN only)" })
+  async rejectedRows(
+    @Root() run: JobRun,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() { dataSource }: Context,
+  ): Promise<RejectedRowConnection> {
+    const size = pageSize(first ?? undefined);
+    const query = dataSource.manager.createQueryBuilder(RejectedRow, "r").where("r.jobRunId = :runId", { runId: run.id });
+    const totalCount = await query.getCount();
+    if (after != null) query.andWhere("r.id > :after", { after: decodeCursor(after) });
+    const rows = await query.orderBy("r.id", "ASC").take(size + 1).getMany();
+    const nodes = rows.slice(0, size);
+    return { totalCount, nodes, pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size } };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => JobRun, { description: "Runs a job now for a period (2019, 2019-Q4) and answers when it has finished" })
+  async runJob(
+    @Arg("jobKey") jobKey: string,
+    @Arg("period") periodText: string,
+    @Ctx() { dataSource, caller, config }: Context,
+  ): Promise<JobRun> {
+    const job = findJob(config, jobKey);
+    if (!job) throw notFound(`The job "${jobKey}"`);
+    const period = parsePeriod(periodText);
+    if (!period) throw invalidInput("period", `"${periodText}" is not a period such as 2019 or 2019-Q4`);
+    const run = await runJob(dataSource, { job: job.definition, source: job.source(), period, triggeredBy: caller.subject ?? "anonymous" }, runnerOptions(config));
+    return run!;
+  }
+}

@@ -1,0 +1,54 @@
+import { hostname } from "node:os";
+import cron, { ScheduledTask } from "node-cron";
+import { DataSource } from "typeorm";
+import { PeriodKind } from "../../entities/enums";
+import { ConfiguredJob, configuredJobs } from "../../jobs/registry";
+import { Config } from "../config";
+import { todayInRome } from "../dates";
+import { Logger } from "../logger";
+import { Period, periodLabel } from "../periods";
+import { runJob, RunnerOptions } from "./run-job";
+
+/** This process, as leases and runs name it. */
+export const PROCESS_NAME = `${hostname()}:${process.pid}`;
+
+export function runnerOptions(config: Config, holder = PROCESS_NAME): RunnerOptions {
+  return { holder, leaseMs: config.JOB_LEASE_SECONDS * 1000, retries: config.JOB_RETRIES, backoffMs: config.JOB_BACKOFF_MS };
+}
+
+/**
+ * The period a tick measures: the quarter that ended before the tick's day in Milan; a tick in the
+ * first quarter measures the whole previous year (its quarters and the annual figure).
+ */
+export function periodForTick(tick: Date): Period {
+  const today = todayInRome(tick);
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  return quarter === 1 ? { year: year - 1, kind: PeriodKind.YEAR, index: 0 } : { year, kind: PeriodKind.QUARTER, index: quarter - 1 };
+}
+
+/**
+ * Schedules every configured job (timezone Europe/Rome). Every server may run a scheduler: a tick
+ * is claimed in the database, so it runs once.
+ */
+export function startScheduler(dataSource: DataSource, config: Config, logger: Logger): { stop(): Promise<void> } {
+  const tasks: ScheduledTask[] = configuredJobs(config).map((job) =>
+    cron.schedule(job.schedule, (context) => runTick(dataSource, config, logger, job, context.date), {
+      timezone: "Europe/Rome", name: job.definition.key, noOverlap: true,
+    }),
+  );
+  logger.info({ jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`) }, "job scheduler started");
+  return { stop: async () => void (await Promise.all(tasks.map((task) => task.stop()))) };
+}
+
+export async function runTick(dataSource: DataSource, config: Config, logger: Logger, job: ConfiguredJob, tick: Date): Promise<void> {
+  const scheduledAt = new Date(Math.floor(tick.getTime() / 60_000) * 60_000);
+  const period = periodForTick(tick);
+  try {
+    const run = await runJob(dataSource, { job: job.definition, source: job.source(), period, triggeredBy: "scheduler", scheduledAt }, runnerOptions(config));
+    if (run === null) logger.info({ job: job.definition.key, tick: scheduledAt }, "tick already taken by another server");
+    else logger.info({ job: job.definition.key, period: periodLabel(period), run: run.id, status: run.status, error: run.error }, "scheduled run finished");
+  } catch (error) {
+    logger.error({ err: error, job: job.definition.key }, "scheduled run could not start");
+  }
+}
