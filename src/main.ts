@@ -1,23 +1,16 @@
 import "reflect-metadata";
 import { loadConfig } from "./config";
-import { openDatabase } from "./database";
 import { createHttpServer } from "./http/server";
 import { startScheduler } from "./jobs/scheduler";
 import { createLogger } from "./logger";
-import { loadJobKpis } from "./plan-data/load-job-kpis";
-import { loadPlan } from "./plan-data/load-plan";
-import { readPlanData } from "./plan-data/read-plan-data";
+import { prepareDatabase } from "./prepare-database";
 
 /** npm start: migrate, load the Milan plan if missing, schedule the jobs, serve GraphQL. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const dataSource = await openDatabase(config);
-  logger.info({ database: config.DATABASE_URL ? "mysql" : config.SQLITE_PATH }, "database ready, migrations applied");
-
-  const inserted = await loadPlan(dataSource, readPlanData());
-  const jobKpis = await loadJobKpis(dataSource);
-  logger.info({ inserted: { ...inserted, jobKpis } }, "Milan plan 2019-2021 loaded");
+  const { dataSource, inserted } = await prepareDatabase(config);
+  logger.info({ database: config.DATABASE_URL ? "mysql" : config.SQLITE_PATH, inserted }, "database migrated, Milan plan 2019-2021 loaded");
 
   const http = await createHttpServer(config, dataSource, logger);
   http.server.once("error", (error: NodeJS.ErrnoException) => {

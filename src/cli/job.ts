@@ -11,7 +11,7 @@ import { userInfo } from "node:os";
 import { adapterFor } from "../../jobs/adapters";
 import { configuredJobs, findJob } from "../../jobs/registry";
 import { loadConfig } from "../config";
-import { openDatabase } from "../database";
+import { prepareDatabase } from "../prepare-database";
 import { runnerOptions } from "../jobs/scheduler";
 import { runJob } from "../jobs/run-job";
 import { Period, parsePeriod, periodLabel, periodsBetween } from "../periods";
@@ -35,7 +35,7 @@ const program = new Command("job")
     if (!job) throw new Error(`There is no job "${key}"`);
     const periods = options.period ? [options.period] : options.from && options.to ? periodsBetween(options.from, options.to) : null;
     if (!periods) throw new Error("Give --period, or --from and --to");
-    const dataSource = await openDatabase(config);
+    const { dataSource } = await prepareDatabase(config);
     let failed = 0;
     try {
       for (const p of periods) {

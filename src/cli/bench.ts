@@ -1,0 +1,105 @@
+/**
+ * Benchmarks on MySQL/MariaDB (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306), printing a
+ * JSON report and a table:
+ *   npm run bench                 the payment timeliness job at Milan's size (300,000 invoices a year)
+ *   npm run bench -- --scale 0.1  a tenth of it, for a quick look
+ * The job reads GENERATED payment lines from a source database through its SQL adapter; beside
+ * it, one hand-written SQL aggregate computes the same annual ITP on the same rows.
+ */
+import "reflect-metadata";
+import { Command } from "commander";
+import { cpus, totalmem } from "node:os";
+import { createConnection } from "mysql2/promise";
+import { SqlTable } from "../../jobs/adapters/sql-table";
+import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
+import { PeriodKind } from "../../entities/enums";
+import { Kpi } from "../../entities/kpi.entity";
+import { Measurement } from "../../entities/measurement.entity";
+import { runJob } from "../jobs/run-job";
+import { prepareDatabase } from "../prepare-database";
+import { generatePaymentLines } from "../simulate/payment-lines";
+import { PAYMENT_LINES, writeMysql } from "../simulate/sinks";
+
+const TARGET = "traguardo_bench";
+const SOURCES = "traguardo_bench_sources";
+
+/** The annual ITP in one SQL statement: the baseline the job is compared with. */
+const HAND_WRITTEN_ITP = `
+  SELECT SUM(s * net * DATEDIFF(payment_date, GREATEST(
+           DATE_ADD(receipt_date, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY),
+           COALESCE(DATE_ADD(dispute_to, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY), '1000-01-01'))))
+         / SUM(s * net) AS itp,
+         COUNT(DISTINCT CASE WHEN kind = 'PAGAMENTO' THEN invoice_id END) AS invoices
+  FROM (SELECT p.*, CASE kind WHEN 'NOTA_CREDITO' THEN -1 ELSE 1 END AS s, amount - COALESCE(split_vat, 0) AS net
+        FROM payment_lines p WHERE payment_date BETWEEN ? AND ?) paid`;
+
+/** Peak resident memory while `work` runs, sampled every 20 ms, above what was resident before. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number; rssBeforeMb: number }> {
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = process.hrtime.bigint();
+  try {
+    const result = await work();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, seconds, peakRssMb: (peak - before) / 2 ** 20, rssBeforeMb: before / 2 ** 20 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function main(options: { scale: string }): Promise<void> {
+  const server = (process.env.BENCH_MYSQL_URL ?? "mysql://root@127.0.0.1:3306").replace(/\/$/, "");
+  const scale = Number(options.scale);
+  const invoices = Math.round(300_000 * scale);
+  const admin = await createConnection(server);
+  const [[{ version }]] = (await admin.query("SELECT VERSION() AS version")) as unknown as [[{ version: string }]];
+  for (const db of [TARGET, SOURCES]) {
+    await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+    await admin.query(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
+  await admin.end();
+
+  const generated = await measured(() => writeMysql(`${server}/${SOURCES}`, PAYMENT_LINES, generatePaymentLines(2019, invoices) as Iterable<Record<string, unknown>>));
+  const { dataSource } = await prepareDatabase({ DATABASE_URL: `${server}/${TARGET}`, SQLITE_PATH: "" });
+
+  const year = { year: 2019, kind: PeriodKind.YEAR, index: 0 };
+  const job = await measured(() => runJob(dataSource, {
+    job: paymentTimelinessJob() as never, source: new SqlTable(`${server}/${SOURCES}`, "payment_lines"), period: year, triggeredBy: "bench",
+  }, { holder: "bench", leaseMs: 600_000, retries: 0, backoffMs: 0 }));
+  const run = job.result!;
+  const itpKpi = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" });
+  const annual = await dataSource.manager.findOneByOrFail(Measurement, { jobRunId: run.id, kpiId: itpKpi.id, periodKind: PeriodKind.YEAR });
+  const countKpi = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-FATTURE-PAGATE" });
+  const annualCount = await dataSource.manager.findOneByOrFail(Measurement, { jobRunId: run.id, kpiId: countKpi.id, periodKind: PeriodKind.YEAR });
+
+  const source = await createConnection(`${server}/${SOURCES}`);
+  const sql = await measured(async () => (await source.query(HAND_WRITTEN_ITP, ["2019-01-01", "2019-12-31"]))[0] as Array<{ itp: string; invoices: number }>);
+  await source.end();
+  await dataSource.destroy();
+
+  const report = {
+    machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, database: version },
+    scale, invoices, paymentLines: generated.result,
+    itpJob: {
+      status: run.status, rowsRead: run.rowsRead, seconds: +job.seconds.toFixed(3), rowsPerSecond: Math.round(run.rowsRead / job.seconds),
+      peakRssAboveBaselineMb: +job.peakRssMb.toFixed(1), annualItp: annual.value, invoices: Number(annualCount.value),
+    },
+    handWrittenSql: { seconds: +sql.seconds.toFixed(3), annualItp: Number(sql.result[0].itp).toFixed(2), invoices: sql.result[0].invoices },
+    ratioJobToSql: +(job.seconds / sql.seconds).toFixed(1),
+    sameFigure: Number(annual.value).toFixed(2) === Number(sql.result[0].itp).toFixed(2) && Number(annualCount.value) === Number(sql.result[0].invoices),
+  };
+  console.log(JSON.stringify(report, null, 2));
+  console.table([
+    { measure: "ITP job (stream through the SQL adapter)", seconds: report.itpJob.seconds, rowsPerSecond: report.itpJob.rowsPerSecond, peakRssMb: report.itpJob.peakRssAboveBaselineMb, itp: report.itpJob.annualItp },
+    { measure: "one hand-written SQL aggregate", seconds: report.handWrittenSql.seconds, rowsPerSecond: Math.round(run.rowsRead / sql.seconds), peakRssMb: +sql.peakRssMb.toFixed(1), itp: report.handWrittenSql.annualItp },
+  ]);
+  if (!report.sameFigure) process.exitCode = 1;
+}
+
+new Command("bench").option("--scale <n>", "1 = Milan (300,000 invoices a year)", "1").action(main).parseAsync().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
