@@ -13,7 +13,7 @@ import { Decimal } from "./scalars";
  */
 @ObjectType()
 @Entity("measurement")
-@Index(["kpiId", "year", "periodKind", "periodIndex", "orgUnitId"])
+@Index(["kpiId", "year", "periodKind", "periodIndex", "orgUnitId", "breakdown"])
 @Index(["supersedesId"])
 export class Measurement {
   @Field(() => ID)
@@ -45,6 +45,10 @@ export class Measurement {
   @ManyToOne(() => OrgUnit, { nullable: true })
   @JoinColumn({ name: "orgUnitId" })
   orgUnit?: OrgUnit;
+
+  @Field(() => String, { nullable: true, description: "A part of the whole, e.g. a CRM channel; null for the whole" })
+  @Column({ type: "varchar", length: 64, nullable: true })
+  breakdown!: string | null;
 
   @Field(() => Decimal, { nullable: true, description: "Null when the period had nothing to measure" })
   @DecimalColumn({ nullable: true })

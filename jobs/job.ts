@@ -20,6 +20,8 @@ export interface JobValue {
   kpiCode: string;
   period: Period;
   unitCode: string | null;
+  /** A part of the whole (a CRM channel); null for the whole. */
+  breakdown: string | null;
   value: string | null;
   numerator: string | null;
   denominator: string | null;

@@ -58,7 +58,7 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         values(): JobValue[] {
           const figures = itp.result();
           const at = (kpiCode: string, value: string | null, numerator: string | null = null, denominator: string | null = null): JobValue =>
-            ({ kpiCode, period, unitCode: null, value, numerator, denominator });
+            ({ kpiCode, period, unitCode: null, breakdown: null, value, numerator, denominator });
           return [
             // Days to 2 decimals for display; the exact parts are kept to add periods up.
             at(KPI.itp, figures.itp === null ? null : figures.itp.toFixed(2), String(figures.numerator), String(figures.denominator)),

@@ -1,4 +1,4 @@
-import { EntityManager, LessThan } from "typeorm";
+import { EntityManager, IsNull, LessThan } from "typeorm";
 import { PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
@@ -16,7 +16,8 @@ export async function loadYearData(manager: EntityManager, year: number, asOf: s
     manager.find(Kpi),
     manager.find(Target, { where: { year } }),
     manager.find(Measurement, {
-      where: { year, periodKind: PeriodKind.YEAR, ...(asOf ? { recordedAt: LessThan(endOfDayInRome(asOf)) } : {}) },
+      // The whole, not its parts (a CRM channel's figure does not score the objective).
+      where: { year, periodKind: PeriodKind.YEAR, breakdown: IsNull(), ...(asOf ? { recordedAt: LessThan(endOfDayInRome(asOf)) } : {}) },
       order: { id: "ASC" },
     }),
   ]);

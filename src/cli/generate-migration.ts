@@ -30,13 +30,23 @@ async function diff(options: ConstructorParameters<typeof DataSource>[0]): Promi
   }
 }
 
+/**
+ * MySQL refuses to drop an index a foreign key relies on, even when a replacement follows; TypeORM
+ * drops first. Indexes are therefore dropped last, when their replacements exist.
+ */
+function dropIndexesLast(queries: string[]): string[] {
+  const isDrop = (q: string) => /^DROP INDEX /.test(q);
+  return [...queries.filter((q) => !isDrop(q)), ...queries.filter(isDrop)];
+}
+
 async function mysqlDiff(serverUrl: string): Promise<Queries> {
   const admin = await new DataSource({ type: "mysql", url: serverUrl }).initialize();
   await admin.query(`DROP DATABASE IF EXISTS ${SCRATCH}`);
   await admin.query(`CREATE DATABASE ${SCRATCH} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   try {
     const url = `${serverUrl.replace(/\/$/, "")}/${SCRATCH}`;
-    return await diff(dataSourceOptions({ DATABASE_URL: url, SQLITE_PATH: "" }, await mysqlFlavour(url)));
+    const { up, down } = await diff(dataSourceOptions({ DATABASE_URL: url, SQLITE_PATH: "" }, await mysqlFlavour(url)));
+    return { up: dropIndexesLast(up), down: dropIndexesLast(down) };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${SCRATCH}`);
     await admin.destroy();

@@ -147,13 +147,13 @@ async function writeOutcome(tx: EntityManager, run: JobRun, request: RunRequest,
     const kpi = kpis.get(value.kpiCode);
     if (!kpi) throw new Error(`KPI ${value.kpiCode}, which ${request.job.key} feeds, is not defined`);
     const unitId = value.unitCode === null ? null : units.get(value.unitCode)?.id ?? null;
-    const previous = await currentMeasurement(tx, kpi.id, value.period, unitId);
+    const previous = await currentMeasurement(tx, kpi.id, value.period, unitId, value.breakdown);
     if (previous) superseded.push(previous.id);
     const result = await tx.insert(Measurement, {
       kpiId: kpi.id, year: value.period.year, periodKind: value.period.kind, periodIndex: value.period.index, orgUnitId: unitId,
-      value: value.value, numerator: value.numerator, denominator: value.denominator, status: MeasurementStatus.PROVISIONAL,
+      breakdown: value.breakdown, value: value.value, numerator: value.numerator, denominator: value.denominator, status: MeasurementStatus.PROVISIONAL,
       jobRunId: run.id, recordedBy: null, recordedAt: now, supersedesId: previous?.id ?? null,
-      reason: previous ? `job run ${run.id} recomputed ${periodLabel(value.period)}, superseding measurement ${previous.id}` : `job run ${run.id}`,
+      reason: previous ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}` : `job run ${run.id}`,
     });
     written.push(result.identifiers[0].id as number);
   }

@@ -52,7 +52,7 @@ export async function recordMeasurement(dataSource: DataSource, caller: Caller, 
     }
     return insertMeasurement(manager, caller, {
       kpiId: kpi.id, year: period.year, periodKind: period.kind, periodIndex: period.index, orgUnitId: unit?.id ?? null,
-      value: input.value, supersedesId: null, reason: input.reason,
+      breakdown: null, value: input.value, supersedesId: null, reason: input.reason,
     }, now);
   });
 }
@@ -71,7 +71,7 @@ export async function correctMeasurement(dataSource: DataSource, caller: Caller,
     await authoriseWrite(manager, caller, unit, period);
     return insertMeasurement(manager, caller, {
       kpiId: kpi.id, year: previous.year, periodKind: previous.periodKind, periodIndex: previous.periodIndex, orgUnitId: previous.orgUnitId,
-      value: input.value, supersedesId: previous.id, reason: input.reason,
+      breakdown: previous.breakdown, value: input.value, supersedesId: previous.id, reason: input.reason,
     }, now, previous);
   });
 }
@@ -118,12 +118,14 @@ async function authoriseWrite(manager: EntityManager, caller: Caller, unit: OrgU
   }
 }
 
-/** The value in force for a period: the row no other row supersedes. */
-export function currentMeasurement(manager: EntityManager, kpiId: number, period: Period, orgUnitId: number | null): Promise<Measurement | null> {
+/** The value in force for a period (and unit, and part): the row no other row supersedes. */
+export function currentMeasurement(
+  manager: EntityManager, kpiId: number, period: Period, orgUnitId: number | null, breakdown: string | null = null,
+): Promise<Measurement | null> {
   return manager.createQueryBuilder(Measurement, "m")
     .leftJoin(Measurement, "later", "later.supersedesId = m.id")
     .where("later.id IS NULL")
-    .andWhere({ kpiId, year: period.year, periodKind: period.kind, periodIndex: period.index, orgUnitId: orgUnitId ?? IsNull() })
+    .andWhere({ kpiId, year: period.year, periodKind: period.kind, periodIndex: period.index, orgUnitId: orgUnitId ?? IsNull(), breakdown: breakdown ?? IsNull() })
     .getOne();
 }
 

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
+import { appendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only";
 import { runForDialect } from "./dialect";
 
 const APPEND_ONLY = ["audit_event", "measurement"];
@@ -11,16 +12,12 @@ export class AppendOnlyTables1795613669111 implements MigrationInterface {
   name = "AppendOnlyTables1795613669111";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await runForDialect(queryRunner, {
-      mysql: APPEND_ONLY.flatMap((table) => ["UPDATE", "DELETE"].map((action) =>
-        `CREATE TRIGGER \`${table}_no_${action.toLowerCase()}\` BEFORE ${action} ON \`${table}\` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${table} is append-only'`)),
-      sqlite: APPEND_ONLY.flatMap((table) => ["UPDATE", "DELETE"].map((action) =>
-        `CREATE TRIGGER "${table}_no_${action.toLowerCase()}" BEFORE ${action} ON "${table}" BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)),
-    });
+    const triggers = APPEND_ONLY.map(appendOnlyTriggers);
+    await runForDialect(queryRunner, { mysql: triggers.flatMap((t) => t.mysql), sqlite: triggers.flatMap((t) => t.sqlite) });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const drops = APPEND_ONLY.flatMap((table) => ["update", "delete"].map((action) => `DROP TRIGGER IF EXISTS ${table}_no_${action}`));
+    const drops = APPEND_ONLY.flatMap(dropAppendOnlyTriggers);
     await runForDialect(queryRunner, { mysql: drops, sqlite: drops });
   }
 }

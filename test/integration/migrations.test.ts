@@ -34,4 +34,14 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
     await expect(dataSource.query("DELETE FROM audit_event")).rejects.toThrow(/append-only/);
     expect(await dataSource.query("SELECT actor FROM audit_event")).toEqual([{ actor: "test" }]);
   });
+
+  it("refuse to update or delete a measurement, after every migration that rebuilt its table", async () => {
+    await dataSource.query("INSERT INTO administration (code, name) VALUES ('000000', 'Test')");
+    await dataSource.query("INSERT INTO plan (administrationId, code, title, firstYear, lastYear) VALUES (1, 'P', 'P', 2019, 2021)");
+    await dataSource.query("INSERT INTO objective (planId, `key`, level, title, status, position, unresolvedCollaborators) VALUES (1, 'O', 'SALUTE', 'O', 'ACTIVE', 1, '[]')".replace(/`/g, dataSource.options.type === "better-sqlite3" ? '"' : "`"));
+    await dataSource.query("INSERT INTO kpi (objectiveId, code, name, unit, direction, weight, frequency, source, scoring) VALUES (1, 'K', 'K', 'COUNT', 'HIGHER_IS_BETTER', 1, 'YEARLY', 'MANUAL', 'LINEAR')");
+    await dataSource.query("INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt) VALUES (1, 2019, 'YEAR', 0, 5, 'PROVISIONAL', '2020-01-10 09:00:00.000')");
+    await expect(dataSource.query("UPDATE measurement SET value = 6")).rejects.toThrow(/append-only/);
+    await expect(dataSource.query("DELETE FROM measurement")).rejects.toThrow(/append-only/);
+  });
 });

@@ -1,0 +1,121 @@
+import { daysBetween, DayCount } from "./calendar";
+
+/**
+ * CRM response (salute del sistema di relazioni), DESIGN.md §3: over the contacts registered in a
+ * period, per channel and overall. A response counts only when a person gave it (an automatic
+ * acknowledgement does not); the clock stops while waiting for the citizen.
+ */
+export interface CrmContact {
+  contactId: string;
+  channel: string;
+  createdOn: string;
+  requiresResponse: boolean;
+  /** The first response by a person; null while unanswered (or answered only automatically). */
+  firstHumanResponseOn: string | null;
+  resolvedOn: string | null;
+  /** Days the clock was paused waiting for the citizen. */
+  pausedDays: number;
+}
+
+export interface CrmSettings {
+  /** The service level in days (default 30, the general term of L. 241/1990). */
+  serviceLevelDays: number;
+  dayCount: DayCount;
+  /** The channels the CRM is meant to unify; channels unified = those of them with contacts. */
+  configuredChannels: readonly string[];
+}
+
+export interface CrmFigures {
+  contacts: number;
+  requiringResponse: number;
+  answered: number;
+  /** answered / requiring, as a percentage; null when none required one. */
+  responseRate: number | null;
+  medianResponseDays: number | null;
+  p90ResponseDays: number | null;
+  /** Share of contacts requiring a response answered within the service level, as a percentage. */
+  withinServiceLevel: number | null;
+  resolutionRate: number | null;
+  medianResolutionDays: number | null;
+}
+
+/** The nearest-rank percentile (the smallest value with at least p% of values at or below it). */
+export function percentile(sorted: Float64Array, p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+class Durations {
+  private values = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  sorted(): Float64Array {
+    return this.values.slice(0, this.length).sort();
+  }
+}
+
+class ChannelTally {
+  contacts = 0;
+  requiring = 0;
+  answered = 0;
+  within = 0;
+  resolved = 0;
+  readonly responseDays = new Durations();
+  readonly resolutionDays = new Durations();
+
+  figures(): CrmFigures {
+    const share = (n: number) => (this.requiring === 0 ? null : (100 * n) / this.requiring);
+    const responses = this.responseDays.sorted();
+    return {
+      contacts: this.contacts, requiringResponse: this.requiring, answered: this.answered,
+      responseRate: share(this.answered), medianResponseDays: percentile(responses, 50), p90ResponseDays: percentile(responses, 90),
+      withinServiceLevel: share(this.within), resolutionRate: share(this.resolved), medianResolutionDays: percentile(this.resolutionDays.sorted(), 50),
+    };
+  }
+}
+
+/** Folds contacts one at a time; keeps per channel only counts and the response times (8 bytes each). */
+export class CrmAccumulator {
+  private readonly channels = new Map<string, ChannelTally>();
+  private readonly all = new ChannelTally();
+
+  constructor(private readonly settings: CrmSettings) {}
+
+  add(contact: CrmContact): void {
+    if (!this.channels.has(contact.channel)) this.channels.set(contact.channel, new ChannelTally());
+    for (const tally of [this.all, this.channels.get(contact.channel)!]) {
+      tally.contacts += 1;
+      if (!contact.requiresResponse) continue;
+      tally.requiring += 1;
+      if (contact.firstHumanResponseOn) {
+        const days = Math.max(0, daysBetween(contact.createdOn, contact.firstHumanResponseOn, this.settings.dayCount) - contact.pausedDays);
+        tally.answered += 1;
+        tally.responseDays.push(days);
+        if (days <= this.settings.serviceLevelDays) tally.within += 1;
+      }
+      if (contact.resolvedOn) {
+        tally.resolved += 1;
+        tally.resolutionDays.push(Math.max(0, daysBetween(contact.createdOn, contact.resolvedOn, this.settings.dayCount) - contact.pausedDays));
+      }
+    }
+  }
+
+  /** Overall figures, with the channels unified: configured channels that had contacts. */
+  overall(): CrmFigures & { channelsUnified: number; channelsConfigured: number } {
+    const unified = this.settings.configuredChannels.filter((c) => (this.channels.get(c)?.contacts ?? 0) > 0).length;
+    return { ...this.all.figures(), channelsUnified: unified, channelsConfigured: this.settings.configuredChannels.length };
+  }
+
+  byChannel(): Map<string, CrmFigures> {
+    return new Map([...this.channels].map(([channel, tally]) => [channel, tally.figures()]));
+  }
+}

@@ -1,0 +1,58 @@
+import { daysBetween } from "../../src/kpi/calendar";
+import { CrmAccumulator, CrmContact, percentile } from "../../src/kpi/crm";
+
+const settings = { serviceLevelDays: 30, dayCount: "CALENDAR" as const, configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO"] };
+const contact = (overrides: Partial<CrmContact>): CrmContact => ({
+  contactId: "C", channel: "EMAIL", createdOn: "2019-10-01", requiresResponse: true, firstHumanResponseOn: null, resolvedOn: null, pausedDays: 0, ...overrides,
+});
+
+describe("working days in Milan", () => {
+  it("skip weekends, national holidays and Sant'Ambrogio", () => {
+    // Fri 6 Dec 2019 → Wed 11 Dec: Sat 7 (also Sant'Ambrogio), Sun 8 skipped; Mon 9, Tue 10, Wed 11 count.
+    expect(daysBetween("2019-12-06", "2019-12-11", "WORKING")).toBe(3);
+    // Across Christmas: Mon 23 → Fri 27 Dec: 24, 27 count; 25 and 26 are holidays.
+    expect(daysBetween("2019-12-23", "2019-12-27", "WORKING")).toBe(2);
+    expect(daysBetween("2019-12-23", "2019-12-27", "CALENDAR")).toBe(4);
+  });
+});
+
+describe("percentile (nearest rank)", () => {
+  it("takes the smallest value with p% at or below it", () => {
+    const values = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(percentile(values, 50)).toBe(5);
+    expect(percentile(values, 90)).toBe(9);
+    expect(percentile(new Float64Array(0), 50)).toBeNull();
+  });
+});
+
+describe("CrmAccumulator", () => {
+  it("counts contacts, responses by a person, times, the service level and resolution, per channel and overall", () => {
+    const crm = new CrmAccumulator(settings);
+    crm.add(contact({ contactId: "1", firstHumanResponseOn: "2019-10-03", resolvedOn: "2019-10-10" })); // 2 days, resolved in 9
+    crm.add(contact({ contactId: "2", firstHumanResponseOn: "2019-11-10" })); // 40 days: beyond the service level
+    crm.add(contact({ contactId: "3", channel: "020202", firstHumanResponseOn: "2019-10-11", pausedDays: 4 })); // 10 − 4 = 6 days
+    crm.add(contact({ contactId: "4", channel: "020202" })); // unanswered (or only an automatic acknowledgement)
+    crm.add(contact({ contactId: "5", channel: "020202", requiresResponse: false })); // information only
+    const all = crm.overall();
+    // Requiring a response: 1, 2, 3, 4. Answered: 1, 2, 3 → 75%. Times 2, 6, 40 → median 6, p90 40.
+    expect(all).toEqual({
+      contacts: 5, requiringResponse: 4, answered: 3, responseRate: 75, medianResponseDays: 6, p90ResponseDays: 40,
+      withinServiceLevel: 50, resolutionRate: 25, medianResolutionDays: 9, channelsUnified: 2, channelsConfigured: 6,
+    });
+    expect(crm.byChannel().get("020202")).toMatchObject({ contacts: 3, requiringResponse: 2, answered: 1, responseRate: 50, medianResponseDays: 6 });
+  });
+
+  it("counts a contact answered after the period in its period's figures, and has no rate without contacts", () => {
+    const crm = new CrmAccumulator(settings);
+    crm.add(contact({ createdOn: "2019-12-30", firstHumanResponseOn: "2020-01-08" }));
+    expect(crm.overall()).toMatchObject({ answered: 1, medianResponseDays: 9, withinServiceLevel: 100 });
+    expect(new CrmAccumulator(settings).overall()).toMatchObject({ contacts: 0, responseRate: null, medianResponseDays: null, channelsUnified: 0 });
+  });
+
+  it("counts the service level in working days when configured", () => {
+    const crm = new CrmAccumulator({ ...settings, serviceLevelDays: 3, dayCount: "WORKING" });
+    crm.add(contact({ createdOn: "2019-12-06", firstHumanResponseOn: "2019-12-11" })); // 3 working days: within
+    crm.add(contact({ createdOn: "2019-12-06", firstHumanResponseOn: "2019-12-12" })); // 4: beyond
+    expect(crm.overall()).toMatchObject({ withinServiceLevel: 50, medianResponseDays: 3 });
+  });
+});
