@@ -2,6 +2,7 @@ import { Config } from "../src/config";
 import { adapterFor } from "./adapters";
 import { SourceAdapter } from "./adapters/source";
 import { JobDefinition } from "./job";
+import { crmResponseJob } from "./crm-response.job";
 import { paymentTimelinessJob } from "./payment-timeliness.job";
 
 /** A job as configured here: what it computes, where it reads, when it runs (Europe/Rome). */
@@ -17,6 +18,13 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
       definition: paymentTimelinessJob(config.ITP_DISPUTE_RULE) as JobDefinition<unknown>,
       source: () => adapterFor(config.JOB_PAYMENT_TIMELINESS_SOURCE),
       schedule: config.JOB_PAYMENT_TIMELINESS_SCHEDULE,
+    },
+    {
+      definition: crmResponseJob({
+        serviceLevelDays: config.CRM_SERVICE_LEVEL_DAYS, dayCount: config.CRM_DAY_COUNT, configuredChannels: config.CRM_CHANNELS.split(","),
+      }) as JobDefinition<unknown>,
+      source: () => adapterFor(config.JOB_CRM_RESPONSE_SOURCE),
+      schedule: config.JOB_CRM_RESPONSE_SCHEDULE,
     },
   ];
 }

@@ -31,6 +31,11 @@ const schema = z.object({
   JOB_PAYMENT_TIMELINESS_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/payment-timeliness"),
   JOB_PAYMENT_TIMELINESS_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("0 3 1 1,4,7,10 *"),
   ITP_DISPUTE_RULE: z.enum(["RESTART", "SHIFT"]).default("RESTART"),
+  JOB_CRM_RESPONSE_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/crm-response"),
+  JOB_CRM_RESPONSE_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("30 3 1 1,4,7,10 *"),
+  CRM_CHANNELS: z.string().regex(/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/, "must be channel codes separated by commas, e.g. 020202,EMAIL,WEB").default("020202,EMAIL,WEB,APP,SOCIAL,SPORTELLO,PEC,CHAT"),
+  CRM_SERVICE_LEVEL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CRM_DAY_COUNT: z.enum(["CALENDAR", "WORKING"]).default("CALENDAR"),
 }).superRefine((config, ctx) => {
   const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;
   const given = keys.filter((key) => config[key] !== undefined);

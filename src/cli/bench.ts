@@ -1,24 +1,27 @@
 /**
  * Benchmarks on MySQL/MariaDB (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306), printing a
  * JSON report and a table:
- *   npm run bench                 the payment timeliness job at Milan's size (300,000 invoices a year)
+ *   npm run bench                 the ITP and CRM jobs at Milan's size (300,000 invoices, 2,000,000 contacts a year)
  *   npm run bench -- --scale 0.1  a tenth of it, for a quick look
- * The job reads GENERATED payment lines from a source database through its SQL adapter; beside
- * it, one hand-written SQL aggregate computes the same annual ITP on the same rows.
+ * Each job reads GENERATED rows from a source database through its SQL adapter; beside it, one
+ * hand-written SQL aggregate computes the same annual figures on the same rows.
  */
 import "reflect-metadata";
 import { Command } from "commander";
 import { cpus, totalmem } from "node:os";
 import { createConnection } from "mysql2/promise";
+import { IsNull } from "typeorm";
 import { SqlTable } from "../../jobs/adapters/sql-table";
+import { crmResponseJob } from "../../jobs/crm-response.job";
 import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
 import { PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { runJob } from "../jobs/run-job";
 import { prepareDatabase } from "../prepare-database";
+import { generateCrmContacts } from "../simulate/crm-contacts";
 import { generatePaymentLines } from "../simulate/payment-lines";
-import { PAYMENT_LINES, writeMysql } from "../simulate/sinks";
+import { CRM_CONTACTS, PAYMENT_LINES, writeMysql } from "../simulate/sinks";
 
 const TARGET = "traguardo_bench";
 const SOURCES = "traguardo_bench_sources";
@@ -32,6 +35,14 @@ const HAND_WRITTEN_ITP = `
          COUNT(DISTINCT CASE WHEN kind = 'PAGAMENTO' THEN invoice_id END) AS invoices
   FROM (SELECT p.*, CASE kind WHEN 'NOTA_CREDITO' THEN -1 ELSE 1 END AS s, amount - COALESCE(split_vat, 0) AS net
         FROM payment_lines p WHERE payment_date BETWEEN ? AND ?) paid`;
+
+/** The annual CRM response rate and service-level share in one SQL statement (calendar days, 30-day level). */
+const HAND_WRITTEN_CRM = `
+  SELECT COUNT(*) AS contacts,
+         100 * SUM(requires_response = 'S' AND first_response_by = 'OPERATORE') / SUM(requires_response = 'S') AS responseRate,
+         100 * SUM(requires_response = 'S' AND first_response_by = 'OPERATORE'
+                   AND GREATEST(0, DATEDIFF(first_response_at, created_at) - COALESCE(paused_days, 0)) <= 30) / SUM(requires_response = 'S') AS withinServiceLevel
+  FROM crm_contacts WHERE created_at BETWEEN ? AND ?`;
 
 /** Peak resident memory while `work` runs, sampled every 20 ms, above what was resident before. */
 async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number; rssBeforeMb: number }> {
@@ -62,7 +73,9 @@ async function main(options: { scale: string }): Promise<void> {
   }
   await admin.end();
 
+  const contactsPerYear = Math.round(2_000_000 * scale);
   const generated = await measured(() => writeMysql(`${server}/${SOURCES}`, PAYMENT_LINES, generatePaymentLines(2019, invoices) as Iterable<Record<string, unknown>>));
+  const generatedContacts = await writeMysql(`${server}/${SOURCES}`, CRM_CONTACTS, generateCrmContacts(2019, contactsPerYear) as Iterable<Record<string, unknown>>);
   const { dataSource } = await prepareDatabase({ DATABASE_URL: `${server}/${TARGET}`, SQLITE_PATH: "" });
 
   const year = { year: 2019, kind: PeriodKind.YEAR, index: 0 };
@@ -75,9 +88,20 @@ async function main(options: { scale: string }): Promise<void> {
   const countKpi = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-FATTURE-PAGATE" });
   const annualCount = await dataSource.manager.findOneByOrFail(Measurement, { jobRunId: run.id, kpiId: countKpi.id, periodKind: PeriodKind.YEAR });
 
+  const crmJob = await measured(() => runJob(dataSource, {
+    job: crmResponseJob({ serviceLevelDays: 30, dayCount: "CALENDAR", configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO", "PEC", "CHAT"] }) as never,
+    source: new SqlTable(`${server}/${SOURCES}`, "crm_contacts"), period: year, triggeredBy: "bench",
+  }, { holder: "bench", leaseMs: 600_000, retries: 0, backoffMs: 0 }));
+  const crmRun = crmJob.result!;
+  const crmValue = async (code: string) => (await dataSource.manager.findOneByOrFail(Measurement, {
+    jobRunId: crmRun.id, kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code })).id, periodKind: PeriodKind.YEAR, breakdown: IsNull(),
+  })).value;
+
   const source = await createConnection(`${server}/${SOURCES}`);
   const sql = await measured(async () => (await source.query(HAND_WRITTEN_ITP, ["2019-01-01", "2019-12-31"]))[0] as Array<{ itp: string; invoices: number }>);
+  const crmSql = await measured(async () => (await source.query(HAND_WRITTEN_CRM, ["2019-01-01", "2019-12-31"]))[0] as Array<{ contacts: number; responseRate: string; withinServiceLevel: string }>);
   await source.end();
+  const crmFigures = { contacts: await crmValue("SAL-CRM-CONTATTI"), responseRate: await crmValue("SAL-CRM-TASSO-RISPOSTA"), withinServiceLevel: await crmValue("SAL-CRM-ENTRO-SLA") };
   await dataSource.destroy();
 
   const report = {
@@ -89,14 +113,28 @@ async function main(options: { scale: string }): Promise<void> {
     },
     handWrittenSql: { seconds: +sql.seconds.toFixed(3), annualItp: Number(sql.result[0].itp).toFixed(2), invoices: sql.result[0].invoices },
     ratioJobToSql: +(job.seconds / sql.seconds).toFixed(1),
+    crmJob: {
+      status: crmRun.status, contacts: generatedContacts, rowsRead: crmRun.rowsRead, seconds: +crmJob.seconds.toFixed(3),
+      rowsPerSecond: Math.round(crmRun.rowsRead / crmJob.seconds), peakRssAboveBaselineMb: +crmJob.peakRssMb.toFixed(1), figures: crmFigures,
+    },
+    crmHandWrittenSql: {
+      seconds: +crmSql.seconds.toFixed(3), contacts: Number(crmSql.result[0].contacts),
+      responseRate: Number(crmSql.result[0].responseRate).toFixed(2), withinServiceLevel: Number(crmSql.result[0].withinServiceLevel).toFixed(2),
+    },
+    crmRatioJobToSql: +(crmJob.seconds / crmSql.seconds).toFixed(1),
     sameFigure: Number(annual.value).toFixed(2) === Number(sql.result[0].itp).toFixed(2) && Number(annualCount.value) === Number(sql.result[0].invoices),
+    sameCrmFigures: Number(crmFigures.contacts) === Number(crmSql.result[0].contacts)
+      && Number(crmFigures.responseRate).toFixed(2) === Number(crmSql.result[0].responseRate).toFixed(2)
+      && Number(crmFigures.withinServiceLevel).toFixed(2) === Number(crmSql.result[0].withinServiceLevel).toFixed(2),
   };
   console.log(JSON.stringify(report, null, 2));
   console.table([
     { measure: "ITP job (stream through the SQL adapter)", seconds: report.itpJob.seconds, rowsPerSecond: report.itpJob.rowsPerSecond, peakRssMb: report.itpJob.peakRssAboveBaselineMb, itp: report.itpJob.annualItp },
     { measure: "one hand-written SQL aggregate", seconds: report.handWrittenSql.seconds, rowsPerSecond: Math.round(run.rowsRead / sql.seconds), peakRssMb: +sql.peakRssMb.toFixed(1), itp: report.handWrittenSql.annualItp },
+    { measure: "CRM job (stream through the SQL adapter)", seconds: report.crmJob.seconds, rowsPerSecond: report.crmJob.rowsPerSecond, peakRssMb: report.crmJob.peakRssAboveBaselineMb, responseRate: crmFigures.responseRate },
+    { measure: "one hand-written SQL aggregate (CRM)", seconds: report.crmHandWrittenSql.seconds, rowsPerSecond: Math.round(crmRun.rowsRead / crmSql.seconds), peakRssMb: +crmSql.peakRssMb.toFixed(1), responseRate: report.crmHandWrittenSql.responseRate },
   ]);
-  if (!report.sameFigure) process.exitCode = 1;
+  if (!report.sameFigure || !report.sameCrmFigures) process.exitCode = 1;
 }
 
 new Command("bench").option("--scale <n>", "1 = Milan (300,000 invoices a year)", "1").action(main).parseAsync().catch((error: Error) => {

@@ -101,3 +101,12 @@ export const PAYMENT_LINES: TableSpec = {
   },
   index: ["payment_date"],
 };
+
+export const CRM_CONTACTS: TableSpec = {
+  table: "crm_contacts",
+  columns: {
+    contact_id: "VARCHAR(32) NOT NULL", channel: "VARCHAR(16) NOT NULL", created_at: "DATE NOT NULL", requires_response: "CHAR(1) NOT NULL",
+    first_response_at: "DATE", first_response_by: "VARCHAR(16)", resolved_at: "DATE", paused_days: "INTEGER",
+  },
+  index: ["created_at"],
+};

@@ -1,0 +1,92 @@
+import { PeriodKind } from "../entities/enums";
+import { CrmAccumulator, CrmContact, CrmFigures, CrmSettings } from "../src/kpi/crm";
+import { Period } from "../src/periods";
+import { date, requiredText, wholeNumber } from "./fields";
+import { JobDefinition, JobValue, RowProblem } from "./job";
+
+/**
+ * CRM response from the contacts registered in the CRM, one row per contact.
+ *
+ * Fields: contact_id; channel; created_at; requires_response (S/N); first_response_at;
+ * first_response_by (OPERATORE | AUTOMATICO: an automatic acknowledgement is not a response);
+ * resolved_at; paused_days (days waiting for the citizen, blank: 0).
+ */
+export const CRM_KPI = {
+  contacts: "SAL-CRM-CONTATTI",
+  channelsUnified: "SAL-CRM-CANALI-UNIFICATI",
+  responseRate: "SAL-CRM-TASSO-RISPOSTA",
+  medianResponse: "SAL-CRM-TEMPI-RISPOSTA",
+  p90Response: "SAL-CRM-TEMPI-RISPOSTA-P90",
+  withinServiceLevel: "SAL-CRM-ENTRO-SLA",
+  resolutionRate: "SAL-CRM-TASSO-RISOLUZIONE",
+  medianResolution: "SAL-CRM-TEMPI-RISOLUZIONE",
+};
+
+const YES = new Set(["S", "SI", "SÌ", "Y", "YES", "1", "TRUE"]);
+const NO = new Set(["N", "NO", "0", "FALSE"]);
+const RESPONDERS: Record<string, "HUMAN" | "AUTOMATIC"> = { OPERATORE: "HUMAN", HUMAN: "HUMAN", AUTOMATICO: "AUTOMATIC", AUTOMATIC: "AUTOMATIC" };
+
+const fixed = (value: number | null) => (value === null ? null : value.toFixed(2));
+
+function figureValues(period: Period, breakdown: string | null, figures: CrmFigures): JobValue[] {
+  const at = (kpiCode: string, value: string | null, numerator: number | null = null, denominator: number | null = null): JobValue => ({
+    kpiCode, period, unitCode: null, breakdown, value,
+    numerator: numerator === null ? null : String(numerator), denominator: denominator === null ? null : String(denominator),
+  });
+  return [
+    at(CRM_KPI.contacts, String(figures.contacts)),
+    at(CRM_KPI.responseRate, fixed(figures.responseRate), figures.answered, figures.requiringResponse),
+    at(CRM_KPI.medianResponse, fixed(figures.medianResponseDays)),
+    at(CRM_KPI.p90Response, fixed(figures.p90ResponseDays)),
+    at(CRM_KPI.withinServiceLevel, fixed(figures.withinServiceLevel)),
+    at(CRM_KPI.resolutionRate, fixed(figures.resolutionRate)),
+    at(CRM_KPI.medianResolution, fixed(figures.medianResolutionDays)),
+  ];
+}
+
+export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact> {
+  return {
+    key: "crm-response",
+    description: "CRM: contacts, channels unified, response rate, median and p90 first response, share within the service level, resolution",
+    dateField: "created_at",
+    periodKinds: [PeriodKind.QUARTER, PeriodKind.YEAR],
+
+    parse(fields) {
+      const requires = requiredText(fields, "requires_response").toUpperCase();
+      if (!YES.has(requires) && !NO.has(requires)) throw new RowProblem("requires_response", `"${fields.requires_response}" is neither S nor N`);
+      const respondedOn = date(fields, "first_response_at", false);
+      const by = respondedOn === null ? null : RESPONDERS[requiredText(fields, "first_response_by").toUpperCase()];
+      if (respondedOn !== null && !by) throw new RowProblem("first_response_by", `"${fields.first_response_by}" is neither OPERATORE nor AUTOMATICO`);
+      const contact: CrmContact = {
+        contactId: requiredText(fields, "contact_id"),
+        channel: requiredText(fields, "channel").toUpperCase(),
+        createdOn: date(fields, "created_at")!,
+        requiresResponse: YES.has(requires),
+        firstHumanResponseOn: by === "HUMAN" ? respondedOn : null,
+        resolvedOn: date(fields, "resolved_at", false),
+        pausedDays: wholeNumber(fields, "paused_days") ?? 0,
+      };
+      if (contact.firstHumanResponseOn && contact.firstHumanResponseOn < contact.createdOn) throw new RowProblem("first_response_at", "is before the contact was registered");
+      if (contact.resolvedOn && contact.resolvedOn < contact.createdOn) throw new RowProblem("resolved_at", "is before the contact was registered");
+      return contact;
+    },
+
+    dateOf: (contact) => contact.createdOn,
+
+    accumulator(period: Period) {
+      const crm = new CrmAccumulator(settings);
+      return {
+        add: (contact: CrmContact) => crm.add(contact),
+        values(): JobValue[] {
+          const overall = crm.overall();
+          const channels = [...crm.byChannel()].flatMap(([channel, figures]) => figureValues(period, channel, figures));
+          return [
+            ...figureValues(period, null, overall),
+            { kpiCode: CRM_KPI.channelsUnified, period, unitCode: null, breakdown: null, value: String(overall.channelsUnified), numerator: String(overall.channelsUnified), denominator: String(overall.channelsConfigured) },
+            ...channels,
+          ];
+        },
+      };
+    },
+  };
+}
