@@ -4,6 +4,7 @@ import { SourceAdapter } from "./adapters/source";
 import { JobDefinition } from "./job";
 import { crmResponseJob } from "./crm-response.job";
 import { paymentTimelinessJob } from "./payment-timeliness.job";
+import { pianoQuartieriJob } from "./piano-quartieri.job";
 
 /** A job as configured here: what it computes, where it reads, when it runs (Europe/Rome). */
 export interface ConfiguredJob {
@@ -25,6 +26,11 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
       }) as JobDefinition<unknown>,
       source: () => adapterFor(config.JOB_CRM_RESPONSE_SOURCE),
       schedule: config.JOB_CRM_RESPONSE_SCHEDULE,
+    },
+    {
+      definition: pianoQuartieriJob(config.PQ_PROGRESS_METHOD) as JobDefinition<unknown>,
+      source: () => adapterFor(config.JOB_PIANO_QUARTIERI_SOURCE),
+      schedule: config.JOB_PIANO_QUARTIERI_SCHEDULE,
     },
   ];
 }

@@ -36,6 +36,9 @@ const schema = z.object({
   CRM_CHANNELS: z.string().regex(/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/, "must be channel codes separated by commas, e.g. 020202,EMAIL,WEB").default("020202,EMAIL,WEB,APP,SOCIAL,SPORTELLO,PEC,CHAT"),
   CRM_SERVICE_LEVEL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CRM_DAY_COUNT: z.enum(["CALENDAR", "WORKING"]).default("CALENDAR"),
+  JOB_PIANO_QUARTIERI_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/piano-quartieri"),
+  JOB_PIANO_QUARTIERI_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("0 4 1 1,4,7,10 *"),
+  PQ_PROGRESS_METHOD: z.enum(["MILESTONES", "ON_SCHEDULE", "PHYSICAL"]).default("MILESTONES"),
 }).superRefine((config, ctx) => {
   const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;
   const given = keys.filter((key) => config[key] !== undefined);

@@ -9,21 +9,24 @@ import { join } from "node:path";
 import { projectRoot } from "../project-root";
 import { generateCrmContacts } from "../simulate/crm-contacts";
 import { generatePaymentLines } from "../simulate/payment-lines";
-import { CRM_CONTACTS, PAYMENT_LINES, TableSpec, writeCsv, writeMysql, writeSqlite } from "../simulate/sinks";
+import { CRM_CONTACTS, PAYMENT_LINES, TableSpec, WORKS_PROGRAMME, writeCsv, writeMysql, writeSqlite } from "../simulate/sinks";
+import { generateWorksProgramme } from "../simulate/works-programme";
 
 const program = new Command("simulate")
   .description("Write GENERATED source data for the jobs (clearly labelled; not real data)")
   .option("--years <years>", "comma-separated years", "2019,2020")
   .option("--invoices <n>", "commercial invoices a year", "300000")
   .option("--contacts <n>", "CRM contacts a year", "2000000")
+  .option("--interventions <n>", "Piano Quartieri interventions a year", "300")
   .option("--sqlite <file>", "SQLite file to write", join(projectRoot(), "var", "sources", "generated.sqlite"))
   .option("--mysql <url>", "write to this MySQL/MariaDB database instead")
-  .option("--csv <folder>", "also write Italian CSV exports into <folder>/payment-timeliness and <folder>/crm-response")
-  .action(async (options: { years: string; invoices: string; contacts: string; sqlite: string; mysql?: string; csv?: string }) => {
+  .option("--csv <folder>", "also write Italian CSV exports into <folder>/<job key>")
+  .action(async (options: { years: string; invoices: string; contacts: string; interventions: string; sqlite: string; mysql?: string; csv?: string }) => {
     const years = options.years.split(",").map(Number);
     const sources: Array<{ spec: TableSpec; job: string; rows: (year: number) => Iterable<Record<string, unknown>> }> = [
       { spec: PAYMENT_LINES, job: "payment-timeliness", rows: (year) => generatePaymentLines(year, Number(options.invoices)) as Iterable<Record<string, unknown>> },
       { spec: CRM_CONTACTS, job: "crm-response", rows: (year) => generateCrmContacts(year, Number(options.contacts)) as Iterable<Record<string, unknown>> },
+      { spec: WORKS_PROGRAMME, job: "piano-quartieri", rows: (year) => generateWorksProgramme(year, Number(options.interventions)) as Iterable<Record<string, unknown>> },
     ];
     for (const source of sources) {
       const all = function* () {

@@ -112,7 +112,8 @@ async function withRetries<T>(work: () => Promise<T>, options: RunnerOptions, ru
 
 async function collect(request: RunRequest, options: RunnerOptions): Promise<Collected> {
   const { job, source, period } = request;
-  const periods = periodsOf(period);
+  // A year run measures the year's quarters too, for jobs that measure by quarter.
+  const periods = periodsOf(period).filter((p) => p === period || job.periodKinds.includes(p.kind));
   const accumulators = periods.map((p) => ({ period: p, accumulator: job.accumulator(p) }));
   const { start, end } = periodBounds(period);
   const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], values: [] };

@@ -43,7 +43,9 @@ export function startScheduler(dataSource: DataSource, config: Config, logger: L
 
 export async function runTick(dataSource: DataSource, config: Config, logger: Logger, job: ConfiguredJob, tick: Date): Promise<void> {
   const scheduledAt = new Date(Math.floor(tick.getTime() / 60_000) * 60_000);
-  const period = periodForTick(tick);
+  const tickPeriod = periodForTick(tick);
+  // A job that measures whole years (Piano Quartieri) measures the year to date.
+  const period = job.definition.periodKinds.includes(tickPeriod.kind) ? tickPeriod : { year: tickPeriod.year, kind: PeriodKind.YEAR, index: 0 };
   try {
     const run = await runJob(dataSource, { job: job.definition, source: job.source(), period, triggeredBy: "scheduler", scheduledAt }, runnerOptions(config));
     if (run === null) logger.info({ job: job.definition.key, tick: scheduledAt }, "tick already taken by another server");

@@ -110,3 +110,12 @@ export const CRM_CONTACTS: TableSpec = {
   },
   index: ["created_at"],
 };
+
+export const WORKS_PROGRAMME: TableSpec = {
+  table: "works_programme",
+  columns: {
+    intervention_id: "VARCHAR(48) NOT NULL", budget: "DECIMAL(14,2)", milestone_id: "VARCHAR(56) NOT NULL",
+    planned_date: "DATE NOT NULL", done_date: "DATE", physical_progress: "INTEGER",
+  },
+  index: ["planned_date"],
+};

@@ -1,0 +1,61 @@
+import { PeriodKind } from "../entities/enums";
+import { todayInRome } from "../src/dates";
+import { Milestone, ProgressAccumulator, ProgressMethod } from "../src/kpi/piano-quartieri";
+import { Period, periodBounds } from "../src/periods";
+import { amountCents, date, requiredText } from "./fields";
+import { JobDefinition, JobValue, RowProblem } from "./job";
+
+/**
+ * Piano Quartieri progress from the works programme, one row per planned milestone.
+ *
+ * Fields: intervention_id; budget (euro, blank when unknown); milestone_id; planned_date (in the
+ * cronoprogramma); done_date (blank while not done); physical_progress (0-100, for the PHYSICAL
+ * method). A run measures the year's programme as of the year's end (or today, while the year runs).
+ */
+export const PQ_KPI = "SOL-PIANO-QUARTIERI";
+
+/** The Obiettivi di Direzione that repeat the Solidale target, per year (their KPIs in the plan data). */
+export const PQ_MIRRORS: Record<number, string[]> = {
+  2019: ["DIR-DG-2019-1-AVANZAMENTO", "DIR-DO-2019-1-AVANZAMENTO"],
+  2020: ["DIR-DG-2020-1-AVANZAMENTO", "DIR-DO-2020-1-AVANZAMENTO"],
+};
+
+export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDefinition<Milestone> {
+  return {
+    key: "piano-quartieri",
+    description: `Piano Quartieri: progress of the year's works programme (${method})`,
+    dateField: "planned_date",
+    periodKinds: [PeriodKind.YEAR],
+
+    parse(fields) {
+      requiredText(fields, "milestone_id");
+      const budget = fields.budget === null || fields.budget === undefined || String(fields.budget).trim() === "" ? null : amountCents(fields, "budget") / 100;
+      if (budget !== null && budget <= 0) throw new RowProblem("budget", "must be more than 0, or blank when unknown");
+      const rawProgress = fields.physical_progress;
+      const physicalProgress = rawProgress === null || rawProgress === undefined || String(rawProgress).trim() === "" ? null : Number(String(rawProgress).replace(",", "."));
+      if (physicalProgress !== null && !(physicalProgress >= 0 && physicalProgress <= 100)) throw new RowProblem("physical_progress", `"${rawProgress}" is not a percentage between 0 and 100`);
+      return {
+        interventionId: requiredText(fields, "intervention_id"), budget,
+        plannedOn: date(fields, "planned_date")!, doneOn: date(fields, "done_date", false), physicalProgress,
+      };
+    },
+
+    dateOf: (milestone) => milestone.plannedOn,
+
+    accumulator(period: Period) {
+      if (period.kind !== PeriodKind.YEAR) throw new Error("piano-quartieri measures a whole year's programme: give a year, e.g. 2019");
+      const { end } = periodBounds(period);
+      const today = todayInRome();
+      const progress = new ProgressAccumulator(end < today ? end : today, method);
+      return {
+        add: (milestone: Milestone) => progress.add(milestone),
+        values(): JobValue[] {
+          const value = progress.progress();
+          return [PQ_KPI, ...(PQ_MIRRORS[period.year] ?? [])].map((kpiCode) => ({
+            kpiCode, period, unitCode: null, breakdown: null, value: value === null ? null : value.toFixed(2), numerator: null, denominator: null,
+          }));
+        },
+      };
+    },
+  };
+}
