@@ -4,7 +4,7 @@ import { AuditEvent } from "../entities/audit-event.entity";
 import { Role } from "../entities/enums";
 import { Context } from "../src/context";
 import { Connection } from "./types/connection";
-import { decodeCursor, encodeCursor, pageSize } from "../src/pagination";
+import { pageByKey } from "../src/pagination";
 
 @ObjectType()
 export class AuditEventConnection extends Connection(AuditEvent) {}
@@ -35,17 +35,9 @@ export class AuditResolver {
   @Authorized(Role.ADMIN, Role.EVALUATION_BOARD)
   @Query(() => AuditEventConnection, { description: "Every write, oldest first: for administrators and the Nucleo di Valutazione" })
   async auditEvents(@Args() args: AuditEventsArgs, @Ctx() { dataSource }: Context): Promise<AuditEventConnection> {
-    const size = pageSize(args.first);
     const query = dataSource.manager.createQueryBuilder(AuditEvent, "e");
     if (args.entityType !== undefined) query.andWhere("e.entityType = :entityType", { entityType: args.entityType });
     if (args.entityId !== undefined) query.andWhere("e.entityId = :entityId", { entityId: args.entityId });
-    const totalCount = await query.getCount();
-    if (args.after != null) query.andWhere("e.id > :after", { after: decodeCursor(args.after) });
-    const rows = await query.orderBy("e.id", "ASC").take(size + 1).getMany();
-    const nodes = rows.slice(0, size);
-    return {
-      totalCount, nodes,
-      pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size },
-    };
+    return pageByKey(query, "e", "ASC", args.first, args.after);
   }
 }

@@ -9,7 +9,7 @@ import { Context } from "../src/context";
 import { invalidInput, notFound } from "../src/errors";
 import { runnerOptions } from "../src/jobs/scheduler";
 import { runJob } from "../src/jobs/run-job";
-import { decodeCursor, encodeCursor, pageSize, parseId } from "../src/pagination";
+import { pageByKey, parseId } from "../src/pagination";
 import { parsePeriod } from "../src/periods";
 import { Connection } from "./types/connection";
 
@@ -43,15 +43,10 @@ export class JobRunResolver {
   @Authorized(READERS)
   @Query(() => JobRunConnection, { description: "Job runs, newest first" })
   async jobRuns(@Args() args: JobRunsArgs, @Ctx() { dataSource }: Context): Promise<JobRunConnection> {
-    const size = pageSize(args.first);
     const query = dataSource.manager.createQueryBuilder(JobRun, "r");
     if (args.jobKey !== undefined) query.andWhere("r.jobKey = :jobKey", { jobKey: args.jobKey });
     if (args.status !== undefined) query.andWhere("r.status = :status", { status: args.status });
-    const totalCount = await query.getCount();
-    if (args.after != null) query.andWhere("r.id < :after", { after: decodeCursor(args.after) });
-    const rows = await query.orderBy("r.id", "DESC").take(size + 1).getMany();
-    const nodes = rows.slice(0, size);
-    return { totalCount, nodes, pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size } };
+    return pageByKey(query, "r", "DESC", args.first, args.after);
   }
 
   @Authorized(READERS)
@@ -68,13 +63,8 @@ export class JobRunResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() { dataSource }: Context,
   ): Promise<RejectedRowConnection> {
-    const size = pageSize(first ?? undefined);
     const query = dataSource.manager.createQueryBuilder(RejectedRow, "r").where("r.jobRunId = :runId", { runId: run.id });
-    const totalCount = await query.getCount();
-    if (after != null) query.andWhere("r.id > :after", { after: decodeCursor(after) });
-    const rows = await query.orderBy("r.id", "ASC").take(size + 1).getMany();
-    const nodes = rows.slice(0, size);
-    return { totalCount, nodes, pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size } };
+    return pageByKey(query, "r", "ASC", first, after);
   }
 
   @Authorized(Role.ADMIN)

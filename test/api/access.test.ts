@@ -2,10 +2,8 @@ import { DataSource } from "typeorm";
 import { AuditEvent } from "../../entities/audit-event.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { PlanChange } from "../../entities/plan-change.entity";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { bearer, RunningApi, startApi } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 const ACT = '{ kind: GIUNTA_RESOLUTION, number: "900", date: "2020-02-10", subject: "Test amendment" }';
 
@@ -60,8 +58,7 @@ describe.each(testDatabases)("access control on $name", (db) => {
   let privateApi: RunningApi;
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
+    dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
     privateApi = await startApi(dataSource, { API_ACCESS: "private" });
   });

@@ -2,10 +2,8 @@ import { DataSource } from "typeorm";
 import { PeriodKind, Role } from "../../entities/enums";
 import { Measurement } from "../../entities/measurement.entity";
 import { correctMeasurement, recordMeasurement } from "../../src/measurement/record-measurement";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { RunningApi, startApi } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 interface Gate { open: boolean | null; score: number | null; objectives: Array<{ objective: { title: string }; status: string; score: number | null; explain: string[] }> }
 
@@ -16,8 +14,7 @@ describe.each(testDatabases)("attainment on $name", (db) => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
+    dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
   });
   afterAll(async () => {

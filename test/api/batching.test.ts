@@ -3,7 +3,7 @@ import { PlanData } from "../../src/plan-data/plan-data.schema";
 import { loadPlan } from "../../src/plan-data/load-plan";
 import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { RunningApi, startApi, StatementCounter } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 const DASHBOARD = `{
   orgUnits(asOf: "2019-12-31") {
@@ -42,8 +42,7 @@ describe.each(testDatabases)("a dashboard query on $name", (db) => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    dataSource = await db.open(counter);
-    await loadPlan(dataSource, readPlanData());
+    dataSource = await openWithPlan(db, counter);
     api = await startApi(dataSource);
   });
   afterAll(async () => {

@@ -1,10 +1,8 @@
 import { SignJWT } from "jose";
 import { DataSource } from "typeorm";
 import { entities } from "../../entities";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { bearer, RunningApi, startApi, TEST_JWT_SECRET } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 const INJECTION = "'; DROP TABLE objective; --";
 
@@ -16,8 +14,7 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
   const rowCounts = () => Promise.all(entities.map((entity) => dataSource.manager.count(entity)));
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
+    dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
     rowsBefore = await rowCounts();
   });

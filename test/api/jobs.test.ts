@@ -2,11 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DataSource } from "typeorm";
-import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { bearer, RunningApi, startApi } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 const CSV = [
   "invoice_id;kind;receipt_date;term_days;payment_date;amount;split_vat;dispute_from;dispute_to",
@@ -19,9 +16,7 @@ describe.each(testDatabases)("jobs over GraphQL on $name", (db) => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
-    await loadJobKpis(dataSource);
+    dataSource = await openWithPlan(db);
     const inbox = mkdtempSync(join(tmpdir(), "traguardo-api-inbox-"));
     writeFileSync(join(inbox, "pagamenti.csv"), CSV);
     api = await startApi(dataSource, { JOB_PAYMENT_TIMELINESS_SOURCE: `csv:${inbox}`, JOB_RETRIES: "0" });

@@ -1,10 +1,8 @@
 import { DataSource } from "typeorm";
 import { AuditEvent } from "../../entities/audit-event.entity";
 import { Measurement } from "../../entities/measurement.entity";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { bearer, RunningApi, startApi } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 interface Value { id: string; value: string; reason: string | null; recordedBy: string; supersedes: { id: string } | null; supersededBy: { id: string } | null }
 const FIELDS = "id value reason recordedBy supersedes { id } supersededBy { id }";
@@ -15,8 +13,7 @@ describe.each(testDatabases)("measurements on $name", (db) => {
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
+    dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
     admin = await bearer(["ADMIN"], [], "controllo.gestione");
   });

@@ -1,9 +1,7 @@
 import { DataSource } from "typeorm";
 import { AuditEvent } from "../../entities/audit-event.entity";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { bearer, RunningApi, startApi } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 const NEW_ACT = '{ kind: GIUNTA_RESOLUTION, number: "512", date: "2020-03-20", subject: "Aggiornamento del Piano degli Obiettivi 2020" }';
 const SAME_ACT = '{ kind: GIUNTA_RESOLUTION, number: "512", date: "2020-03-20" }';
@@ -21,8 +19,7 @@ describe.each(testDatabases)("plan changes by act on $name", (db) => {
     (await api.graphql<{ objective: { history: Change[] } }>(`{ objective(key: "${key}") { history { ${CHANGE_FIELDS} } } }`)).data!.objective.history;
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
+    dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
     admin = await bearer(["ADMIN"], [], "admin.dg");
   });

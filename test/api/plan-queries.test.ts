@@ -1,8 +1,6 @@
 import { DataSource } from "typeorm";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { RunningApi, startApi } from "../support/api";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 interface Named { name: string }
 
@@ -11,8 +9,7 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
+    dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
   });
   afterAll(async () => {

@@ -8,10 +8,7 @@ import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { runJob } from "../../src/jobs/run-job";
-import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 /**
  * Q4 2019 contacts (created → first response by a person):
@@ -40,9 +37,7 @@ const CSV = `contact_id;channel;created_at;requires_response;first_response_at;f
 describe.each(testDatabases)("the CRM response job on $name", (db) => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
-    await loadJobKpis(dataSource);
+    dataSource = await openWithPlan(db);
   });
   afterAll(() => db.close(dataSource));
 

@@ -18,10 +18,7 @@ import { Measurement } from "../../entities/measurement.entity";
 import { RejectedRow } from "../../entities/rejected-row.entity";
 import { runJob, RunnerOptions } from "../../src/jobs/run-job";
 import { Period } from "../../src/periods";
-import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 /**
  * Hand-computed payment lines (amounts in euro, days from the due date):
@@ -67,9 +64,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
-    await loadJobKpis(dataSource);
+    dataSource = await openWithPlan(db);
   });
   afterAll(() => db.close(dataSource));
 

@@ -8,10 +8,7 @@ import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { runJob } from "../../src/jobs/run-job";
-import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 // School (300k): 2 milestones in 2019, 1 done; park (100k): 2, both done (one late, in December).
 // (300k × 1 + 100k × 2) / (300k × 2 + 100k × 2) = 62.5%. A milestone of 2020 is not read for 2019.
@@ -27,9 +24,7 @@ PIAZZA;-5;X1;31/05/2019;;
 describe.each(testDatabases)("the Piano Quartieri job on $name", (db) => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await db.open();
-    await loadPlan(dataSource, readPlanData());
-    await loadJobKpis(dataSource);
+    dataSource = await openWithPlan(db);
   });
   afterAll(() => db.close(dataSource));
 

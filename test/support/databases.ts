@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { DataSource, Logger } from "typeorm";
 import { openDatabase } from "../../src/database";
+import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
+import { loadPlan } from "../../src/plan-data/load-plan";
+import { readPlanData } from "../../src/plan-data/read-plan-data";
 
 /**
  * The databases every integration suite runs on, through the same code path as production: the
@@ -56,3 +59,11 @@ async function withServer<T>(work: (admin: DataSource) => Promise<T>): Promise<T
 
 export const testDatabases: TestDatabase[] =
   process.env.TRAGUARDO_TEST_MYSQL === "available" ? [sqlite, mysql] : [sqlite];
+
+/** A fresh database of the kind, migrated, with the Milan plan and the job KPIs loaded. */
+export async function openWithPlan(db: TestDatabase, logger?: Logger): Promise<DataSource> {
+  const dataSource = await db.open(logger);
+  await loadPlan(dataSource, readPlanData());
+  await loadJobKpis(dataSource);
+  return dataSource;
+}
