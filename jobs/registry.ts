@@ -3,6 +3,7 @@ import { adapterFor } from "./adapters";
 import { SourceAdapter } from "./adapters/source";
 import { JobDefinition } from "./job";
 import { crmResponseJob } from "./crm-response.job";
+import { overdueDebtJob } from "./overdue-debt.job";
 import { paymentTimelinessJob } from "./payment-timeliness.job";
 import { pianoQuartieriJob } from "./piano-quartieri.job";
 
@@ -19,6 +20,11 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
       definition: paymentTimelinessJob(config.ITP_DISPUTE_RULE) as JobDefinition<unknown>,
       source: () => adapterFor(config.JOB_PAYMENT_TIMELINESS_SOURCE),
       schedule: config.JOB_PAYMENT_TIMELINESS_SCHEDULE,
+    },
+    {
+      definition: overdueDebtJob(config.ITP_DISPUTE_RULE) as JobDefinition<unknown>,
+      source: () => adapterFor(config.JOB_OVERDUE_DEBT_SOURCE),
+      schedule: config.JOB_OVERDUE_DEBT_SCHEDULE,
     },
     {
       definition: crmResponseJob({

@@ -39,6 +39,8 @@ const schema = z.object({
   JOB_PIANO_QUARTIERI_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/piano-quartieri"),
   JOB_PIANO_QUARTIERI_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("0 4 1 1,4,7,10 *"),
   PQ_PROGRESS_METHOD: z.enum(["MILESTONES", "ON_SCHEDULE", "PHYSICAL"]).default("MILESTONES"),
+  JOB_OVERDUE_DEBT_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/overdue-debt"),
+  JOB_OVERDUE_DEBT_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("15 3 1 1,4,7,10 *"),
 }).superRefine((config, ctx) => {
   const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;
   const given = keys.filter((key) => config[key] !== undefined);

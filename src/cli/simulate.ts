@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { projectRoot } from "../project-root";
 import { generateCrmContacts } from "../simulate/crm-contacts";
 import { generatePaymentLines } from "../simulate/payment-lines";
-import { CRM_CONTACTS, PAYMENT_LINES, TableSpec, WORKS_PROGRAMME, writeCsv, writeMysql, writeSqlite } from "../simulate/sinks";
+import { generateOpenItems } from "../simulate/open-items";
+import { CRM_CONTACTS, OPEN_ITEMS, PAYMENT_LINES, TableSpec, WORKS_PROGRAMME, writeCsv, writeMysql, writeSqlite } from "../simulate/sinks";
 import { generateWorksProgramme } from "../simulate/works-programme";
 
 const program = new Command("simulate")
@@ -25,6 +26,7 @@ const program = new Command("simulate")
     const years = options.years.split(",").map(Number);
     const sources: Array<{ spec: TableSpec; job: string; rows: (year: number) => Iterable<Record<string, unknown>> }> = [
       { spec: PAYMENT_LINES, job: "payment-timeliness", rows: (year) => generatePaymentLines(year, Number(options.invoices)) as Iterable<Record<string, unknown>> },
+      { spec: OPEN_ITEMS, job: "overdue-debt", rows: (year) => generateOpenItems(year, Number(options.invoices)) as Iterable<Record<string, unknown>> },
       { spec: CRM_CONTACTS, job: "crm-response", rows: (year) => generateCrmContacts(year, Number(options.contacts)) as Iterable<Record<string, unknown>> },
       { spec: WORKS_PROGRAMME, job: "piano-quartieri", rows: (year) => generateWorksProgramme(year, Number(options.interventions)) as Iterable<Record<string, unknown>> },
     ];

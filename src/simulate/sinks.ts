@@ -119,3 +119,12 @@ export const WORKS_PROGRAMME: TableSpec = {
   },
   index: ["planned_date"],
 };
+
+export const OPEN_ITEMS: TableSpec = {
+  table: "open_items",
+  columns: {
+    invoice_id: "VARCHAR(32) NOT NULL", receipt_date: "DATE NOT NULL", term_days: "INTEGER", outstanding: "DECIMAL(14,2) NOT NULL",
+    snapshot_date: "DATE NOT NULL", dispute_from: "DATE", dispute_to: "DATE",
+  },
+  index: ["snapshot_date"],
+};

@@ -10,6 +10,7 @@ import { CsvInbox } from "../../jobs/adapters/csv-inbox";
 import { HttpJson } from "../../jobs/adapters/http-json";
 import { SourceAdapter, SourceUnavailable } from "../../jobs/adapters/source";
 import { SqlTable } from "../../jobs/adapters/sql-table";
+import { overdueDebtJob } from "../../jobs/overdue-debt.job";
 import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
 import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
@@ -211,5 +212,34 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     const ended = await dataSource.manager.findOneByOrFail(JobRun, { id: dead.id });
     expect(ended).toMatchObject({ status: JobRunStatus.FAILED, error: "interrupted: its process stopped before finishing; it wrote nothing" });
     expect(await dataSource.manager.count(Measurement, { where: { jobRunId: In([dead.id]) } })).toBe(0);
+  });
+});
+
+describe.each(testDatabases)("the overdue debt job on $name", (db) => {
+  let dataSource: DataSource;
+  beforeAll(async () => (dataSource = await openWithPlan(db)));
+  afterAll(() => db.close(dataSource));
+
+  it("reports the overdue debt and invoices at each period's latest open-items snapshot", async () => {
+    // 30 Sep: A (due 31 Aug) overdue 1000. 31 Dec: A paid; B (due 31 Oct) 250 and C (due 15 Dec) 100 overdue;
+    // D received 10 Dec, due 9 Jan: not yet. Q4 and the year: 350, 2 invoices.
+    const folder = mkdtempSync(join(tmpdir(), "traguardo-open-items-"));
+    writeFileSync(join(folder, "partite-aperte.csv"), [
+      "invoice_id;receipt_date;term_days;outstanding;snapshot_date;dispute_from;dispute_to",
+      "A;01/08/2019;30;1.000,00;30/09/2019;;",
+      "B;01/10/2019;30;250,00;31/12/2019;;",
+      "C;15/11/2019;30;100,00;31/12/2019;;",
+      "D;10/12/2019;30;500,00;31/12/2019;;",
+      "E;10/12/2019;30;-5,00;31/12/2019;;",
+    ].join("\n"));
+    const run = (await runJob(dataSource, { job: overdueDebtJob() as never, source: new CsvInbox(folder), period: year2019, triggeredBy: "test" }, options))!;
+    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
+    const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
+    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } }))
+      .map((m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `Q${m.periodIndex}`} = ${m.value}`);
+    expect(values).toEqual(expect.arrayContaining([
+      "SAL-FIN-DEBITO-SCADUTO Q3 = 1000", "SAL-FIN-DEBITO-SCADUTO Q4 = 350", "SAL-FIN-DEBITO-SCADUTO 2019 = 350",
+      "SAL-FIN-FATTURE-SCADUTE 2019 = 2", "SAL-FIN-DEBITO-SCADUTO Q1 = null",
+    ]));
   });
 });
