@@ -16,6 +16,8 @@ export interface TestDatabase {
   open(logger?: Logger): Promise<DataSource>;
   /** A second connection to the same database, as a second server would have. */
   twin(dataSource: DataSource): Promise<DataSource>;
+  /** The DATABASE_URL of a MySQL test database, for another process. */
+  urlOf(dataSource: DataSource): string;
   close(dataSource: DataSource): Promise<void>;
 }
 
@@ -24,6 +26,9 @@ const sqlite: TestDatabase = {
   open: (logger) => openDatabase({ SQLITE_PATH: ":memory:" }, logger),
   // An in-memory database has one connection: the "second server" shares it.
   twin: async (dataSource) => dataSource,
+  urlOf: () => {
+    throw new Error("an in-memory SQLite database cannot be reached from another process");
+  },
   close: async (dataSource) => {
     if (dataSource.isInitialized) await dataSource.destroy();
   },
@@ -41,6 +46,7 @@ const mysql: TestDatabase = {
     return dataSource;
   },
   twin: (dataSource) => openDatabase({ DATABASE_URL: `${MYSQL_SERVER}/${scratchNames.get(dataSource)}`, SQLITE_PATH: "" }),
+  urlOf: (dataSource) => `${MYSQL_SERVER}/${scratchNames.get(dataSource)}`,
   async close(dataSource) {
     const name = scratchNames.get(dataSource);
     if (dataSource.isInitialized) await dataSource.destroy();
