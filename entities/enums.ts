@@ -112,6 +112,21 @@ export enum JobRunStatus {
   FAILED = "FAILED",
 }
 
+/** The life of a plan year's evaluation (DESIGN.md §2). */
+export enum CycleStatus {
+  OPEN = "OPEN",
+  UNDER_REVIEW = "UNDER_REVIEW",
+  VALIDATED = "VALIDATED",
+  CLOSED = "CLOSED",
+}
+
+/** The Nucleo di Valutazione's decision on an objective's or a unit's attainment. */
+export enum ReviewDecision {
+  VALIDATED = "VALIDATED",
+  CONTESTED = "CONTESTED",
+  OVERRIDDEN = "OVERRIDDEN",
+}
+
 /** What a caller may do (DESIGN.md §6). */
 export enum Role {
   VIEWER = "VIEWER",
@@ -139,5 +154,7 @@ const registrations: Array<[object, string, string]> = [
   [MeasurementStatus, "MeasurementStatus", "Whether a measurement has been validated"],
   [JobRunStatus, "JobRunStatus", "The state of a job run"],
   [Role, "Role", "What a caller may do"],
+  [CycleStatus, "CycleStatus", "OPEN → UNDER_REVIEW → VALIDATED → CLOSED"],
+  [ReviewDecision, "ReviewDecision", "The Nucleo di Valutazione's decision"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -2,6 +2,8 @@ import { Act } from "./act.entity";
 import { Administration } from "./administration.entity";
 import { Ambiguity } from "./ambiguity.entity";
 import { AuditEvent } from "./audit-event.entity";
+import { CycleTransition } from "./cycle-transition.entity";
+import { EvaluationCycle } from "./evaluation-cycle.entity";
 import { JobLease } from "./job-lease.entity";
 import { JobRun } from "./job-run.entity";
 import { Kpi } from "./kpi.entity";
@@ -15,9 +17,11 @@ import { Person } from "./person.entity";
 import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
 import { RejectedRow } from "./rejected-row.entity";
+import { Review } from "./review.entity";
 import { Target } from "./target.entity";
 
 export const entities = [
   Administration, Plan, Act, PlanChange, OrgUnit, OrgUnitHead, Person, Objective, ObjectiveYear,
   ObjectiveCollaborator, Kpi, Target, Measurement, JobRun, JobLease, RejectedRow, AuditEvent, Ambiguity,
+  EvaluationCycle, CycleTransition, Review,
 ];

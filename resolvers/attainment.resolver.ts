@@ -6,15 +6,26 @@ import { OrgUnit } from "../entities/org-unit.entity";
 import { LocalDate } from "../entities/scalars";
 import { Target } from "../entities/target.entity";
 import { meanOf, ObjectiveResult, scoreObjective, solidaleGate } from "../src/attainment/compute";
+import { Review } from "../entities/review.entity";
 import { READERS } from "../src/auth/auth-checker";
+import { overriddenScore } from "../src/cycles/reviews";
 import { Context } from "../src/context";
 import { isWithin } from "../src/dates";
 import { AdministrationAttainment, AttainmentStatus, AttainmentSummary, KpiAttainment, ObjectiveAttainment, UnitAttainment } from "./types/attainment.types";
 
 const yearEnd = (year: number) => `${year}-12-31`;
 
-/** Turns a computed result into its GraphQL view, with the computation written out. */
-async function view(context: Context, objective: Objective, result: ObjectiveResult, year: number, asOf: string | null): Promise<ObjectiveAttainment> {
+/** A computed result with the Nucleo's reviews of the objective applied: the latest override wins. */
+async function reviewed(context: Context, result: ObjectiveResult, year: number, asOf: string | null): Promise<ObjectiveResult & { computedScore: number | null; reviews: Review[] }> {
+  const reviews = (await context.loaders.reviews(year, asOf)).filter((r) => r.objectiveId === result.objectiveId);
+  const override = overriddenScore(reviews);
+  return override === null
+    ? { ...result, computedScore: result.score, reviews }
+    : { ...result, score: override, status: "SCORED", missing: null, computedScore: result.score, reviews };
+}
+
+/** Turns a reviewed result into its GraphQL view, with the computation written out. */
+async function view(context: Context, objective: Objective, result: Awaited<ReturnType<typeof reviewed>>, year: number, asOf: string | null): Promise<ObjectiveAttainment> {
   const { loaders } = context;
   const data = await loaders.yearData(year, asOf);
   const kpis: KpiAttainment[] = await Promise.all(result.kpis.map(async (k) => {
@@ -35,18 +46,22 @@ async function view(context: Context, objective: Objective, result: ObjectiveRes
     const outcome = k.score === null ? `cannot be scored: ${k.missing}` : `score ${k.score.toFixed(4)} by ${k.rule}`;
     return `${k.kpi.code} (weight ${k.kpi.weight}): ${value}; ${target}; ${outcome}`;
   }));
+  const override = result.reviews.filter((r) => r.decision === "OVERRIDDEN").pop();
+  if (override) explain.push(`overridden by the Nucleo di Valutazione (review ${override.id}, ${override.decidedBy}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`);
   return {
     objective, unit: result.unitId === null ? null : await loaders.unit.load(result.unitId),
-    status: result.status as AttainmentStatus, score: result.score, missing: result.missing, kpis, explain,
+    status: result.status as AttainmentStatus, score: result.score, computedScore: result.computedScore, reviews: result.reviews,
+    missing: result.missing, kpis, explain,
   };
 }
 
-async function summarise(context: Context, objectives: Objective[], unitId: number | null, year: number, asOf: string | null): Promise<AttainmentSummary> {
+async function summarise(context: Context, objectives: Objective[], unitId: number | null, year: number, asOf: string | null, override: number | null = null): Promise<AttainmentSummary> {
   const data = await context.loaders.yearData(year, asOf);
-  const results = objectives.map((o) => scoreObjective(o, unitId, data));
-  const score = results.length === 0 ? null : meanOf(results);
+  const results = await Promise.all(objectives.map((o) => reviewed(context, scoreObjective(o, unitId, data), year, asOf)));
+  const computed = results.length === 0 ? null : meanOf(results);
+  const score = override ?? computed;
   return {
-    status: score === null ? AttainmentStatus.INCOMPLETE : AttainmentStatus.SCORED, score,
+    status: score === null ? AttainmentStatus.INCOMPLETE : AttainmentStatus.SCORED, score, computedScore: computed,
     objectives: await Promise.all(results.map((r, i) => view(context, objectives[i], r, year, asOf))),
   };
 }
@@ -63,7 +78,7 @@ export class AttainmentResolver {
   async gate(@Root() root: AdministrationAttainment, @Ctx() context: Context) {
     const objectives = await context.loaders.activeObjectives(ObjectiveLevel.SOLIDALE, root.year);
     const data = await context.loaders.yearData(root.year, root.asOf);
-    const results = objectives.map((o) => scoreObjective(o, null, data));
+    const results = await Promise.all(objectives.map((o) => reviewed(context, scoreObjective(o, null, data), root.year, root.asOf)));
     const gate = solidaleGate(results);
     return { ...gate, objectives: await Promise.all(results.map((r, i) => view(context, objectives[i], r, root.year, root.asOf))) };
   }
@@ -81,9 +96,10 @@ async function unitAttainment(context: Context, unit: OrgUnit, year: number, asO
   const owned = (await context.loaders.objectivesByOwner.load(year, ownedOn)).get(unit.id) ?? [];
   const direzione = owned.filter((o) => o.level === ObjectiveLevel.DIREZIONE);
   const gestionali = await context.loaders.activeObjectives(ObjectiveLevel.GESTIONALE, year);
+  const reviews = (await context.loaders.reviews(year, asOf)).filter((r) => r.unitId === unit.id);
   return {
-    unit,
-    direzione: await summarise(context, direzione, unit.id, year, asOf),
+    unit, reviews,
+    direzione: await summarise(context, direzione, unit.id, year, asOf, overriddenScore(reviews)),
     gestionale: await summarise(context, gestionali, unit.id, year, asOf),
   };
 }
@@ -98,7 +114,7 @@ export class ObjectiveAttainmentResolver {
     @Ctx() context: Context,
   ): Promise<ObjectiveAttainment> {
     const unitId = objective.level === ObjectiveLevel.DIREZIONE ? objective.ownerUnitId : null;
-    const result = scoreObjective(objective, unitId, await context.loaders.yearData(year, asOf ?? null));
+    const result = await reviewed(context, scoreObjective(objective, unitId, await context.loaders.yearData(year, asOf ?? null)), year, asOf ?? null);
     return view(context, objective, result, year, asOf ?? null);
   }
 }

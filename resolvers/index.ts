@@ -1,6 +1,7 @@
 import { ActResolver } from "./act.resolver";
 import { AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver } from "./attainment.resolver";
 import { AuditResolver } from "./audit.resolver";
+import { CycleResolver, ReviewResolver } from "./cycle.resolver";
 import { JobRunResolver } from "./job.resolver";
 import { KpiResolver } from "./kpi.resolver";
 import { MeasurementResolver } from "./measurement.resolver";
@@ -15,6 +16,7 @@ export const resolvers = [
   PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
   MeasurementResolver, PlanChangeMutations, AuditResolver,
   AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver, JobRunResolver,
+  CycleResolver, ReviewResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { DataSource, EntityTarget, In, ObjectLiteral } from "typeorm";
+import { DataSource, EntityTarget, In, LessThan, ObjectLiteral } from "typeorm";
 import { Act } from "../entities/act.entity";
 import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind } from "../entities/enums";
 import { JobRun } from "../entities/job-run.entity";
@@ -12,8 +12,10 @@ import { OrgUnitHead } from "../entities/org-unit-head.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { Person } from "../entities/person.entity";
 import { PlanChange } from "../entities/plan-change.entity";
+import { Review } from "../entities/review.entity";
 import { Target } from "../entities/target.entity";
 import { loadYearData } from "./attainment/year-data";
+import { endOfDayInRome } from "./dates";
 import { unitOnDate } from "./organisation/lineage";
 import { ownerOnDate } from "./plan/ownership";
 
@@ -47,6 +49,7 @@ export function createLoaders(dataSource: DataSource) {
   let allUnits: Promise<Map<number, OrgUnit>> | undefined;
   const yearData = new Map<string, ReturnType<typeof loadYearData>>();
   const activeByLevel = new Map<string, Promise<Objective[]>>();
+  const reviewsByYear = new Map<string, Promise<Review[]>>();
 
   /** Objectives of a year grouped by the unit that owned them on a date (null: as the plan stands now). */
   const objectivesByOwner = new DataLoader<string, Map<number, Objective[]>>(async (keys) =>
@@ -99,6 +102,16 @@ export function createLoaders(dataSource: DataSource) {
           .orderBy("o.position", "ASC").getMany());
       }
       return activeByLevel.get(key)!;
+    },
+    /** The Nucleo's decisions on a year, as known on a date (null: now), loaded once per request. */
+    reviews: (year: number, asOf: string | null) => {
+      const key = `${year}|${asOf}`;
+      if (!reviewsByYear.has(key)) {
+        reviewsByYear.set(key, manager.find(Review, {
+          where: { year, ...(asOf ? { decidedAt: LessThan(endOfDayInRome(asOf)) } : {}) }, order: { decidedAt: "ASC", id: "ASC" },
+        }));
+      }
+      return reviewsByYear.get(key)!;
     },
     /** KPIs, targets and yearly values for attainment, loaded once per request and year. */
     yearData: (year: number, asOf: string | null) => {

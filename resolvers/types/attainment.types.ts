@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { Objective } from "../../entities/objective.entity";
+import { Review } from "../../entities/review.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { Decimal, LocalDate } from "../../entities/scalars";
 import { Target } from "../../entities/target.entity";
@@ -30,7 +31,9 @@ export class ObjectiveAttainment {
   @Field(() => Objective) objective!: Objective;
   @Field(() => OrgUnit, { nullable: true }) unit!: OrgUnit | null;
   @Field(() => AttainmentStatus) status!: AttainmentStatus;
-  @Field(() => Float, { nullable: true }) score!: number | null;
+  @Field(() => Float, { nullable: true, description: "The score in force: the Nucleo's latest override, else the computed one" }) score!: number | null;
+  @Field(() => Float, { nullable: true, description: "The score computed from the KPIs, whatever the review" }) computedScore!: number | null;
+  @Field(() => [Review], { description: "The Nucleo's decisions on it for the year, oldest first" }) reviews!: Review[];
   @Field(() => String, { nullable: true }) missing!: string | null;
   @Field(() => [KpiAttainment]) kpis!: KpiAttainment[];
   @Field(() => [String], { description: "The computation in words: each KPI's value, source, target, act and rule" }) explain!: string[];
@@ -40,13 +43,15 @@ export class ObjectiveAttainment {
 export class AttainmentSummary {
   @Field(() => AttainmentStatus) status!: AttainmentStatus;
   @Field(() => Float, { nullable: true }) score!: number | null;
+  @Field(() => Float, { nullable: true, description: "The mean computed from the objectives, whatever a unit-level override" }) computedScore!: number | null;
   @Field(() => [ObjectiveAttainment]) objectives!: ObjectiveAttainment[];
 }
 
 @ObjectType({ description: "A directorate's attainment: its own objectives and its contribution to the Gestionali" })
 export class UnitAttainment {
   @Field(() => OrgUnit) unit!: OrgUnit;
-  @Field(() => AttainmentSummary, { description: "Mean of its Obiettivi di Direzione" }) direzione!: AttainmentSummary;
+  @Field(() => AttainmentSummary, { description: "Mean of its Obiettivi di Direzione, or the Nucleo's override for the unit" }) direzione!: AttainmentSummary;
+  @Field(() => [Review], { description: "The Nucleo's decisions on the unit for the year" }) reviews!: Review[];
   @Field(() => AttainmentSummary, { description: "Mean of the Obiettivi Gestionali measured for it" }) gestionale!: AttainmentSummary;
 }
 

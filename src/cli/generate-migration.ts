@@ -32,11 +32,21 @@ async function diff(options: ConstructorParameters<typeof DataSource>[0]): Promi
 
 /**
  * MySQL refuses to drop an index a foreign key relies on, even when a replacement follows; TypeORM
- * drops first. Indexes are therefore dropped last, when their replacements exist.
+ * drops first. A dropped index whose table gets a new index later in the list is therefore dropped
+ * after that new index exists.
  */
-function dropIndexesLast(queries: string[]): string[] {
-  const isDrop = (q: string) => /^DROP INDEX /.test(q);
-  return [...queries.filter((q) => !isDrop(q)), ...queries.filter(isDrop)];
+function dropIndexesAfterReplacements(queries: string[]): string[] {
+  const tableOf = (q: string) => /ON `([^`]+)`/.exec(q)?.[1];
+  const result = [...queries];
+  for (const drop of queries.filter((q) => /^DROP INDEX /.test(q))) {
+    const lastCreate = result.map((q) => /^CREATE (UNIQUE )?INDEX /.test(q) && tableOf(q) === tableOf(drop)).lastIndexOf(true);
+    const at = result.indexOf(drop);
+    if (lastCreate > at) {
+      result.splice(at, 1);
+      result.splice(lastCreate, 0, drop);
+    }
+  }
+  return result;
 }
 
 async function mysqlDiff(serverUrl: string): Promise<Queries> {
@@ -46,7 +56,7 @@ async function mysqlDiff(serverUrl: string): Promise<Queries> {
   try {
     const url = `${serverUrl.replace(/\/$/, "")}/${SCRATCH}`;
     const { up, down } = await diff(dataSourceOptions({ DATABASE_URL: url, SQLITE_PATH: "" }, await mysqlFlavour(url)));
-    return { up: dropIndexesLast(up), down: dropIndexesLast(down) };
+    return { up: dropIndexesAfterReplacements(up), down: dropIndexesAfterReplacements(down) };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${SCRATCH}`);
     await admin.destroy();

@@ -8,6 +8,7 @@ import { Measurement } from "../../entities/measurement.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { RejectedRow } from "../../entities/rejected-row.entity";
 import { recordAudit } from "../audit/record-audit";
+import { assertYearsOpen } from "../cycles/cycles";
 import { currentMeasurement } from "../measurement/record-measurement";
 import { contains, Period, periodBounds, periodLabel, periodsOf } from "../periods";
 import { acquireLease, leaseHolder, releaseLease } from "./lease";
@@ -140,6 +141,7 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
 }
 
 async function writeOutcome(tx: EntityManager, run: JobRun, request: RunRequest, collected: Collected, now: Date): Promise<JobRun> {
+  await assertYearsOpen(tx, collected.values.map((v) => v.period.year));
   const kpis = new Map((await tx.find(Kpi, { where: { code: In([...new Set(collected.values.map((v) => v.kpiCode))]) } })).map((k) => [k.code, k]));
   const units = new Map((await tx.find(OrgUnit)).map((u) => [u.code, u]));
   const superseded: number[] = [];

@@ -8,6 +8,7 @@ import { Plan } from "../../entities/plan.entity";
 import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
 import { answersFor } from "../auth/unit-scope";
+import { assertYearsOpen } from "../cycles/cycles";
 import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
 import { isValidPeriod, Period, periodBounds, periodLabel } from "../periods";
 import { fitsFrequency, valueProblem } from "./value-rules";
@@ -42,6 +43,7 @@ export async function recordMeasurement(dataSource: DataSource, caller: Caller, 
     }
     const period = { year: input.year, kind: input.periodKind, index: input.periodIndex ?? 0 };
     await checkPeriod(manager, kpi, period);
+    await assertYearsOpen(manager, [period.year]);
     checkValue(kpi, input.value);
     const unit = input.unitCode === null ? null : await unitForPeriod(manager, input.unitCode, period);
     await authoriseWrite(manager, caller, unit, period);
@@ -64,6 +66,7 @@ export async function correctMeasurement(dataSource: DataSource, caller: Caller,
     if (!previous) throw notFound(`Measurement ${input.measurementId}`);
     const successor = await manager.findOneBy(Measurement, { supersedesId: previous.id });
     if (successor) throw invalidInput("measurementId", `measurement ${previous.id} was already corrected by measurement ${successor.id}: correct that one`);
+    await assertYearsOpen(manager, [previous.year]);
     const kpi = await manager.findOneByOrFail(Kpi, { id: previous.kpiId });
     checkValue(kpi, input.value);
     const period = { year: previous.year, kind: previous.periodKind, index: previous.periodIndex };

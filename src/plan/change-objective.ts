@@ -11,6 +11,7 @@ import { PlanChange } from "../../entities/plan-change.entity";
 import { Plan } from "../../entities/plan.entity";
 import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
+import { assertYearsOpen } from "../cycles/cycles";
 import { isWithin } from "../dates";
 import { invalidInput, notFound } from "../errors";
 
@@ -125,6 +126,7 @@ export function updateObjective(dataSource: DataSource, caller: Caller, input: U
     const plan = await onlyPlan(manager);
     const { act, effectiveDate } = await actFor(manager, caller, plan, input);
     const before = await activeObjective(manager, input.objectiveId);
+    await assertYearsOpen(manager, [...(await manager.find(ObjectiveYear, { where: { objectiveId: before.id } })).map((y) => y.year), ...(input.years ?? [])]);
     if (input.newTitle === null && input.years === null && input.collaboratorCodes === null) {
       throw invalidInput("input", "say what the act updates: newTitle, years or collaboratorCodes");
     }
@@ -238,6 +240,8 @@ interface ChangeRow {
 }
 
 async function recordChange(manager: EntityManager, caller: Caller, act: Act, before: Objective | null, after: Objective, row: ChangeRow): Promise<PlanChange> {
+  // A change to an objective of a closed year would change what that year's bonuses rest on.
+  await assertYearsOpen(manager, (await manager.find(ObjectiveYear, { where: { objectiveId: after.id } })).map((y) => y.year));
   const key = `${act.key}:${row.kind}:${after.key}`;
   if (await manager.existsBy(PlanChange, { key })) throw invalidInput("act", `${act.key} already records a ${row.kind} change of ${after.key}`);
   await manager.insert(PlanChange, {

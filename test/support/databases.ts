@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DataSource, Logger } from "typeorm";
+import { ensureCycles } from "../../src/cycles/cycles";
 import { openDatabase } from "../../src/database";
 import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
 import { loadPlan } from "../../src/plan-data/load-plan";
@@ -66,10 +67,11 @@ async function withServer<T>(work: (admin: DataSource) => Promise<T>): Promise<T
 export const testDatabases: TestDatabase[] =
   process.env.TRAGUARDO_TEST_MYSQL === "available" ? [sqlite, mysql] : [sqlite];
 
-/** A fresh database of the kind, migrated, with the Milan plan and the job KPIs loaded. */
+/** A fresh database of the kind, migrated, with the Milan plan, the job KPIs and the yearly cycles. */
 export async function openWithPlan(db: TestDatabase, logger?: Logger): Promise<DataSource> {
   const dataSource = await db.open(logger);
   await loadPlan(dataSource, readPlanData());
   await loadJobKpis(dataSource);
+  await ensureCycles(dataSource);
   return dataSource;
 }

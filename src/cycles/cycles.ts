@@ -1,0 +1,59 @@
+import { DataSource, EntityManager, In } from "typeorm";
+import { CycleTransition } from "../../entities/cycle-transition.entity";
+import { CycleStatus } from "../../entities/enums";
+import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
+import { Plan } from "../../entities/plan.entity";
+import { auditedCaller, recordAudit } from "../audit/record-audit";
+import { Caller } from "../auth/caller";
+import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
+import { checkMove } from "./transitions";
+
+/** One OPEN cycle per year of every plan, for the years that have none yet. */
+export async function ensureCycles(dataSource: DataSource): Promise<number> {
+  const plans = await dataSource.manager.find(Plan);
+  const existing = new Set((await dataSource.manager.find(EvaluationCycle)).map((c) => c.year));
+  const missing = plans.flatMap((plan) => {
+    const years = Array.from({ length: plan.lastYear - plan.firstYear + 1 }, (_, i) => plan.firstYear + i);
+    return years.filter((year) => !existing.has(year)).map((year) => ({ planId: plan.id, year, status: CycleStatus.OPEN }));
+  });
+  if (missing.length) await dataSource.manager.insert(EvaluationCycle, missing);
+  return missing.length;
+}
+
+/**
+ * Refuses a write that would change a closed year: the figures payroll was paid on stay as they
+ * were, until an act reopens the year.
+ */
+export async function assertYearsOpen(manager: EntityManager, years: readonly number[]): Promise<void> {
+  if (years.length === 0) return;
+  const closed = await manager.find(EvaluationCycle, { where: { year: In([...new Set(years)]), status: CycleStatus.CLOSED } });
+  if (closed.length) {
+    const list = closed.map((c) => c.year).sort().join(", ");
+    throw new DomainError(ErrorCode.CYCLE_CLOSED, `The evaluation of ${list} is closed: reopen it by act to change its figures`, { years: closed.map((c) => c.year) });
+  }
+}
+
+export interface MoveCycleInput {
+  year: number;
+  to: CycleStatus;
+  actKey: string | null;
+  note: string | null;
+}
+
+/** Moves a cycle one step, recording who, when and the act; audited. */
+export function moveCycle(dataSource: DataSource, caller: Caller, input: MoveCycleInput, now = new Date()): Promise<EvaluationCycle> {
+  return dataSource.transaction(async (manager) => {
+    const cycle = await manager.findOneBy(EvaluationCycle, { year: input.year });
+    if (!cycle) throw notFound(`The evaluation cycle of ${input.year}`);
+    const problem = checkMove(cycle.status, input.to, caller.roles, input.actKey !== null);
+    if (problem?.kind === "FORBIDDEN") throw new DomainError(ErrorCode.FORBIDDEN, problem.message);
+    if (problem) throw invalidInput(problem.kind === "NEEDS_ACT" ? "actKey" : "to", problem.message);
+    await manager.update(EvaluationCycle, { id: cycle.id }, { status: input.to });
+    await manager.insert(CycleTransition, {
+      cycleId: cycle.id, fromStatus: cycle.status, toStatus: input.to, at: now, actor: auditedCaller(caller).actor, actKey: input.actKey, note: input.note,
+    });
+    const after = await manager.findOneByOrFail(EvaluationCycle, { id: cycle.id });
+    await recordAudit(manager, { ...auditedCaller(caller), action: `CYCLE_${input.to}`, entityType: "EvaluationCycle", entityId: String(cycle.id), before: cycle, after: { ...after, actKey: input.actKey } }, now);
+    return after;
+  });
+}
