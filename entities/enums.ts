@@ -127,6 +127,13 @@ export enum ReviewDecision {
   OVERRIDDEN = "OVERRIDDEN",
 }
 
+/** The three populations with different bonus rules. */
+export enum StaffCategory {
+  MANAGER = "MANAGER",
+  PO = "PO",
+  STAFF = "STAFF",
+}
+
 /** What a caller may do (DESIGN.md §6). */
 export enum Role {
   VIEWER = "VIEWER",
@@ -156,5 +163,6 @@ const registrations: Array<[object, string, string]> = [
   [Role, "Role", "What a caller may do"],
   [CycleStatus, "CycleStatus", "OPEN → UNDER_REVIEW → VALIDATED → CLOSED"],
   [ReviewDecision, "ReviewDecision", "The Nucleo di Valutazione's decision"],
+  [StaffCategory, "StaffCategory", "Dirigente (MANAGER), Posizione Organizzativa (PO) or dipendente (STAFF)"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -1,9 +1,15 @@
 import { Act } from "./act.entity";
 import { Administration } from "./administration.entity";
 import { Ambiguity } from "./ambiguity.entity";
+import { Assignment } from "./assignment.entity";
 import { AuditEvent } from "./audit-event.entity";
+import { CycleSnapshot } from "./cycle-snapshot.entity";
 import { CycleTransition } from "./cycle-transition.entity";
+import { Employee } from "./employee.entity";
+import { FrozenEligibility } from "./frozen-eligibility.entity";
 import { EvaluationCycle } from "./evaluation-cycle.entity";
+import { IncentiveRuleSet } from "./incentive-rule-set.entity";
+import { IndividualAssessment } from "./individual-assessment.entity";
 import { JobLease } from "./job-lease.entity";
 import { JobRun } from "./job-run.entity";
 import { Kpi } from "./kpi.entity";
@@ -23,5 +29,5 @@ import { Target } from "./target.entity";
 export const entities = [
   Administration, Plan, Act, PlanChange, OrgUnit, OrgUnitHead, Person, Objective, ObjectiveYear,
   ObjectiveCollaborator, Kpi, Target, Measurement, JobRun, JobLease, RejectedRow, AuditEvent, Ambiguity,
-  EvaluationCycle, CycleTransition, Review,
+  EvaluationCycle, CycleTransition, Review, Employee, Assignment, IndividualAssessment, IncentiveRuleSet, CycleSnapshot, FrozenEligibility,
 ];

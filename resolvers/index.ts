@@ -6,6 +6,7 @@ import { JobRunResolver } from "./job.resolver";
 import { KpiResolver } from "./kpi.resolver";
 import { MeasurementResolver } from "./measurement.resolver";
 import { ObjectiveResolver } from "./objective.resolver";
+import { PeopleResolver } from "./people.resolver";
 import { OrgUnitResolver } from "./org-unit.resolver";
 import { PlanChangeMutations } from "./plan-change.mutations";
 import { PlanChangeResolver } from "./plan-change.resolver";
@@ -16,7 +17,7 @@ export const resolvers = [
   PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
   MeasurementResolver, PlanChangeMutations, AuditResolver,
   AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver, JobRunResolver,
-  CycleResolver, ReviewResolver,
+  CycleResolver, ReviewResolver, PeopleResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers
