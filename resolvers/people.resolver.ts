@@ -48,6 +48,7 @@ class EligibilityView {
   @Field(() => Int) ruleSetVersion!: number;
   @Field({ description: "True until the Nucleo di Valutazione validated the year" }) provisional!: boolean;
   @Field(() => [EligibilityAssignment]) assignments!: EligibilityAssignment[];
+  @Field(() => [String], { description: "The computation in words; each unit's attainment(year) goes on down to KPI values, runs, targets and acts" }) explain!: string[];
 }
 
 @ObjectType()
@@ -76,10 +77,21 @@ class EligibilityArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) after?: string;
 }
 
+function explain(row: EligibilityRow): string[] {
+  const f = (n: number | null) => (n === null ? "—" : n.toFixed(4));
+  return [
+    ...row.inputs.assignments.map((a) => `${a.from} to ${a.to} in ${a.unitCode}${a.scoredAs && a.scoredAs !== a.unitCode ? ` (scored as ${a.scoredAs})` : ""}: ${a.days} days at ${a.share} of full time, unit score ${f(a.unitScore)}`),
+    `unit score ${f(row.unitScore)} (day-weighted), individual assessment ${row.individualScore ?? "—"}`,
+    row.missing ? `incomplete: ${row.missing}` : `composite ${f(row.composite)} by the ${row.employee.category} weights of rule set version ${row.ruleSetVersion}`,
+    row.gateOpen ? "Obiettivi Solidali reached: the result bonus is due" : "Obiettivi Solidali not reached (or not yet judged): nothing is payable",
+    `payable share ${f(row.payableShare)} (threshold, then pro rata by ${row.days} days)`,
+  ];
+}
+
 function view(row: EligibilityRow, units: Map<number, OrgUnit>): EligibilityView {
   const byCode = new Map([...units.values()].map((u) => [u.code, u]));
   return {
-    ...row, employee: row.employee,
+    ...row, employee: row.employee, explain: explain(row),
     assignments: row.inputs.assignments.map((a) => ({ ...a, unit: byCode.get(a.unitCode)!, scoredAs: a.scoredAs === null ? null : byCode.get(a.scoredAs)! })),
   };
 }
