@@ -64,10 +64,12 @@ export function moveCycle(dataSource: DataSource, caller: Caller, input: MoveCyc
 
 const decimal = (value: number | null) => (value === null ? null : value.toFixed(6));
 
-/** Freezes the year's gate and every employee's eligibility as they stand when the cycle closes. */
+/** Freezes the year's gate, every objective's attainment and every employee's eligibility as they stand when the cycle closes. */
 async function freeze(manager: EntityManager, dataSource: DataSource, year: number, takenBy: string, now: Date): Promise<void> {
   const eligibility = await computeCycleEligibility(dataSource, year);
-  const inserted = await manager.insert(CycleSnapshot, { year, takenAt: now, takenBy, ruleSetVersion: eligibility.ruleSetVersion, gate: JSON.stringify(eligibility.gate) });
+  const inserted = await manager.insert(CycleSnapshot, {
+    year, takenAt: now, takenBy, ruleSetVersion: eligibility.ruleSetVersion, gate: JSON.stringify(eligibility.gate), attainment: JSON.stringify(eligibility.attainment),
+  });
   const snapshotId = inserted.identifiers[0].id as number;
   const rows = eligibility.rows.map((r) => ({
     snapshotId, employeeId: r.employee.id, employeeCode: r.employee.code, employeeName: r.employee.name, category: r.employee.category,

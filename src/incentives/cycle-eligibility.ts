@@ -34,11 +34,20 @@ export interface EligibilityRow {
   inputs: EligibilityInputs;
 }
 
+export interface FrozenAttainment {
+  objective: string;
+  unit: string | null;
+  score: number | null;
+  computedScore: number | null;
+}
+
 export interface CycleEligibility {
   year: number;
   ruleSetVersion: number;
   rules: RuleSet;
   gate: { open: boolean | null; mode: string; threshold: number; score: number | null };
+  /** Every objective's attainment the figures rest on: Solidali, each unit's Direzione and Gestionali. */
+  attainment: FrozenAttainment[];
   rows: EligibilityRow[];
 }
 
@@ -64,8 +73,11 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
     loaders.allUnits(), loaders.objectivesByOwner.load(year, yearEnd), loaders.activeObjectives(ObjectiveLevel.GESTIONALE, year),
     loaders.activeObjectives(ObjectiveLevel.SOLIDALE, year),
   ]);
-  const withReview = <T extends { objectiveId: number; score: number | null }>(result: T): T => {
+  const attainment: FrozenAttainment[] = [];
+  const keyOf = new Map([...solidali, ...gestionali, ...[...owned.values()].flat()].map((o) => [o.id, o.key]));
+  const withReview = <T extends { objectiveId: number; unitId: number | null; score: number | null }>(result: T): T => {
     const override = overriddenScore(reviews.filter((r) => r.objectiveId === result.objectiveId));
+    attainment.push({ objective: keyOf.get(result.objectiveId)!, unit: result.unitId === null ? null : units.get(result.unitId)!.code, score: override ?? result.score, computedScore: result.score });
     return override === null ? result : { ...result, score: override };
   };
   const gate = solidaleGate(solidali.map((o) => withReview(scoreObjective(o, null, data))), rules.gate.mode, rules.gate.threshold);
@@ -116,5 +128,7 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
   const daysInYear = dayNumber(yearEnd) - dayNumber(yearStart) + 1;
   const results = computeEligibility(complete.map((c) => c.input), gate.open === true, rules, daysInYear);
   results.forEach((result, i) => Object.assign(complete[i].row, { unitScore: result.unitScore, composite: result.composite, payableShare: result.payableShare }));
-  return { year, ruleSetVersion: version, rules, gate, rows };
+  // Every unit's objectives are scored, not only those of units someone is assigned to.
+  for (const unitId of owned.keys()) unitScore(unitId);
+  return { year, ruleSetVersion: version, rules, gate, attainment, rows };
 }

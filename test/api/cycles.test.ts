@@ -44,6 +44,9 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
 
     const now = await solidale();
     expect(now.score).toBe(1);
+    // As known the day before, the override did not exist yet.
+    const before = await solidale(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    expect([before.score, before.reviews]).toEqual([before.computedScore, []]);
     expect(now.computedScore).toBeCloseTo(0.8, 12);
     expect(now.reviews).toEqual([{ decision: "OVERRIDDEN", score: 1, comment: "Ritardi dovuti a cause esterne documentate" }]);
     expect(now.explain[now.explain.length - 1]).toMatch(/^overridden by the Nucleo di Valutazione \(review \d+, nucleo\.presidente, .*\): 1 — Ritardi dovuti a cause esterne documentate$/);

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { ReviewDecision, Role } from "../../entities/enums";
+import { CycleSnapshot } from "../../entities/cycle-snapshot.entity";
 import { Employee } from "../../entities/employee.entity";
 import { recordReview } from "../../src/cycles/reviews";
 import { bearer, RunningApi, startApi } from "../support/api";
@@ -133,6 +134,14 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
     ].join("\r\n") + "\r\n");
 
     await api.graphql('mutation { moveCycle(year: 2019, to: CLOSED) { status } }', {}, admin);
+    const [snapshot] = await dataSource.manager.find(CycleSnapshot, { where: { year: 2019 } });
+    const frozen = JSON.parse(snapshot.attainment) as Array<{ objective: string; unit: string | null; score: number | null }>;
+    expect(frozen).toEqual(expect.arrayContaining([
+      { objective: "SOL-SOLIDALE", unit: null, score: 1, computedScore: null },
+      { objective: "GES-ERP", unit: "EDU", score: 0.9, computedScore: null },
+      expect.objectContaining({ objective: "DIR-DG-2019-1", unit: "DG", score: null }),
+    ]));
+    expect(JSON.parse(snapshot.gate)).toMatchObject({ open: true, mode: "ALL" });
     const first = (await exportCsv()).data!.exportPayroll;
     // A later change of inputs does not move a closed year's file.
     await dataSource.query("UPDATE employee SET name = 'Anna Bianchi Rossi' WHERE code = 'M001'");
