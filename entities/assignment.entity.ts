@@ -1,11 +1,9 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { DateColumn, DecimalColumn } from "./columns";
+import { DateColumn, ScoreColumn } from "./columns";
 import { Employee } from "./employee.entity";
 import { OrgUnit } from "./org-unit.entity";
 import { LocalDate } from "./scalars";
-
-const asNumber = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 
 @ObjectType({ description: "An employee's assignment to a unit over dates, with the share of full time" })
 @Entity("assignment")
@@ -39,6 +37,6 @@ export class Assignment {
   validTo!: string | null;
 
   @Field(() => Float, { description: "1 full time, 0.5 half time" })
-  @DecimalColumn({ transformer: asNumber })
+  @ScoreColumn()
   share!: number;
 }

@@ -34,3 +34,13 @@ export function DecimalColumn(options: ColumnOptions = {}) {
 export function JsonColumn(options: ColumnOptions = {}) {
   return Column({ type: "simple-json", ...options });
 }
+
+const decimalAsNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null || value === undefined ? null : Number(value)),
+};
+
+/** A decimal column for scores and shares (0-100, 0-1): stored exact, read as a number for arithmetic. */
+export function ScoreColumn(options: ColumnOptions = {}) {
+  return Column({ type: "decimal", precision: 20, scale: 6, transformer: decimalAsNumber, ...options });
+}

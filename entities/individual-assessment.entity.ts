@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { DecimalColumn, InstantColumn } from "./columns";
+import { ScoreColumn, InstantColumn } from "./columns";
 import { Employee } from "./employee.entity";
 
 @ObjectType({ description: "The quality of a person's behaviour in their tasks for a year, 0-100 (personal data)" })
@@ -23,7 +23,7 @@ export class IndividualAssessment {
   year!: number;
 
   @Field(() => Float)
-  @DecimalColumn({ transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @ScoreColumn()
   score!: number;
 
   @Column({ type: "varchar", length: 128 })

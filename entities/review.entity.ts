@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { DecimalColumn, InstantColumn } from "./columns";
+import { ScoreColumn, InstantColumn } from "./columns";
 import { ReviewDecision } from "./enums";
 import { Objective } from "./objective.entity";
 import { OrgUnit } from "./org-unit.entity";
@@ -38,7 +38,7 @@ export class Review {
   decision!: ReviewDecision;
 
   @Field(() => Float, { nullable: true, description: "The score the Nucleo sets (0 to 1), when it overrides" })
-  @DecimalColumn({ nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  @ScoreColumn({ nullable: true })
   score!: number | null;
 
   @Field(() => String, { nullable: true, description: "Comments (contested) or justification (overridden)" })
