@@ -100,10 +100,12 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
     dataSource.manager.find(IndividualAssessment, { where: { year } }),
   ]);
   const assessmentOf = new Map(assessments.map((a) => [a.employeeId, a.score]));
+  const assignmentsOf = new Map<number, Assignment[]>();
+  for (const a of assignments) assignmentsOf.set(a.employeeId, [...(assignmentsOf.get(a.employeeId) ?? []), a]);
   const provisional = !(cycle && (cycle.status === CycleStatus.VALIDATED || cycle.status === CycleStatus.CLOSED));
   const complete: Array<{ row: EligibilityRow; input: Parameters<typeof computeEligibility>[0][number] }> = [];
   const rows: EligibilityRow[] = employees.map((employee) => {
-    const spans = assignments.filter((a) => a.employeeId === employee.id && a.validFrom <= yearEnd && (a.validTo === null || a.validTo >= yearStart)).map((a) => {
+    const spans = (assignmentsOf.get(employee.id) ?? []).filter((a) => a.validFrom <= yearEnd && (a.validTo === null || a.validTo >= yearStart)).map((a) => {
       const from = a.validFrom > yearStart ? a.validFrom : yearStart;
       const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
       // A unit renamed during the year is scored as the unit it became.
