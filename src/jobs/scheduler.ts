@@ -42,7 +42,8 @@ export function startScheduler(dataSource: DataSource, config: Config, logger: L
 }
 
 export async function runTick(dataSource: DataSource, config: Config, logger: Logger, job: ConfiguredJob, tick: Date): Promise<void> {
-  const scheduledAt = new Date(Math.floor(tick.getTime() / 60_000) * 60_000);
+  // The tick to the second: schedules may have a seconds field, and every server names a tick alike.
+  const scheduledAt = new Date(Math.floor(tick.getTime() / 1000) * 1000);
   const tickPeriod = periodForTick(tick);
   // A job that measures whole years (Piano Quartieri) measures the year to date.
   const period = job.definition.periodKinds.includes(tickPeriod.kind) ? tickPeriod : { year: tickPeriod.year, kind: PeriodKind.YEAR, index: 0 };
