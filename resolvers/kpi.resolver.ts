@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Kpi } from "../entities/kpi.entity";
+import { Measurement } from "../entities/measurement.entity";
 import { Objective } from "../entities/objective.entity";
 import { Target } from "../entities/target.entity";
 import { Context } from "../src/context";
@@ -9,6 +10,17 @@ export class KpiResolver {
   @FieldResolver(() => Objective)
   async objective(@Root() kpi: Kpi, @Ctx() { loaders }: Context): Promise<Objective> {
     return (await loaders.objective.load(kpi.objectiveId))!;
+  }
+
+  @FieldResolver(() => [Measurement], { description: "Its values in force, by period; optionally for one year, and only the whole (no breakdown) unless asked" })
+  async measurements(
+    @Root() kpi: Kpi,
+    @Arg("year", () => Int, { nullable: true }) year: number | null,
+    @Arg("withBreakdowns", { defaultValue: false }) withBreakdowns: boolean,
+    @Ctx() { loaders }: Context,
+  ): Promise<Measurement[]> {
+    const values = await loaders.measurementsByKpi.load(kpi.id);
+    return values.filter((m) => (year == null || m.year === year) && (withBreakdowns || m.breakdown === null));
   }
 
   @FieldResolver(() => [Target], { description: "One target per year" })

@@ -91,6 +91,16 @@ export function createLoaders(dataSource: DataSource) {
     measurement: byId(Measurement),
     jobRun: byId(JobRun),
     correctionsOf: groupedBy(Measurement, "supersedesId", { id: "ASC" }),
+    /** Every KPI's values in force (not corrected since), whole and parts, by period. */
+    measurementsByKpi: new DataLoader<number, Measurement[]>(async (kpiIds) => {
+      const rows = await manager.createQueryBuilder(Measurement, "m")
+        .leftJoin(Measurement, "later", "later.supersedesId = m.id")
+        .where("later.id IS NULL")
+        .andWhere("m.kpiId IN (:...kpiIds)", { kpiIds: [...kpiIds] })
+        .orderBy("m.year").addOrderBy("m.periodKind").addOrderBy("m.periodIndex").addOrderBy("m.id")
+        .getMany();
+      return kpiIds.map((id) => rows.filter((m) => m.kpiId === id));
+    }),
     allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
     /** The objectives of a level in force for a year, in plan order, loaded once per request. */
     activeObjectives: (level: ObjectiveLevel, year: number) => {

@@ -10,7 +10,7 @@ const DASHBOARD = `{
     code name head { name } parent { name } predecessor { name }
     objectives(year: 2019) {
       number title years owner { name } collaborators { name head { name } }
-      kpis { name targets { year value act { number } } }
+      kpis { name targets { year value act { number } } measurements { year periodKind value } }
       history { kind reason fromUnit { name } toUnit { name } act { number date } }
       parent { title }
     }

@@ -45,6 +45,12 @@ describe.each(testDatabases)("measurements on $name", (db) => {
     expect(audit.map((e) => e.action)).toEqual(["MEASUREMENT_RECORDED", "MEASUREMENT_CORRECTED"]);
   });
 
+  it("lists a KPI's values in force on the KPI itself, for a scorecard", async () => {
+    const { data } = await api.graphql<{ objective: { kpis: Array<{ code: string; measurements: Array<{ year: number; value: string }> }> } }>(
+      '{ objective(key: "SOL-SOLIDALE") { kpis { code measurements(year: 2019) { year value } } } }');
+    expect(data!.objective.kpis).toEqual([{ code: "SOL-PIANO-QUARTIERI", measurements: [{ year: 2019, value: "71.2" }] }]);
+  });
+
   it("sends a second value for the same period to correction, and refuses to correct a corrected value", async () => {
     const again = await record('kpiCode: "SOL-PIANO-QUARTIERI", year: 2019, periodKind: YEAR, value: "70"');
     expect(again.errors?.[0].message).toMatch(/already has a value for 2019 .*correctMeasurement/);
