@@ -99,7 +99,9 @@ export function createLoaders(dataSource: DataSource) {
         .andWhere("m.kpiId IN (:...kpiIds)", { kpiIds: [...kpiIds] })
         .orderBy("m.year").addOrderBy("m.periodKind").addOrderBy("m.periodIndex").addOrderBy("m.id")
         .getMany();
-      return kpiIds.map((id) => rows.filter((m) => m.kpiId === id));
+      const byKpi = new Map<number, Measurement[]>(kpiIds.map((id) => [id, []]));
+      for (const row of rows) byKpi.get(row.kpiId)?.push(row);
+      return kpiIds.map((id) => byKpi.get(id)!);
     }),
     allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
     /** The objectives of a level in force for a year, in plan order, loaded once per request. */

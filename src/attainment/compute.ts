@@ -47,14 +47,14 @@ export interface YearData {
  * A KPI without a value or a numeric target makes the objective INCOMPLETE, never 0.
  */
 export function scoreObjective(objective: ObjectiveInput, unitId: number | null, data: YearData): ObjectiveResult {
-  const kpis = data.kpis.filter((k) => k.objectiveId === objective.id);
+  const { kpisByObjective, targetByKpi, values } = indexOf(data);
+  const kpis = kpisByObjective.get(objective.id) ?? [];
   if (kpis.length === 0) {
     return { objectiveId: objective.id, unitId, status: "INCOMPLETE", score: null, kpis: [], missing: "no KPI is defined for it" };
   }
-  const values = new Map(data.measurements.map((m) => [byKpiUnit(m.kpiId, m.orgUnitId), m]));
   const results = kpis.map((kpi): KpiResult => {
     const measurement = values.get(byKpiUnit(kpi.id, unitId)) ?? (unitId !== null && objective.level === ObjectiveLevel.DIREZIONE ? values.get(byKpiUnit(kpi.id, null)) : undefined);
-    const target = data.targets.find((t) => t.kpiId === kpi.id) ?? null;
+    const target = targetByKpi.get(kpi.id) ?? null;
     const base = { kpiId: kpi.id, unitId, targetId: target?.id ?? null, measurementId: measurement?.id ?? null, value: measurement?.value ?? null };
     if (!measurement || measurement.value === null) return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no value for the year" };
     if (!target && kpi.direction !== KpiDirection.MILESTONE) return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no target for the year" };
@@ -72,6 +72,30 @@ export function scoreObjective(objective: ObjectiveInput, unitId: number | null,
     status: score === null ? "INCOMPLETE" : "SCORED",
     missing: score === null ? (counted.length === 0 ? "no KPI of its has a weight" : `${incomplete} of ${counted.length} KPIs cannot be scored`) : null,
   };
+}
+
+interface YearIndex {
+  kpisByObjective: Map<number, KpiInput[]>;
+  targetByKpi: Map<number, TargetInput>;
+  values: Map<string, MeasurementInput>;
+}
+
+const indexes = new WeakMap<YearData, YearIndex>();
+
+/** Lookups by objective, KPI and unit, built once per year's data (a dashboard scores thousands of objectives). */
+function indexOf(data: YearData): YearIndex {
+  let index = indexes.get(data);
+  if (!index) {
+    const kpisByObjective = new Map<number, KpiInput[]>();
+    for (const kpi of data.kpis) kpisByObjective.set(kpi.objectiveId, [...(kpisByObjective.get(kpi.objectiveId) ?? []), kpi]);
+    index = {
+      kpisByObjective,
+      targetByKpi: new Map(data.targets.map((t) => [t.kpiId, t])),
+      values: new Map(data.measurements.map((m) => [byKpiUnit(m.kpiId, m.orgUnitId), m])),
+    };
+    indexes.set(data, index);
+  }
+  return index;
 }
 
 /** A mean of objective scores (equal weights); null when any is incomplete or there are none. */
