@@ -39,27 +39,35 @@ export interface CrmFigures {
   medianResolutionDays: number | null;
 }
 
-/** The nearest-rank percentile (the smallest value with at least p% of values at or below it). */
-export function percentile(sorted: Float64Array, p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-class Durations {
-  private values = new Float64Array(1024);
+/**
+ * Durations in whole days, kept as a count per day: the nearest-rank percentiles stay exact while
+ * memory grows with the longest duration, not with the number of contacts.
+ */
+export class DayHistogram {
+  private counts = new Float64Array(64);
   length = 0;
 
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
+  push(days: number): void {
+    if (!Number.isInteger(days) || days < 0) throw new RangeError(`a duration must be a whole number of days at least 0, not ${days}`);
+    if (days >= this.counts.length) {
+      const grown = new Float64Array(Math.max(days + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
     }
-    this.values[this.length++] = value;
+    this.counts[days] += 1;
+    this.length += 1;
   }
 
-  sorted(): Float64Array {
-    return this.values.slice(0, this.length).sort();
+  /** The nearest-rank percentile: the smallest value with at least p% of values at or below it. */
+  percentile(p: number): number | null {
+    if (this.length === 0) return null;
+    const rank = Math.max(1, Math.ceil((p / 100) * this.length));
+    let seen = 0;
+    for (let days = 0; days < this.counts.length; days += 1) {
+      seen += this.counts[days];
+      if (seen >= rank) return days;
+    }
+    return null;
   }
 }
 
@@ -69,21 +77,20 @@ class ChannelTally {
   answered = 0;
   within = 0;
   resolved = 0;
-  readonly responseDays = new Durations();
-  readonly resolutionDays = new Durations();
+  readonly responseDays = new DayHistogram();
+  readonly resolutionDays = new DayHistogram();
 
   figures(): CrmFigures {
     const share = (n: number) => (this.requiring === 0 ? null : (100 * n) / this.requiring);
-    const responses = this.responseDays.sorted();
     return {
       contacts: this.contacts, requiringResponse: this.requiring, answered: this.answered,
-      responseRate: share(this.answered), medianResponseDays: percentile(responses, 50), p90ResponseDays: percentile(responses, 90),
-      withinServiceLevel: share(this.within), resolutionRate: share(this.resolved), medianResolutionDays: percentile(this.resolutionDays.sorted(), 50),
+      responseRate: share(this.answered), medianResponseDays: this.responseDays.percentile(50), p90ResponseDays: this.responseDays.percentile(90),
+      withinServiceLevel: share(this.within), resolutionRate: share(this.resolved), medianResolutionDays: this.resolutionDays.percentile(50),
     };
   }
 }
 
-/** Folds contacts one at a time; keeps per channel only counts and the response times (8 bytes each). */
+/** Folds contacts one at a time; keeps per channel only counts and day histograms, so memory stays flat. */
 export class CrmAccumulator {
   private readonly channels = new Map<string, ChannelTally>();
   private readonly all = new ChannelTally();

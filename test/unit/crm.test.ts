@@ -1,5 +1,5 @@
 import { daysBetween } from "../../src/kpi/calendar";
-import { CrmAccumulator, CrmContact, percentile } from "../../src/kpi/crm";
+import { CrmAccumulator, CrmContact, DayHistogram } from "../../src/kpi/crm";
 
 const settings = { serviceLevelDays: 30, dayCount: "CALENDAR" as const, configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO"] };
 const contact = (overrides: Partial<CrmContact>): CrmContact => ({
@@ -16,12 +16,34 @@ describe("working days in Milan", () => {
   });
 });
 
-describe("percentile (nearest rank)", () => {
+describe("DayHistogram percentiles (nearest rank)", () => {
+  const of = (days: number[]) => {
+    const histogram = new DayHistogram();
+    days.forEach((d) => histogram.push(d));
+    return histogram;
+  };
+
   it("takes the smallest value with p% at or below it", () => {
-    const values = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(percentile(values, 50)).toBe(5);
-    expect(percentile(values, 90)).toBe(9);
-    expect(percentile(new Float64Array(0), 50)).toBeNull();
+    const values = of([10, 1, 9, 2, 8, 3, 7, 4, 6, 5]);
+    expect(values.percentile(50)).toBe(5);
+    expect(values.percentile(90)).toBe(9);
+    expect(values.percentile(100)).toBe(10);
+    expect(values.percentile(0)).toBe(1);
+    expect(new DayHistogram().percentile(50)).toBeNull();
+  });
+
+  it("agrees with sorting every value, repeated days and long tails included", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const days = Array.from({ length: 5_000 }, () => Math.floor(random() ** 3 * 400));
+    const sorted = [...days].sort((a, b) => a - b);
+    const histogram = of(days);
+    for (const p of [1, 25, 50, 75, 90, 99]) expect(histogram.percentile(p)).toBe(sorted[Math.ceil((p / 100) * sorted.length) - 1]);
+  });
+
+  it("refuses a duration that is not a whole number of days", () => {
+    expect(() => of([1.5])).toThrow(/whole number of days/);
+    expect(() => of([-1])).toThrow(/at least 0/);
   });
 });
 
