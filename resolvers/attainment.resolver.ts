@@ -24,11 +24,20 @@ async function reviewed(context: Context, result: ObjectiveResult, year: number,
     : { ...result, score: override, status: "SCORED", missing: null, computedScore: result.score, reviews };
 }
 
-/** Turns a reviewed result into its GraphQL view, with the computation written out. */
+/** Turns a reviewed result into its GraphQL view; its KPIs and explanation wait until asked for. */
 async function view(context: Context, objective: Objective, result: Awaited<ReturnType<typeof reviewed>>, year: number, asOf: string | null): Promise<ObjectiveAttainment> {
+  return {
+    objective, unit: result.unitId === null ? null : await context.loaders.unit.load(result.unitId),
+    status: result.status as AttainmentStatus, score: result.score, computedScore: result.computedScore, reviews: result.reviews,
+    missing: result.missing, computation: { result, year, asOf },
+  };
+}
+
+/** Each KPI's score with the value, measurement, target and unit behind it; made once per view. */
+function kpiViews(context: Context, attainment: ObjectiveAttainment): Promise<KpiAttainment[]> {
   const { loaders } = context;
-  const data = await loaders.yearData(year, asOf);
-  const kpis: KpiAttainment[] = await Promise.all(result.kpis.map(async (k) => {
+  const { result, year, asOf } = attainment.computation;
+  return (attainment.computation.kpis ??= loaders.yearData(year, asOf).then((data) => Promise.all(result.kpis.map(async (k) => {
     const [kpi, unit] = await Promise.all([loaders.kpiById.load(k.kpiId), k.unitId === null ? null : loaders.unit.load(k.unitId)]);
     const target = k.targetId === null ? null : (await loaders.targetsByKpi.load(k.kpiId)).find((t) => t.id === k.targetId) ?? null;
     const measurement = k.measurementId === null ? null : data.rows.get(k.measurementId) ?? null;
@@ -36,23 +45,32 @@ async function view(context: Context, objective: Objective, result: Awaited<Retu
       kpi: kpi as Kpi, unit, status: k.status as AttainmentStatus, score: k.score, value: measurement?.value ?? null,
       measurement, target: target as Target | null, rule: k.rule, missing: k.missing,
     };
-  }));
-  const explain = await Promise.all(kpis.map(async (k) => {
-    const act = k.target ? await loaders.act.load(k.target.actId) : null;
-    const value = k.measurement
-      ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${k.measurement.recordedBy}`} on ${k.measurement.recordedAt.toISOString()})`
-      : "no value";
-    const target = k.target ? `target ${k.target.value ?? `"${k.target.description}"`} (set by ${act?.key})` : "no target";
-    const outcome = k.score === null ? `cannot be scored: ${k.missing}` : `score ${k.score.toFixed(4)} by ${k.rule}`;
-    return `${k.kpi.code} (weight ${k.kpi.weight}): ${value}; ${target}; ${outcome}`;
-  }));
-  const override = result.reviews.filter((r) => r.decision === "OVERRIDDEN").pop();
-  if (override) explain.push(`overridden by the Nucleo di Valutazione (review ${override.id}, ${override.decidedBy}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`);
-  return {
-    objective, unit: result.unitId === null ? null : await loaders.unit.load(result.unitId),
-    status: result.status as AttainmentStatus, score: result.score, computedScore: result.computedScore, reviews: result.reviews,
-    missing: result.missing, kpis, explain,
-  };
+  }))));
+}
+
+@Resolver(() => ObjectiveAttainment)
+export class ObjectiveAttainmentDetailResolver {
+  @FieldResolver(() => [KpiAttainment])
+  kpis(@Root() attainment: ObjectiveAttainment, @Ctx() context: Context): Promise<KpiAttainment[]> {
+    return kpiViews(context, attainment);
+  }
+
+  @FieldResolver(() => [String], { description: "The computation in words: each KPI's value, source, target, act and rule" })
+  async explain(@Root() attainment: ObjectiveAttainment, @Ctx() context: Context): Promise<string[]> {
+    const kpis = await kpiViews(context, attainment);
+    const explain = await Promise.all(kpis.map(async (k) => {
+      const act = k.target ? await context.loaders.act.load(k.target.actId) : null;
+      const value = k.measurement
+        ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${k.measurement.recordedBy}`} on ${k.measurement.recordedAt.toISOString()})`
+        : "no value";
+      const target = k.target ? `target ${k.target.value ?? `"${k.target.description}"`} (set by ${act?.key})` : "no target";
+      const outcome = k.score === null ? `cannot be scored: ${k.missing}` : `score ${k.score.toFixed(4)} by ${k.rule}`;
+      return `${k.kpi.code} (weight ${k.kpi.weight}): ${value}; ${target}; ${outcome}`;
+    }));
+    const override = attainment.reviews.filter((r) => r.decision === "OVERRIDDEN").pop();
+    if (override) explain.push(`overridden by the Nucleo di Valutazione (review ${override.id}, ${override.decidedBy}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`);
+    return explain;
+  }
 }
 
 async function summarise(context: Context, objectives: Objective[], unitId: number | null, year: number, asOf: string | null, override: number | null = null): Promise<AttainmentSummary> {

@@ -1,5 +1,5 @@
 import { ActResolver } from "./act.resolver";
-import { AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver } from "./attainment.resolver";
+import { AttainmentResolver, ObjectiveAttainmentDetailResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver } from "./attainment.resolver";
 import { AuditResolver } from "./audit.resolver";
 import { CycleResolver, ReviewResolver } from "./cycle.resolver";
 import { JobRunResolver } from "./job.resolver";
@@ -16,7 +16,7 @@ import { TargetResolver } from "./target.resolver";
 export const resolvers = [
   PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
   MeasurementResolver, PlanChangeMutations, AuditResolver,
-  AttainmentResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver, JobRunResolver,
+  AttainmentResolver, ObjectiveAttainmentResolver, ObjectiveAttainmentDetailResolver, OrgUnitAttainmentResolver, JobRunResolver,
   CycleResolver, ReviewResolver, PeopleResolver,
 ] as const;
 

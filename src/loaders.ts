@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { DataSource, EntityTarget, In, LessThan, ObjectLiteral } from "typeorm";
+import { DataSource, EntityTarget, LessThan, ObjectLiteral } from "typeorm";
 import { Act } from "../entities/act.entity";
 import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind } from "../entities/enums";
 import { JobRun } from "../entities/job-run.entity";
@@ -16,6 +16,7 @@ import { Review } from "../entities/review.entity";
 import { Target } from "../entities/target.entity";
 import { loadYearData } from "./attainment/year-data";
 import { endOfDayInRome } from "./dates";
+import { readEntities } from "./read-entities";
 import { unitOnDate } from "./organisation/lineage";
 import { ownerOnDate } from "./plan/ownership";
 
@@ -29,7 +30,7 @@ export function createLoaders(dataSource: DataSource) {
 
   function byId<E extends ObjectLiteral & { id: number }>(entity: EntityTarget<E>) {
     return new DataLoader<number, E | null>(async (ids) => {
-      const rows = await manager.findBy(entity, { id: In([...ids]) } as never);
+      const rows = await readEntities(manager.createQueryBuilder(entity, "e").where("e.id IN (:...ids)", { ids: [...ids] }));
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -37,7 +38,9 @@ export function createLoaders(dataSource: DataSource) {
 
   function groupedBy<E extends ObjectLiteral>(entity: EntityTarget<E>, column: keyof E & string, order: Record<string, "ASC" | "DESC">) {
     return new DataLoader<number, E[]>(async (keys) => {
-      const rows = await manager.find(entity, { where: { [column]: In([...keys]) } as never, order: order as never });
+      const query = manager.createQueryBuilder(entity, "e").where(`e.${column} IN (:...keys)`, { keys: [...keys] });
+      for (const [field, direction] of Object.entries(order)) query.addOrderBy(`e.${field}`, direction);
+      const rows = await readEntities(query);
       const groups = new Map<number, E[]>(keys.map((key) => [key, []]));
       for (const row of rows) groups.get(row[column] as number)?.push(row);
       return keys.map((key) => groups.get(key)!);
@@ -55,19 +58,17 @@ export function createLoaders(dataSource: DataSource) {
   const objectivesByOwner = new DataLoader<string, Map<number, Objective[]>>(async (keys) =>
     Promise.all(keys.map(async (key) => {
       const [year, asOf] = JSON.parse(key) as [number, string | null];
-      const objectives = await manager.createQueryBuilder(Objective, "o")
+      const objectives = await readEntities(manager.createQueryBuilder(Objective, "o")
         .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
-        .orderBy("o.position", "ASC")
-        .getMany();
+        .orderBy("o.position", "ASC"));
       return asOf === null ? groupByCurrentOwner(objectives) : groupByOwnerOn(year, asOf, objectives);
     })));
 
   async function groupByOwnerOn(year: number, asOf: string, objectives: Objective[]) {
     const [changes, units] = await Promise.all([
-      manager.createQueryBuilder(PlanChange, "c")
+      readEntities(manager.createQueryBuilder(PlanChange, "c")
         .innerJoin(ObjectiveYear, "y", "y.objectiveId = c.objectiveId AND y.year = :year", { year })
-        .where("c.kind IN (:...kinds)", { kinds: [PlanChangeKind.CREATED, PlanChangeKind.TRANSFERRED, PlanChangeKind.REMOVED] })
-        .getMany(),
+        .where("c.kind IN (:...kinds)", { kinds: [PlanChangeKind.CREATED, PlanChangeKind.TRANSFERRED, PlanChangeKind.REMOVED] })),
       loaders.allUnits(),
     ]);
     const byObjective = new Map<number, PlanChange[]>();
@@ -93,25 +94,24 @@ export function createLoaders(dataSource: DataSource) {
     correctionsOf: groupedBy(Measurement, "supersedesId", { id: "ASC" }),
     /** Every KPI's values in force (not corrected since), whole and parts, by period. */
     measurementsByKpi: new DataLoader<number, Measurement[]>(async (kpiIds) => {
-      const rows = await manager.createQueryBuilder(Measurement, "m")
+      const rows = await readEntities(manager.createQueryBuilder(Measurement, "m")
         .leftJoin(Measurement, "later", "later.supersedesId = m.id")
         .where("later.id IS NULL")
         .andWhere("m.kpiId IN (:...kpiIds)", { kpiIds: [...kpiIds] })
-        .orderBy("m.year").addOrderBy("m.periodKind").addOrderBy("m.periodIndex").addOrderBy("m.id")
-        .getMany();
+        .orderBy("m.year").addOrderBy("m.periodKind").addOrderBy("m.periodIndex").addOrderBy("m.id"));
       const byKpi = new Map<number, Measurement[]>(kpiIds.map((id) => [id, []]));
       for (const row of rows) byKpi.get(row.kpiId)?.push(row);
       return kpiIds.map((id) => byKpi.get(id)!);
     }),
-    allUnits: () => (allUnits ??= manager.find(OrgUnit).then((rows) => new Map(rows.map((u) => [u.id, u])))),
+    allUnits: () => (allUnits ??= readEntities(manager.createQueryBuilder(OrgUnit, "u")).then((rows) => new Map(rows.map((u) => [u.id, u])))),
     /** The objectives of a level in force for a year, in plan order, loaded once per request. */
     activeObjectives: (level: ObjectiveLevel, year: number) => {
       const key = `${level}|${year}`;
       if (!activeByLevel.has(key)) {
-        activeByLevel.set(key, manager.createQueryBuilder(Objective, "o")
+        activeByLevel.set(key, readEntities(manager.createQueryBuilder(Objective, "o")
           .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
           .where("o.level = :level AND o.status = :status", { level, status: ObjectiveStatus.ACTIVE })
-          .orderBy("o.position", "ASC").getMany());
+          .orderBy("o.position", "ASC")));
       }
       return activeByLevel.get(key)!;
     },

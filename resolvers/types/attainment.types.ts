@@ -6,6 +6,7 @@ import { Review } from "../../entities/review.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { Decimal, LocalDate } from "../../entities/scalars";
 import { Target } from "../../entities/target.entity";
+import { ObjectiveResult } from "../../src/attainment/compute";
 
 export enum AttainmentStatus {
   SCORED = "SCORED",
@@ -35,8 +36,8 @@ export class ObjectiveAttainment {
   @Field(() => Float, { nullable: true, description: "The score computed from the KPIs, whatever the review" }) computedScore!: number | null;
   @Field(() => [Review], { description: "The Nucleo's decisions on it for the year, oldest first" }) reviews!: Review[];
   @Field(() => String, { nullable: true }) missing!: string | null;
-  @Field(() => [KpiAttainment]) kpis!: KpiAttainment[];
-  @Field(() => [String], { description: "The computation in words: each KPI's value, source, target, act and rule" }) explain!: string[];
+  /** What `kpis` and `explain` are made from: built only when a query asks for them. */
+  computation!: { result: ObjectiveResult; year: number; asOf: string | null; kpis?: Promise<KpiAttainment[]> };
 }
 
 @ObjectType({ description: "A mean of objective scores" })

@@ -1,9 +1,10 @@
-import { EntityManager, IsNull, LessThan } from "typeorm";
+import { EntityManager } from "typeorm";
 import { PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { Target } from "../../entities/target.entity";
 import { endOfDayInRome } from "../dates";
+import { readEntities } from "../read-entities";
 import { YearData } from "./compute";
 
 /**
@@ -12,14 +13,15 @@ import { YearData } from "./compute";
  * Null `asOf`: as known now.
  */
 export async function loadYearData(manager: EntityManager, year: number, asOf: string | null): Promise<YearData & { rows: Map<number, Measurement> }> {
+  const measurementsQuery = manager.createQueryBuilder(Measurement, "m")
+    // The whole, not its parts (a CRM channel's figure does not score the objective).
+    .where("m.year = :year AND m.periodKind = :kind AND m.breakdown IS NULL", { year, kind: PeriodKind.YEAR })
+    .orderBy("m.id", "ASC");
+  if (asOf) measurementsQuery.andWhere("m.recordedAt < :end", { end: endOfDayInRome(asOf) });
   const [kpis, targets, measurements] = await Promise.all([
-    manager.find(Kpi),
-    manager.find(Target, { where: { year } }),
-    manager.find(Measurement, {
-      // The whole, not its parts (a CRM channel's figure does not score the objective).
-      where: { year, periodKind: PeriodKind.YEAR, breakdown: IsNull(), ...(asOf ? { recordedAt: LessThan(endOfDayInRome(asOf)) } : {}) },
-      order: { id: "ASC" },
-    }),
+    readEntities(manager.createQueryBuilder(Kpi, "k")),
+    readEntities(manager.createQueryBuilder(Target, "t").where("t.year = :year", { year })),
+    readEntities(measurementsQuery),
   ]);
   const corrected = new Set(measurements.flatMap((m) => (m.supersedesId === null ? [] : [m.supersedesId])));
   const inForce = measurements.filter((m) => !corrected.has(m.id));

@@ -11,12 +11,8 @@ import { AddressInfo } from "node:net";
 import { createConnection } from "mysql2/promise";
 import pino from "pino";
 import { Logger } from "typeorm";
-import { KpiDirection, KpiFrequency, KpiUnit, MeasurementStatus, ObjectiveLevel, PeriodKind, ScoringRule } from "../../entities/enums";
-import { Act } from "../../entities/act.entity";
-import { Kpi } from "../../entities/kpi.entity";
-import { Measurement } from "../../entities/measurement.entity";
-import { Objective } from "../../entities/objective.entity";
-import { Target } from "../../entities/target.entity";
+import { generatedPlan, generateMeasurements } from "../bench/generated-plan";
+import { generateLoad, percentiles } from "../bench/load-generator";
 import { loadConfig } from "../config";
 import { ensureCycles } from "../cycles/cycles";
 import { openDatabase } from "../database";
@@ -24,7 +20,6 @@ import { createHttpServer } from "../http/server";
 import { loadJobKpis } from "../plan-data/load-job-kpis";
 import { loadPlan } from "../plan-data/load-plan";
 import { readPlanData } from "../plan-data/read-plan-data";
-import { seededRandom } from "../simulate/random";
 
 class StatementCounter implements Logger {
   count = 0;
@@ -64,56 +59,17 @@ const HAND_WRITTEN: Record<keyof typeof QUERIES, string> = {
     WHERE o.level IN ('SALUTE', 'SOLIDALE') ORDER BY o.position, k.id`,
 };
 
-/** GENERATED KPIs on the plan's objectives, with targets and three years of monthly and yearly values. */
-async function generate(dataSource: import("typeorm").DataSource, scale: number): Promise<{ kpis: number; measurements: number }> {
-  const random = seededRandom(42 + scale);
-  const objectives = await dataSource.manager.find(Objective, { where: [{ level: ObjectiveLevel.DIREZIONE }, { level: ObjectiveLevel.SALUTE }] });
-  const act = await dataSource.manager.findOneByOrFail(Act, { key: "GC-2187-2019" });
-  const wanted = 1500 * scale;
-  const perObjective = Math.ceil(wanted / objectives.length);
-  let kpis = 0;
-  let measurements = 0;
-  const now = new Date();
-  for (let i = 0; i < objectives.length && kpis < wanted; i += 1) {
-    const rows = Array.from({ length: Math.min(perObjective, wanted - kpis) }, (_, j) => ({
-      objectiveId: objectives[i].id, code: `GEN-${objectives[i].id}-${j}`, name: `GENERATED indicator ${j + 1}`, unit: KpiUnit.PERCENT,
-      direction: KpiDirection.HIGHER_IS_BETTER, weight: "1", frequency: KpiFrequency.MONTHLY, source: "MANUAL", scoring: ScoringRule.LINEAR,
-    }));
-    await dataSource.manager.insert(Kpi, rows);
-    kpis += rows.length;
-    const ids = (await dataSource.manager.find(Kpi, { select: { id: true }, where: rows.map((r) => ({ code: r.code })) })).map((k) => k.id);
-    await dataSource.manager.insert(Target, ids.flatMap((kpiId) => [2019, 2020, 2021].map((year) => ({
-      kpiId, year, description: "GENERATED target", items: [], value: String(60 + Math.round(random() * 30)), bound: null, actId: act.id, seedLine: null,
-    }))));
-    const values = ids.flatMap((kpiId) => [2019, 2020, 2021].flatMap((year) => [
-      ...Array.from({ length: 12 }, (_, m) => ({ kind: PeriodKind.MONTH, index: m + 1 })), { kind: PeriodKind.YEAR, index: 0 },
-    ].map((p) => ({
-      kpiId, year, periodKind: p.kind, periodIndex: p.index, orgUnitId: null, breakdown: null, value: (40 + random() * 60).toFixed(2),
-      numerator: null, denominator: null, status: MeasurementStatus.PROVISIONAL, jobRunId: null, recordedBy: "bench", recordedAt: now,
-      supersedesId: null, reason: "GENERATED",
-    }))));
-    for (let c = 0; c < values.length; c += 2000) await dataSource.manager.insert(Measurement, values.slice(c, c + 2000));
-    measurements += values.length;
-  }
-  return { kpis, measurements };
-}
-
-async function load(url: string, query: string, seconds: number, concurrency: number) {
-  const latencies: number[] = [];
-  const until = Date.now() + seconds * 1000;
+/** Latency of requests sent one at a time: the figure to set beside one hand-written statement. */
+async function alone(url: string, query: string, runs: number) {
   const body = JSON.stringify({ query });
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < until) {
-      const started = process.hrtime.bigint();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-      const json = (await response.json()) as { errors?: unknown[] };
-      if (json.errors) throw new Error(`the query failed: ${JSON.stringify(json.errors).slice(0, 300)}`);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  }));
-  const sorted = latencies.sort((a, b) => a - b);
-  const at = (p: number) => +sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1);
-  return { requests: sorted.length, perSecond: +(sorted.length / seconds).toFixed(1), p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) };
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < runs; i += 1) {
+    const sent = process.hrtime.bigint();
+    await (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).json();
+    latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+  }
+  return percentiles(latencies, Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 async function main(options: { scale: string; seconds: string; concurrency: string }): Promise<void> {
@@ -127,10 +83,11 @@ async function main(options: { scale: string; seconds: string; concurrency: stri
   const counter = new StatementCounter();
   const url = `${server}/${name}`;
   const dataSource = await openDatabase({ DATABASE_URL: url, SQLITE_PATH: "" }, counter);
-  await loadPlan(dataSource, readPlanData());
+  const plan = generatedPlan(readPlanData(), scale);
+  await loadPlan(dataSource, plan);
   await loadJobKpis(dataSource);
   await ensureCycles(dataSource);
-  const generated = await generate(dataSource, scale);
+  const generated = { objectives: plan.objectives.filter((o) => o.years.includes(2019)).length, kpis: plan.kpis.length, measurements: await generateMeasurements(dataSource, scale) };
   const http = await createHttpServer(loadConfig({ DATABASE_URL: url, JOB_SCHEDULER: "off" }), dataSource, pino({ level: "silent" }));
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
   const endpoint = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/graphql`;
@@ -141,13 +98,17 @@ async function main(options: { scale: string; seconds: string; concurrency: stri
     const once = (await (await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json()) as { errors?: unknown[] };
     if (once.errors) throw new Error(`${label} failed: ${JSON.stringify(once.errors).slice(0, 300)}`);
     const statements = counter.count;
-    const underLoad = await load(endpoint, query, Number(options.seconds), Number(options.concurrency));
+    const single = await alone(endpoint, query, 20);
+    const underLoad = await generateLoad({ url: endpoint, query, seconds: Number(options.seconds), concurrency: Number(options.concurrency) });
     const runs = 20;
     const started = process.hrtime.bigint();
     let rows = 0;
     for (let i = 0; i < runs; i += 1) rows = ((await sql.query(HAND_WRITTEN[label]))[0] as unknown[]).length;
     const sqlMs = Number(process.hrtime.bigint() - started) / 1e6 / runs;
-    results.push({ query: label, statements, ...underLoad, handWrittenSqlMs: +sqlMs.toFixed(1), handWrittenRows: rows, ratioP50ToSql: +(underLoad.p50Ms / sqlMs).toFixed(1) });
+    results.push({
+      query: label, statements, aloneP50Ms: single.p50Ms, handWrittenSqlMs: +sqlMs.toFixed(1), handWrittenRows: rows, ratioAloneToSql: +(single.p50Ms / sqlMs).toFixed(1),
+      loadedPerSecond: underLoad.perSecond, loadedP50Ms: underLoad.p50Ms, loadedP95Ms: underLoad.p95Ms, loadedP99Ms: underLoad.p99Ms,
+    });
   }
   await sql.end();
   await http.stop();
