@@ -5,6 +5,7 @@ import { Assignment } from "./assignment.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { CycleSnapshot } from "./cycle-snapshot.entity";
 import { CycleTransition } from "./cycle-transition.entity";
+import { DataVersion } from "./data-version.entity";
 import { Employee } from "./employee.entity";
 import { FrozenEligibility } from "./frozen-eligibility.entity";
 import { EvaluationCycle } from "./evaluation-cycle.entity";
@@ -30,4 +31,5 @@ export const entities = [
   Administration, Plan, Act, PlanChange, OrgUnit, OrgUnitHead, Person, Objective, ObjectiveYear,
   ObjectiveCollaborator, Kpi, Target, Measurement, JobRun, JobLease, RejectedRow, AuditEvent, Ambiguity,
   EvaluationCycle, CycleTransition, Review, Employee, Assignment, IndividualAssessment, IncentiveRuleSet, CycleSnapshot, FrozenEligibility,
+  DataVersion,
 ];

@@ -38,8 +38,13 @@ export interface JobDefinition<Row> {
   dateField: string;
   /** The periods the job measures by. */
   periodKinds: PeriodKind[];
+  /**
+   * A source field whose rows the job would rather receive together (an exact count of its
+   * distinct values then keeps no memory per value); a source that can order by it does.
+   */
+  groupField?: string;
   parse(fields: Record<string, unknown>): Row;
   dateOf(row: Row): string;
-  /** Folds the rows of a period, one at a time. */
-  accumulator(period: Period): { add(row: Row): void; values(): JobValue[] };
+  /** Folds the rows of a period, one at a time; `grouped`: the source hands them grouped by `groupField`. */
+  accumulator(period: Period, grouped: boolean): { add(row: Row): void; values(): JobValue[] };
 }

@@ -26,6 +26,8 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
     description: "Indicatore di tempestività dei pagamenti (ITP), invoices paid and amount paid, per quarter and year",
     dateField: "payment_date",
     periodKinds: [PeriodKind.QUARTER, PeriodKind.YEAR],
+    // Lines of one invoice together: counting the invoices paid then keeps no set of their ids.
+    groupField: "invoice_id",
 
     parse(fields) {
       const kind = KINDS[requiredText(fields, "kind").toUpperCase()];
@@ -51,8 +53,8 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
 
     dateOf: (line) => line.paymentDate,
 
-    accumulator(period: Period) {
-      const itp = new ItpAccumulator(disputeRule);
+    accumulator(period: Period, grouped: boolean) {
+      const itp = new ItpAccumulator(disputeRule, grouped);
       return {
         add: (line: PaymentLine) => itp.add(line),
         values(): JobValue[] {

@@ -14,7 +14,7 @@ import { Person } from "../entities/person.entity";
 import { PlanChange } from "../entities/plan-change.entity";
 import { Review } from "../entities/review.entity";
 import { Target } from "../entities/target.entity";
-import { loadYearData } from "./attainment/year-data";
+import { YearDataCache } from "./attainment/year-data-cache";
 import { endOfDayInRome } from "./dates";
 import { readEntities } from "./read-entities";
 import { unitOnDate } from "./organisation/lineage";
@@ -22,10 +22,11 @@ import { ownerOnDate } from "./plan/ownership";
 
 /**
  * The per-request DataLoaders: made afresh for each request so that no cache outlives it or
- * crosses callers. Each list field batches its parents' keys into one statement, so a query costs
- * statements in proportion to its depth, not to the rows it returns.
+ * crosses callers. Only attainment's inputs, the same for every caller, come from a cache the
+ * server shares (YearDataCache). Each list field batches its parents' keys into one statement, so
+ * a query costs statements in proportion to its depth, not to the rows it returns.
  */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, yearDataCache = new YearDataCache(dataSource)) {
   const manager = dataSource.manager;
 
   function byId<E extends ObjectLiteral & { id: number }>(entity: EntityTarget<E>) {
@@ -50,7 +51,7 @@ export function createLoaders(dataSource: DataSource) {
   const unit = byId(OrgUnit);
   const objective = byId(Objective);
   let allUnits: Promise<Map<number, OrgUnit>> | undefined;
-  const yearData = new Map<string, ReturnType<typeof loadYearData>>();
+  let version: Promise<number> | undefined;
   const activeByLevel = new Map<string, Promise<Objective[]>>();
   const reviewsByYear = new Map<string, Promise<Review[]>>();
 
@@ -125,12 +126,8 @@ export function createLoaders(dataSource: DataSource) {
       }
       return reviewsByYear.get(key)!;
     },
-    /** KPIs, targets and yearly values for attainment, loaded once per request and year. */
-    yearData: (year: number, asOf: string | null) => {
-      const key = `${year}|${asOf}`;
-      if (!yearData.has(key)) yearData.set(key, loadYearData(manager, year, asOf));
-      return yearData.get(key)!;
-    },
+    /** KPIs, targets and yearly values for attainment, as they stood when the request began (shared, read-only). */
+    yearData: async (year: number, asOf: string | null) => yearDataCache.yearData(await (version ??= yearDataCache.version()), year, asOf),
     headsByUnit: groupedBy(OrgUnitHead, "unitId", { validFrom: "ASC" }),
     childrenByObjective: groupedBy(Objective, "parentId", { position: "ASC" }),
     collaboratorsByObjective: groupedBy(ObjectiveCollaborator, "objectiveId", { unitId: "ASC" }),

@@ -12,6 +12,8 @@ import { SourceAdapter, SourceUnavailable } from "./source";
  */
 export class CsvInbox implements SourceAdapter {
   readonly description: string;
+  // Files come in whatever order their system wrote them.
+  readonly groups = false;
 
   constructor(private readonly folder: string) {
     this.description = `CSV inbox ${folder}`;

@@ -7,6 +7,8 @@ import { SourceAdapter, SourceUnavailable } from "./source";
  */
 export class HttpJson implements SourceAdapter {
   readonly description: string;
+  // The endpoint decides the order.
+  readonly groups = false;
 
   constructor(private readonly url: string, private readonly timeoutMs = 30_000) {
     this.description = `HTTP ${url.replace(/\?.*/, "")}`;

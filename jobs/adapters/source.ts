@@ -4,8 +4,10 @@ import { SourceRecord } from "../job";
 export interface SourceAdapter {
   /** For the run's record: which source was read. */
   readonly description: string;
+  /** Whether `read` hands the rows sharing a `groupField` value together. */
+  readonly groups: boolean;
   /** The rows whose `dateField` falls in [from, to] (adapters that cannot filter return every row). */
-  read(from: string, to: string, dateField: string): AsyncIterable<SourceRecord>;
+  read(from: string, to: string, dateField: string, groupField?: string): AsyncIterable<SourceRecord>;
 }
 
 /** A source that failed as a whole (unreachable, missing): worth retrying, unlike a bad row. */

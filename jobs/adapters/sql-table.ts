@@ -7,22 +7,27 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
  * A table or view of another database, on its own connection: `mysql://…` or an SQLite file.
- * Rows are filtered on the date field in SQL and streamed, never loaded whole.
+ * Rows are filtered on the date field in SQL and streamed, never loaded whole; ordered by the
+ * job's group field when it has one (by bytes, so values a case-insensitive collation deems equal
+ * are not interleaved), else by date.
  */
 export class SqlTable implements SourceAdapter {
   readonly description: string;
+  readonly groups = true;
 
   constructor(private readonly url: string, private readonly table: string) {
     if (!IDENTIFIER.test(table)) throw new Error(`"${table}" is not a table or view name`);
     this.description = `SQL ${table} at ${url.replace(/\/\/[^@/]*@/, "//…@")}`;
   }
 
-  read(from: string, to: string, dateField: string): AsyncIterable<SourceRecord> {
-    if (!IDENTIFIER.test(dateField)) throw new Error(`"${dateField}" is not a column name`);
-    return /^(mysql|mariadb):/.test(this.url) ? this.readMysql(from, to, dateField) : this.readSqlite(from, to, dateField);
+  read(from: string, to: string, dateField: string, groupField?: string): AsyncIterable<SourceRecord> {
+    for (const column of [dateField, groupField ?? dateField]) if (!IDENTIFIER.test(column)) throw new Error(`"${column}" is not a column name`);
+    return /^(mysql|mariadb):/.test(this.url)
+      ? this.readMysql(from, to, dateField, groupField ? `CAST(\`${groupField}\` AS BINARY)` : `\`${dateField}\``)
+      : this.readSqlite(from, to, dateField, groupField ?? dateField);
   }
 
-  private async *readSqlite(from: string, to: string, dateField: string): AsyncIterable<SourceRecord> {
+  private async *readSqlite(from: string, to: string, dateField: string, orderBy: string): AsyncIterable<SourceRecord> {
     let db: Database.Database;
     try {
       db = new Database(this.url.replace(/^sqlite:/, ""), { readonly: true, fileMustExist: true });
@@ -30,7 +35,7 @@ export class SqlTable implements SourceAdapter {
       throw new SourceUnavailable(`cannot open ${this.description}: ${(error as Error).message}`);
     }
     try {
-      const rows = db.prepare(`SELECT * FROM ${this.table} WHERE ${dateField} BETWEEN ? AND ? ORDER BY ${dateField}`).iterate(from, to);
+      const rows = db.prepare(`SELECT * FROM ${this.table} WHERE ${dateField} BETWEEN ? AND ? ORDER BY ${orderBy}`).iterate(from, to);
       let line = 0;
       for (const row of rows) yield { line: ++line, fields: row as Record<string, unknown> };
     } finally {
@@ -38,10 +43,10 @@ export class SqlTable implements SourceAdapter {
     }
   }
 
-  private async *readMysql(from: string, to: string, dateField: string): AsyncIterable<SourceRecord> {
+  private async *readMysql(from: string, to: string, dateField: string, orderBy: string): AsyncIterable<SourceRecord> {
     const connection = createConnection({ uri: this.url.replace(/^mariadb:/, "mysql:"), dateStrings: true });
     try {
-      const stream = connection.query(`SELECT * FROM \`${this.table}\` WHERE \`${dateField}\` BETWEEN ? AND ? ORDER BY \`${dateField}\``, [from, to])
+      const stream = connection.query(`SELECT * FROM \`${this.table}\` WHERE \`${dateField}\` BETWEEN ? AND ? ORDER BY ${orderBy}`, [from, to])
         .stream({ highWaterMark: 1000 });
       let line = 0;
       try {

@@ -8,6 +8,7 @@ import { DataSource } from "typeorm";
 import { TokenVerifier } from "../auth/caller";
 import { Config } from "../config";
 import { Context } from "../context";
+import { YearDataCache } from "../attainment/year-data-cache";
 import { createLoaders } from "../loaders";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
@@ -45,6 +46,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
     ],
   });
   await apollo.start();
+  const yearDataCache = new YearDataCache(dataSource);
 
   app.disable("x-powered-by");
   app.use(
@@ -54,7 +56,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
       context: async ({ req }) => ({
         config,
         caller: await tokens.callerFrom(req.headers.authorization),
-        loaders: createLoaders(dataSource),
+        loaders: createLoaders(dataSource, yearDataCache),
         dataSource,
       }),
     }),

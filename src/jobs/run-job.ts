@@ -115,10 +115,11 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   const { job, source, period } = request;
   // A year run measures the year's quarters too, for jobs that measure by quarter.
   const periods = periodsOf(period).filter((p) => p === period || job.periodKinds.includes(p.kind));
-  const accumulators = periods.map((p) => ({ period: p, accumulator: job.accumulator(p) }));
+  const grouped = job.groupField !== undefined && source.groups;
+  const accumulators = periods.map((p) => ({ period: p, accumulator: job.accumulator(p, grouped) }));
   const { start, end } = periodBounds(period);
   const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], values: [] };
-  for await (const record of source.read(start, end, job.dateField)) {
+  for await (const record of source.read(start, end, job.dateField, job.groupField)) {
     collected.rowsRead += 1;
     if (collected.rowsRead % 10_000 === 0) options.onProgress?.(collected.rowsRead);
     let row: unknown;

@@ -1,3 +1,5 @@
+import { DistinctCount } from "./distinct-count";
+
 /**
  * Payment timeliness (ITP, DPCM 22/09/2014 art. 9; MEF-RGS circular 22/2015), DESIGN.md §3:
  * over the commercial invoices paid in a period,
@@ -65,15 +67,17 @@ export interface ItpFigures {
 }
 
 /**
- * Folds payment lines one at a time, so a year of them never has to be in memory at once (only
- * the set of invoice ids, for the count).
+ * Folds payment lines one at a time, so a year of them never has to be in memory at once. The
+ * count of invoices paid keeps nothing per invoice when the lines come grouped by invoice.
  */
 export class ItpAccumulator {
   private numerator = 0;
   private denominator = 0;
-  private readonly invoices = new Set<string>();
+  private readonly invoices: DistinctCount;
 
-  constructor(private readonly rule: DisputeRule = "RESTART") {}
+  constructor(private readonly rule: DisputeRule = "RESTART", groupedByInvoice = false) {
+    this.invoices = new DistinctCount(groupedByInvoice);
+  }
 
   add(line: PaymentLine): void {
     const sign = line.kind === "CREDIT_NOTE" ? -1 : 1;

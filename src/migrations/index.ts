@@ -4,6 +4,7 @@ import { JobEngine1795614439213 } from "./1795614439213-JobEngine";
 import { MeasurementBreakdown1795614996076 } from "./1795614996076-MeasurementBreakdown";
 import { EvaluationCycles1795616857329 } from "./1795616857329-EvaluationCycles";
 import { PeopleAndIncentives1795617478933 } from "./1795617478933-PeopleAndIncentives";
+import { AttainmentInputsVersion1795621365356 } from "./1795621365356-AttainmentInputsVersion";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
-export const migrations = [InitialSchema1795612020597, AppendOnlyTables1795613669111, JobEngine1795614439213, MeasurementBreakdown1795614996076, EvaluationCycles1795616857329, PeopleAndIncentives1795617478933];
+export const migrations = [InitialSchema1795612020597, AppendOnlyTables1795613669111, JobEngine1795614439213, MeasurementBreakdown1795614996076, EvaluationCycles1795616857329, PeopleAndIncentives1795617478933, AttainmentInputsVersion1795621365356];

@@ -58,7 +58,7 @@ function inbox(lines: string[]): string {
 
 /** A source that yields the given records, or fails, as a test needs. */
 function scripted(records: () => AsyncIterable<SourceRecord>): SourceAdapter {
-  return { description: "scripted test source", read: records };
+  return { description: "scripted test source", groups: false, read: records };
 }
 
 describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
@@ -136,6 +136,22 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     } finally {
       server.close();
     }
+  });
+
+  it("counts an invoice paid in parts once from a SQL source, which hands its lines grouped by invoice", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "traguardo-source-")), "contabilita.sqlite");
+    const source = new Database(file);
+    source.exec("CREATE TABLE payment_lines (invoice_id TEXT, kind TEXT, receipt_date TEXT, term_days INTEGER, payment_date TEXT, amount TEXT, split_vat TEXT, dispute_from TEXT, dispute_to TEXT)");
+    const insert = source.prepare("INSERT INTO payment_lines VALUES (?, 'PAGAMENTO', '2019-10-01', 30, ?, '100.00', NULL, NULL, NULL)");
+    // In date order P1, P2, P1, P3, P2: three invoices, two of them paid in parts.
+    for (const [invoice, paid] of [["P1", "2019-10-05"], ["P2", "2019-10-06"], ["P1", "2019-10-07"], ["P3", "2019-11-01"], ["P2", "2019-12-01"]]) insert.run(invoice, paid);
+    source.close();
+    const sqlSource = new SqlTable(file, "payment_lines");
+    const order: string[] = [];
+    for await (const record of sqlSource.read("2019-10-01", "2019-12-31", job.dateField, job.groupField)) order.push(String(record.fields.invoice_id));
+    expect(order).toEqual(["P1", "P1", "P2", "P2", "P3"]);
+    const run = (await runJob(dataSource, { job, source: sqlSource, period: q4, triggeredBy: "test" }, options))!;
+    expect(await values(run.id)).toContain("SAL-FIN-FATTURE-PAGATE 2019-Q4 = 3");
   });
 
   it("leaves no value behind when a run fails part way", async () => {

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+
+/**
+ * A count of the changes to a set of tables, kept by database triggers (migration
+ * AttainmentInputsVersion): whatever writes the rows, and on whichever replica, the count moves,
+ * so a cache shared by requests can tell when it is stale. One row per set.
+ */
+@Entity("data_version")
+export class DataVersion {
+  /** The set counted: `attainment-inputs` (the kpi, target and measurement tables). */
+  @PrimaryColumn({ type: "varchar", length: 32 })
+  name!: string;
+
+  @Column({ type: "int" })
+  version!: number;
+}

@@ -1,0 +1,53 @@
+import { DataSource } from "typeorm";
+import { Kpi } from "../../entities/kpi.entity";
+import { Objective } from "../../entities/objective.entity";
+import { Target } from "../../entities/target.entity";
+import { YearDataCache } from "../../src/attainment/year-data-cache";
+import { openWithPlan, testDatabases } from "../support/databases";
+
+describe.each(testDatabases)("the count of changes to attainment's inputs on $name", (db) => {
+  let dataSource: DataSource;
+  let cache: YearDataCache;
+  let kpi: Kpi;
+  beforeAll(async () => {
+    dataSource = await openWithPlan(db);
+    cache = new YearDataCache(dataSource);
+    kpi = await dataSource.manager.findOneByOrFail(Kpi, { code: "SOL-PIANO-QUARTIERI" });
+  });
+  afterAll(() => db.close(dataSource));
+
+  const quote = (sql: string) => (dataSource.options.type === "better-sqlite3" ? sql.replace(/`/g, '"') : sql);
+  const insertValue = (value: number) => dataSource.query(quote(
+    `INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt) VALUES (${kpi.id}, 2019, 'YEAR', 0, ${value}, 'PROVISIONAL', '2020-01-10 09:00:00.000')`));
+
+  it("moves with every insert, update and delete of a KPI, target or value, whatever SQL wrote it", async () => {
+    const start = await cache.version();
+    await insertValue(72);
+    expect(await cache.version()).toBe(start + 1);
+    await dataSource.query(quote(`UPDATE target SET value = 75 WHERE kpiId = ${kpi.id} AND year = 2019`));
+    expect(await cache.version()).toBe(start + 2);
+    await dataSource.query(quote("INSERT INTO kpi (objectiveId, code, name, unit, direction, weight, frequency, source, scoring) VALUES (1, 'K-TEST', 'K', 'COUNT', 'HIGHER_IS_BETTER', 1, 'YEARLY', 'MANUAL', 'LINEAR')"));
+    await dataSource.query(quote("DELETE FROM kpi WHERE code = 'K-TEST'"));
+    expect(await cache.version()).toBe(start + 4);
+  });
+
+  it("stays put when other tables change", async () => {
+    const start = await cache.version();
+    await dataSource.manager.update(Objective, { key: "SOL-SOLIDALE" }, { title: "Milano Solidale" });
+    expect(await cache.version()).toBe(start);
+  });
+
+  it("lets requests share a year's inputs until they change, then reloads them", async () => {
+    const version = await cache.version();
+    const first = await cache.yearData(version, 2019, null);
+    expect(await cache.yearData(version, 2019, null)).toBe(first);
+    expect(first.targets.find((t) => t.kpiId === kpi.id)?.value).toBe(75);
+
+    await dataSource.manager.update(Target, { kpiId: kpi.id, year: 2019 }, { value: "70" });
+    await insertValue(80);
+    const after = await cache.yearData(await cache.version(), 2019, null);
+    expect(after).not.toBe(first);
+    expect(after.targets.find((t) => t.kpiId === kpi.id)?.value).toBe(70);
+    expect(after.measurements.filter((m) => m.kpiId === kpi.id).map((m) => m.value)).toEqual([72, 80]);
+  });
+});
