@@ -26,6 +26,8 @@ export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDef
     description: `Piano Quartieri: progress of the year's works programme (${method})`,
     dateField: "planned_date",
     periodKinds: [PeriodKind.YEAR],
+    // Milestones of one intervention together: the job then keeps only the intervention being read.
+    groupField: "intervention_id",
 
     parse(fields) {
       requiredText(fields, "milestone_id");
@@ -42,11 +44,11 @@ export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDef
 
     dateOf: (milestone) => milestone.plannedOn,
 
-    accumulator(period: Period) {
+    accumulator(period: Period, grouped: boolean) {
       if (period.kind !== PeriodKind.YEAR) throw new Error("piano-quartieri measures a whole year's programme: give a year, e.g. 2019");
       const { end } = periodBounds(period);
       const today = todayInRome();
-      const progress = new ProgressAccumulator(end < today ? end : today, method);
+      const progress = new ProgressAccumulator(end < today ? end : today, method, grouped);
       return {
         add: (milestone: Milestone) => progress.add(milestone),
         values(): JobValue[] {

@@ -19,55 +19,115 @@ export interface Milestone {
 }
 
 interface Intervention {
+  id: string;
   budget: number | null;
   due: number;
   done: number;
   physical: number | null;
 }
 
-/** Folds the milestones of a year's programme; keeps one small record per intervention. */
-export class ProgressAccumulator {
-  private readonly interventions = new Map<string, Intervention>();
+/**
+ * Sums over the interventions, kept apart for those with a budget (weighed by it) and those
+ * without (weighed at the end by the mean budget), so each intervention can be folded in as soon
+ * as its milestones are all read.
+ */
+class Totals {
+  budgets = 0;
+  budgeted = 0;
+  // MILESTONES: weighed done and due milestones of interventions with something due.
+  doneWeighed = 0;
+  dueWeighed = 0;
+  doneUnweighed = 0;
+  dueUnweighed = 0;
+  // ON_SCHEDULE
+  withDue = 0;
+  onSchedule = 0;
+  // PHYSICAL
+  physicalWeighed = 0;
+  reportedWeight = 0;
+  physicalUnweighed = 0;
+  reportedUnweighed = 0;
 
-  constructor(private readonly asOf: string, private readonly method: ProgressMethod = "MILESTONES") {}
+  add(i: Intervention): void {
+    if (i.budget !== null) {
+      this.budgets += i.budget;
+      this.budgeted += 1;
+    }
+    if (i.due > 0) {
+      this.withDue += 1;
+      if (i.done === i.due) this.onSchedule += 1;
+      if (i.budget === null) {
+        this.doneUnweighed += i.done;
+        this.dueUnweighed += i.due;
+      } else {
+        this.doneWeighed += i.budget * i.done;
+        this.dueWeighed += i.budget * i.due;
+      }
+    }
+    if (i.physical !== null) {
+      if (i.budget === null) {
+        this.physicalUnweighed += i.physical;
+        this.reportedUnweighed += 1;
+      } else {
+        this.physicalWeighed += i.budget * i.physical;
+        this.reportedWeight += i.budget;
+      }
+    }
+  }
+}
+
+/**
+ * Folds the milestones of a year's programme. When they come grouped by intervention it keeps
+ * only the intervention being read; otherwise one small record per intervention.
+ */
+export class ProgressAccumulator {
+  private readonly totals = new Totals();
+  private readonly open = new Map<string, Intervention>();
+  private current: Intervention | null = null;
+  private count = 0;
+
+  constructor(private readonly asOf: string, private readonly method: ProgressMethod = "MILESTONES", private readonly grouped = false) {}
 
   add(milestone: Milestone): void {
-    const intervention = this.interventions.get(milestone.interventionId) ?? { budget: milestone.budget, due: 0, done: 0, physical: milestone.physicalProgress };
+    let intervention = this.grouped ? this.current : this.open.get(milestone.interventionId);
+    if (!intervention || intervention.id !== milestone.interventionId) {
+      if (this.grouped && this.current) this.totals.add(this.current);
+      intervention = { id: milestone.interventionId, budget: milestone.budget, due: 0, done: 0, physical: milestone.physicalProgress };
+      this.count += 1;
+      if (this.grouped) this.current = intervention;
+      else this.open.set(intervention.id, intervention);
+    }
     intervention.budget ??= milestone.budget;
     intervention.physical ??= milestone.physicalProgress;
     if (milestone.plannedOn <= this.asOf) {
       intervention.due += 1;
       if (milestone.doneOn !== null && milestone.doneOn <= this.asOf) intervention.done += 1;
     }
-    this.interventions.set(milestone.interventionId, intervention);
   }
 
-  /** Progress as a percentage; null when nothing was due yet (or, for PHYSICAL, nothing reported). */
+  /** Progress as a percentage; null when nothing was due yet (or, for PHYSICAL, nothing reported). Ends the reading. */
   progress(): number | null {
-    const all = [...this.interventions.values()];
-    const budgets = all.flatMap((i) => (i.budget === null ? [] : [i.budget]));
-    const meanBudget = budgets.length ? budgets.reduce((a, b) => a + b, 0) / budgets.length : 1;
-    const weight = (i: Intervention) => (budgets.length ? i.budget ?? meanBudget : 1);
+    if (this.current) this.totals.add(this.current);
+    for (const intervention of this.open.values()) this.totals.add(intervention);
+    this.current = null;
+    this.open.clear();
+    const t = this.totals;
+    // An intervention without a budget weighs as the mean budget; all weigh 1 when none has one.
+    const unbudgeted = t.budgeted ? t.budgets / t.budgeted : 1;
     const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : (100 * numerator) / denominator);
     switch (this.method) {
-      case "MILESTONES": {
-        const due = all.filter((i) => i.due > 0);
-        return ratio(due.reduce((sum, i) => sum + weight(i) * i.done, 0), due.reduce((sum, i) => sum + weight(i) * i.due, 0));
-      }
-      case "ON_SCHEDULE": {
-        const due = all.filter((i) => i.due > 0);
-        return ratio(due.filter((i) => i.done === i.due).length, due.length);
-      }
+      case "MILESTONES":
+        return ratio(t.doneWeighed + unbudgeted * t.doneUnweighed, t.dueWeighed + unbudgeted * t.dueUnweighed);
+      case "ON_SCHEDULE":
+        return ratio(t.onSchedule, t.withDue);
       case "PHYSICAL": {
-        const reported = all.filter((i) => i.physical !== null);
-        const total = reported.reduce((sum, i) => sum + weight(i), 0);
-        // Physical progress is already a percentage: its weighted mean is the programme's.
-        return total === 0 ? null : reported.reduce((sum, i) => sum + weight(i) * (i.physical as number), 0) / total;
+        const total = t.reportedWeight + unbudgeted * t.reportedUnweighed;
+        return total === 0 ? null : (t.physicalWeighed + unbudgeted * t.physicalUnweighed) / total;
       }
     }
   }
 
   get interventionCount(): number {
-    return this.interventions.size;
+    return this.count;
   }
 }

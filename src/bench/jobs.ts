@@ -1,0 +1,85 @@
+import { Connection } from "mysql2/promise";
+import { DataSource, IsNull } from "typeorm";
+import { SqlTable } from "../../jobs/adapters/sql-table";
+import { crmResponseJob } from "../../jobs/crm-response.job";
+import { JobDefinition } from "../../jobs/job";
+import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
+import { pianoQuartieriJob } from "../../jobs/piano-quartieri.job";
+import { PeriodKind } from "../../entities/enums";
+import { Kpi } from "../../entities/kpi.entity";
+import { Measurement } from "../../entities/measurement.entity";
+import { runJob } from "../jobs/run-job";
+import { measured } from "./measure";
+
+/** A job measured beside one hand-written SQL statement that computes its annual figures from the same rows. */
+interface JobBench {
+  label: string;
+  job: JobDefinition<unknown>;
+  table: string;
+  /** With the year's first and last day as :from and :to. */
+  handWritten: string;
+  /** The statement's columns, each with the KPI whose annual value (the whole) it must equal to 2 decimals. */
+  figures: Record<string, string>;
+}
+
+export const JOB_BENCHES: JobBench[] = [
+  {
+    label: "ITP", job: paymentTimelinessJob() as JobDefinition<unknown>, table: "payment_lines",
+    handWritten: `
+      SELECT SUM(s * net * DATEDIFF(payment_date, GREATEST(
+               DATE_ADD(receipt_date, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY),
+               COALESCE(DATE_ADD(dispute_to, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY), '1000-01-01'))))
+             / SUM(s * net) AS itp,
+             COUNT(DISTINCT CASE WHEN kind = 'PAGAMENTO' THEN invoice_id END) AS invoices
+      FROM (SELECT p.*, CASE kind WHEN 'NOTA_CREDITO' THEN -1 ELSE 1 END AS s, amount - COALESCE(split_vat, 0) AS net
+            FROM payment_lines p WHERE payment_date BETWEEN :from AND :to) paid`,
+    figures: { itp: "SAL-FIN-ITP", invoices: "SAL-FIN-FATTURE-PAGATE" },
+  },
+  {
+    label: "CRM", table: "crm_contacts",
+    job: crmResponseJob({ serviceLevelDays: 30, dayCount: "CALENDAR", configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO", "PEC", "CHAT"] }) as JobDefinition<unknown>,
+    // Rate and service level only (the job also gives medians and 90th percentiles per channel).
+    handWritten: `
+      SELECT COUNT(*) AS contacts,
+             100 * SUM(requires_response = 'S' AND first_response_by = 'OPERATORE') / SUM(requires_response = 'S') AS responseRate,
+             100 * SUM(requires_response = 'S' AND first_response_by = 'OPERATORE'
+                       AND GREATEST(0, DATEDIFF(first_response_at, created_at) - COALESCE(paused_days, 0)) <= 30) / SUM(requires_response = 'S') AS withinServiceLevel
+      FROM crm_contacts WHERE created_at BETWEEN :from AND :to`,
+    figures: { contacts: "SAL-CRM-CONTATTI", responseRate: "SAL-CRM-TASSO-RISPOSTA", withinServiceLevel: "SAL-CRM-ENTRO-SLA" },
+  },
+  {
+    label: "Piano Quartieri", job: pianoQuartieriJob() as JobDefinition<unknown>, table: "works_programme",
+    // Milestones due by the year's end and done by then, weighed by budget (the mean budget where none is given).
+    handWritten: `
+      WITH i AS (
+        SELECT intervention_id, MAX(budget) AS budget, COUNT(*) AS due, SUM(done_date <= :to) AS done
+        FROM works_programme WHERE planned_date BETWEEN :from AND :to GROUP BY intervention_id),
+      m AS (SELECT COUNT(budget) AS budgeted, AVG(budget) AS mean FROM i)
+      SELECT 100 * SUM(CASE WHEN m.budgeted > 0 THEN COALESCE(i.budget, m.mean) ELSE 1 END * COALESCE(i.done, 0))
+                 / SUM(CASE WHEN m.budgeted > 0 THEN COALESCE(i.budget, m.mean) ELSE 1 END * i.due) AS progress
+      FROM i CROSS JOIN m`,
+    figures: { progress: "SOL-PIANO-QUARTIERI" },
+  },
+];
+
+/** Runs a job over 2019 through its SQL adapter, then its hand-written statement, and compares their figures. */
+export async function benchJob(dataSource: DataSource, sources: { url: string; connection: Connection }, bench: JobBench) {
+  const period = { year: 2019, kind: PeriodKind.YEAR, index: 0 };
+  const job = await measured(() => runJob(dataSource, {
+    job: bench.job, source: new SqlTable(sources.url, bench.table), period, triggeredBy: "bench",
+  }, { holder: "bench", leaseMs: 3_600_000, retries: 0, backoffMs: 0 }));
+  const run = job.result!;
+  const sql = await measured(async () => ((await sources.connection.query({ sql: bench.handWritten, namedPlaceholders: true }, { from: "2019-01-01", to: "2019-12-31" }))[0] as Array<Record<string, unknown>>)[0]);
+  const figures: Record<string, { job: string | null; sql: string }> = {};
+  for (const [column, kpiCode] of Object.entries(bench.figures)) {
+    const kpi = await dataSource.manager.findOneByOrFail(Kpi, { code: kpiCode });
+    const value = await dataSource.manager.findOneByOrFail(Measurement, { jobRunId: run.id, kpiId: kpi.id, periodKind: PeriodKind.YEAR, breakdown: IsNull() });
+    figures[column] = { job: value.value, sql: Number(sql.result[column]).toFixed(2) };
+  }
+  return {
+    job: bench.label, status: run.status, rowsRead: run.rowsRead, seconds: +job.seconds.toFixed(3), rowsPerSecond: Math.round(run.rowsRead / job.seconds),
+    peakRssAboveBaselineMb: +job.peakRssMb.toFixed(1), peakHeapAboveBaselineMb: +job.peakHeapMb.toFixed(1),
+    handWrittenSqlSeconds: +sql.seconds.toFixed(3), ratioJobToSql: +(job.seconds / sql.seconds).toFixed(1),
+    figures, sameFigures: Object.values(figures).every((f) => f.job !== null && Number(f.job).toFixed(2) === f.sql),
+  };
+}
