@@ -24,3 +24,34 @@ export function endOfDayInRome(date: string): Date {
   }
   throw new Error(`No midnight found in Europe/Rome for ${day}`);
 }
+
+const DAY_MS = 86_400_000;
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+
+/**
+ * Days since 1970-01-01 of a 'YYYY-MM-DD' date, by arithmetic on its digits (H. Hinnant's
+ * days_from_civil): jobs call it for millions of source rows, where slicing into Date.UTC took a
+ * sixth of a run. A unit test checks it against Date.UTC day by day over four centuries.
+ */
+export function dayNumber(date: string): number {
+  const month = digit(date, 5) * 10 + digit(date, 6);
+  const day = digit(date, 8) * 10 + digit(date, 9);
+  // Years counted from March, so that the leap day ends the year.
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/** The 'YYYY-MM-DD' date of a day number. */
+export function fromDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether the year, month (1-12) and day make a date of the Gregorian calendar. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
+}

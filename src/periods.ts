@@ -37,11 +37,6 @@ export function periodsOf(period: Period): Period[] {
   return [1, 2, 3, 4].map((index) => ({ year: period.year, kind: PeriodKind.QUARTER, index })).concat([period]);
 }
 
-export function contains(period: Period, day: string): boolean {
-  const { start, end } = periodBounds(period);
-  return start <= day && day <= end;
-}
-
 /** "2019", "2019-Q4" or "2019-03" → the period; null when the text is none of these. */
 export function parsePeriod(text: string): Period | null {
   const match = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(text);

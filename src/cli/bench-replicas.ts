@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { createConnection } from "mysql2/promise";
+import { percentiles } from "../bench/load-generator";
 import { projectRoot } from "../project-root";
 import { generatePaymentLines } from "../simulate/payment-lines";
 import { PAYMENT_LINES, writeCsv } from "../simulate/sinks";
@@ -28,10 +29,6 @@ async function waitForHealth(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the server on port ${port} never answered`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function main(options: { ticks: string }): Promise<void> {
@@ -55,7 +52,8 @@ async function main(options: { ticks: string }): Promise<void> {
   try {
     await Promise.all([waitForHealth(4601), waitForHealth(4602)]);
     const latencies: number[] = [];
-    const until = Date.now() + ticks * TICK_SECONDS * 1000;
+    const seconds = ticks * TICK_SECONDS;
+    const until = Date.now() + seconds * 1000;
     while (Date.now() < until) {
       const started = process.hrtime.bigint();
       const response = await fetch(`http://127.0.0.1:${4601 + (latencies.length % 2)}/graphql`, {
@@ -73,11 +71,10 @@ async function main(options: { ticks: string }): Promise<void> {
         SELECT m.kpiId, m.year, m.periodKind, m.periodIndex, COUNT(*) AS n FROM measurement m
         LEFT JOIN measurement later ON later.supersedesId = m.id
         WHERE later.id IS NULL GROUP BY m.kpiId, m.year, m.periodKind, m.periodIndex, m.orgUnitId, m.breakdown HAVING n > 1) d`)) as unknown as [[{ duplicates: number }]];
-    const sorted = [...latencies].sort((a, b) => a - b);
     const report = {
       replicas: 2, tickSeconds: TICK_SECONDS, ticksRun: perTick.length - Number(previous),
       runsPerTick: [...new Set(perTick.map((t) => Number(t.runs)))], duplicatedValues: Number(duplicates),
-      dashboardWhileJobsRun: { requests: latencies.length, p50Ms: +percentile(sorted, 50).toFixed(1), p95Ms: +percentile(sorted, 95).toFixed(1), p99Ms: +percentile(sorted, 99).toFixed(1) },
+      dashboardWhileJobsRun: percentiles(latencies, seconds),
     };
     console.log(JSON.stringify(report, null, 2));
     if (report.runsPerTick.some((n) => n !== 1) || report.duplicatedValues !== 0) process.exitCode = 1;

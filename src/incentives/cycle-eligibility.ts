@@ -9,6 +9,7 @@ import { meanOf, scoreObjective, solidaleGate } from "../attainment/compute";
 import { overriddenScore } from "../cycles/reviews";
 import { createLoaders } from "../loaders";
 import { unitOnDate } from "../organisation/lineage";
+import { dayNumber } from "../dates";
 import { computeEligibility, StaffCategory } from "./eligibility";
 import { DEFAULT_RULES, RuleSet, ruleSetSchema } from "./rule-set";
 
@@ -51,8 +52,6 @@ export interface CycleEligibility {
   rows: EligibilityRow[];
 }
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 
 /** The rules in force for a year: the latest version set by act, or the defaults (version 0). */
 export async function rulesFor(dataSource: DataSource, year: number): Promise<{ version: number; rules: RuleSet }> {

@@ -10,7 +10,7 @@ import { RejectedRow } from "../../entities/rejected-row.entity";
 import { recordAudit } from "../audit/record-audit";
 import { assertYearsOpen } from "../cycles/cycles";
 import { currentMeasurement } from "../measurement/record-measurement";
-import { contains, Period, periodBounds, periodLabel, periodsOf } from "../periods";
+import { Period, periodBounds, periodLabel, periodsOf } from "../periods";
 import { acquireLease, leaseHolder, releaseLease } from "./lease";
 
 export interface RunRequest {
@@ -116,7 +116,8 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   // A year run measures the year's quarters too, for jobs that measure by quarter.
   const periods = periodsOf(period).filter((p) => p === period || job.periodKinds.includes(p.kind));
   const grouped = job.groupField !== undefined && source.groups;
-  const accumulators = periods.map((p) => ({ period: p, accumulator: job.accumulator(p, grouped) }));
+  // Bounds worked out once: a run tests every row against each of its periods.
+  const accumulators = periods.map((p) => ({ ...periodBounds(p), accumulator: job.accumulator(p, grouped) }));
   const { start, end } = periodBounds(period);
   const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], values: [] };
   for await (const record of source.read(start, end, job.dateField, job.groupField)) {
@@ -132,9 +133,9 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
     }
     const day = job.dateOf(row);
     // Rows of other periods (a file or endpoint that does not filter) are read but not used.
-    if (!contains(period, day)) continue;
+    if (day < start || day > end) continue;
     collected.rowsAccepted += 1;
-    for (const { period: p, accumulator } of accumulators) if (contains(p, day)) accumulator.add(row);
+    for (const bounds of accumulators) if (bounds.start <= day && day <= bounds.end) bounds.accumulator.add(row);
   }
   options.onProgress?.(collected.rowsRead);
   collected.values = accumulators.flatMap(({ accumulator }) => accumulator.values());

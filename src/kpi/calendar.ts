@@ -1,4 +1,5 @@
 import Holidays from "date-holidays";
+import { dayNumber } from "../dates";
 
 /**
  * Days between two calendar dates, as the service level counts them: calendar days (the general
@@ -8,13 +9,12 @@ import Holidays from "date-holidays";
 export type DayCount = "CALENDAR" | "WORKING";
 
 const DAY_MS = 86_400_000;
-const toDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 const milan = new Holidays("IT", "25", "MI");
 const holidayCache = new Map<number, Set<number>>();
 
 function holidaysOf(year: number): Set<number> {
   if (!holidayCache.has(year)) {
-    const days = milan.getHolidays(year).filter((h) => h.type === "public").map((h) => toDay(h.date.slice(0, 10)));
+    const days = milan.getHolidays(year).filter((h) => h.type === "public").map((h) => dayNumber(h.date.slice(0, 10)));
     holidayCache.set(year, new Set(days));
   }
   return holidayCache.get(year)!;
@@ -27,8 +27,8 @@ export function isWorkingDay(day: number): boolean {
 
 /** Days from `from` to `to` (0 on the same day); working days count the days after `from` up to `to`. */
 export function daysBetween(from: string, to: string, count: DayCount = "CALENDAR"): number {
-  const start = toDay(from);
-  const end = toDay(to);
+  const start = dayNumber(from);
+  const end = dayNumber(to);
   if (count === "CALENDAR" || end <= start) return end - start;
   let days = 0;
   for (let day = start + 1; day <= end; day += 1) if (isWorkingDay(day)) days += 1;

@@ -1,3 +1,4 @@
+import { dayNumber, fromDayNumber } from "../dates";
 import { DistinctCount } from "./distinct-count";
 
 /**
@@ -28,9 +29,6 @@ export interface PaymentLine {
   disputeTo: string | null;
 }
 
-const DAY_MS = 86_400_000;
-const toDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export const DEFAULT_TERM_DAYS = 30;
 export const MAX_TERM_DAYS = 60;
@@ -41,18 +39,21 @@ export const MAX_TERM_DAYS = 60;
  * dispute's length instead.
  */
 export function dueDate(line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">, rule: DisputeRule = "RESTART"): string {
+  return fromDayNumber(dueDay(line, rule));
+}
+
+function dueDay(line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">, rule: DisputeRule): number {
   const term = Math.min(line.termDays ?? DEFAULT_TERM_DAYS, MAX_TERM_DAYS);
-  const due = toDay(line.receiptDate) + term;
-  if (!line.disputeFrom || !line.disputeTo) return fromDay(due);
-  const from = toDay(line.disputeFrom);
-  const to = toDay(line.disputeTo);
-  if (rule === "RESTART") return fromDay(Math.max(due, to + term));
-  return fromDay(due + (to - from + 1));
+  const due = dayNumber(line.receiptDate) + term;
+  if (!line.disputeFrom || !line.disputeTo) return due;
+  const from = dayNumber(line.disputeFrom);
+  const to = dayNumber(line.disputeTo);
+  return rule === "RESTART" ? Math.max(due, to + term) : due + (to - from + 1);
 }
 
 /** Calendar days from the due date to the payment date: negative when paid early. */
 export function daysLate(line: PaymentLine, rule: DisputeRule = "RESTART"): number {
-  return toDay(line.paymentDate) - toDay(dueDate(line, rule));
+  return dayNumber(line.paymentDate) - dueDay(line, rule);
 }
 
 export interface ItpFigures {

@@ -1,4 +1,4 @@
-import { endOfDayInRome, isWithin, todayInRome } from "../../src/dates";
+import { dayNumber, endOfDayInRome, fromDayNumber, isCalendarDate, isWithin, todayInRome } from "../../src/dates";
 
 describe("todayInRome", () => {
   it("gives Milan's calendar date, not the server's or UTC's", () => {
@@ -22,5 +22,27 @@ describe("endOfDayInRome", () => {
   it("is midnight in Milan at the end of the day, in winter and in summer", () => {
     expect(endOfDayInRome("2019-12-31").toISOString()).toBe("2019-12-31T23:00:00.000Z");
     expect(endOfDayInRome("2019-07-31").toISOString()).toBe("2019-07-31T22:00:00.000Z");
+  });
+});
+
+describe("dayNumber", () => {
+  it("counts days from 1970-01-01 as Date.UTC does, day by day over four centuries, and back", () => {
+    const mismatches: string[] = [];
+    for (let utc = Date.UTC(1800, 0, 1); utc <= Date.UTC(2200, 11, 31); utc += 86_400_000) {
+      const date = new Date(utc).toISOString().slice(0, 10);
+      const expected = utc / 86_400_000;
+      if (dayNumber(date) !== expected || fromDayNumber(expected) !== date) mismatches.push(date);
+    }
+    expect(mismatches).toEqual([]);
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("2020-03-01") - dayNumber("2020-02-28")).toBe(2);
+  });
+});
+
+describe("isCalendarDate", () => {
+  it("knows month lengths and the Gregorian leap years", () => {
+    expect([isCalendarDate(2019, 12, 31), isCalendarDate(2019, 2, 29), isCalendarDate(2020, 2, 29), isCalendarDate(1900, 2, 29), isCalendarDate(2000, 2, 29)])
+      .toEqual([true, false, true, false, true]);
+    expect([isCalendarDate(2019, 4, 31), isCalendarDate(2019, 13, 1), isCalendarDate(2019, 0, 10), isCalendarDate(2019, 6, 0)]).toEqual([false, false, false, false]);
   });
 });
