@@ -19,8 +19,8 @@ export class KpiResolver {
     @Arg("withBreakdowns", { defaultValue: false }) withBreakdowns: boolean,
     @Ctx() { loaders }: Context,
   ): Promise<Measurement[]> {
-    const values = await loaders.measurementsByKpi.load(kpi.id);
-    return values.filter((m) => (year == null || m.year === year) && (withBreakdowns || m.breakdown === null));
+    const values = await loaders.measurementsByKpi.load(kpi.id, year ?? null);
+    return withBreakdowns ? values : values.filter((m) => m.breakdown === null);
   }
 
   @FieldResolver(() => [Target], { description: "One target per year" })

@@ -84,6 +84,22 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     return groups;
   }
 
+  /** Keys "kpiId|year" ("null": every year): one statement for each year asked. */
+  const measurementsByKpi = new DataLoader<string, Measurement[]>(async (keys) => {
+    const asked = keys.map((key) => key.split("|")).map(([kpiId, year]) => ({ kpiId: Number(kpiId), year: year === "null" ? null : Number(year) }));
+    const rows = new Map<string, Measurement[]>(keys.map((key) => [key, []]));
+    for (const year of new Set(asked.map((a) => a.year))) {
+      const query = manager.createQueryBuilder(Measurement, "m")
+        .leftJoin(Measurement, "later", "later.supersedesId = m.id")
+        .where("later.id IS NULL")
+        .andWhere("m.kpiId IN (:...kpiIds)", { kpiIds: asked.filter((a) => a.year === year).map((a) => a.kpiId) })
+        .orderBy("m.year").addOrderBy("m.periodKind").addOrderBy("m.periodIndex").addOrderBy("m.id");
+      if (year !== null) query.andWhere("m.year = :year", { year });
+      for (const row of await readEntities(query)) rows.get(`${row.kpiId}|${year}`)!.push(row);
+    }
+    return keys.map((key) => rows.get(key)!);
+  });
+
   const loaders = {
     unit,
     objective,
@@ -93,17 +109,10 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     measurement: byId(Measurement),
     jobRun: byId(JobRun),
     correctionsOf: groupedBy(Measurement, "supersedesId", { id: "ASC" }),
-    /** Every KPI's values in force (not corrected since), whole and parts, by period. */
-    measurementsByKpi: new DataLoader<number, Measurement[]>(async (kpiIds) => {
-      const rows = await readEntities(manager.createQueryBuilder(Measurement, "m")
-        .leftJoin(Measurement, "later", "later.supersedesId = m.id")
-        .where("later.id IS NULL")
-        .andWhere("m.kpiId IN (:...kpiIds)", { kpiIds: [...kpiIds] })
-        .orderBy("m.year").addOrderBy("m.periodKind").addOrderBy("m.periodIndex").addOrderBy("m.id"));
-      const byKpi = new Map<number, Measurement[]>(kpiIds.map((id) => [id, []]));
-      for (const row of rows) byKpi.get(row.kpiId)?.push(row);
-      return kpiIds.map((id) => byKpi.get(id)!);
-    }),
+    /** Every KPI's values in force (not corrected since), whole and parts, by period: of one year, or of all (null). */
+    measurementsByKpi: {
+      load: (kpiId: number, year: number | null) => measurementsByKpi.load(`${kpiId}|${year}`),
+    },
     allUnits: () => (allUnits ??= readEntities(manager.createQueryBuilder(OrgUnit, "u")).then((rows) => new Map(rows.map((u) => [u.id, u])))),
     /** The objectives of a level in force for a year, in plan order, loaded once per request. */
     activeObjectives: (level: ObjectiveLevel, year: number) => {

@@ -45,10 +45,14 @@ describe.each(testDatabases)("measurements on $name", (db) => {
     expect(audit.map((e) => e.action)).toEqual(["MEASUREMENT_RECORDED", "MEASUREMENT_CORRECTED"]);
   });
 
-  it("lists a KPI's values in force on the KPI itself, for a scorecard", async () => {
-    const { data } = await api.graphql<{ objective: { kpis: Array<{ code: string; measurements: Array<{ year: number; value: string }> }> } }>(
-      '{ objective(key: "SOL-SOLIDALE") { kpis { code measurements(year: 2019) { year value } } } }');
-    expect(data!.objective.kpis).toEqual([{ code: "SOL-PIANO-QUARTIERI", measurements: [{ year: 2019, value: "71.2" }] }]);
+  it("lists a KPI's values in force on the KPI itself, for a scorecard, of a year or of all", async () => {
+    expect((await record('kpiCode: "SOL-PIANO-QUARTIERI", year: 2021, periodKind: YEAR, value: "93"')).errors).toBeUndefined();
+    type Values = Array<{ year: number; value: string }>;
+    const { data } = await api.graphql<{ objective: { kpis: Array<{ code: string; y2019: Values; y2021: Values; all: Values }> } }>(
+      '{ objective(key: "SOL-SOLIDALE") { kpis { code y2019: measurements(year: 2019) { year value } y2021: measurements(year: 2021) { year value } all: measurements { year value } } } }');
+    expect(data!.objective.kpis).toEqual([{
+      code: "SOL-PIANO-QUARTIERI", y2019: [{ year: 2019, value: "71.2" }], y2021: [{ year: 2021, value: "93" }], all: [{ year: 2019, value: "71.2" }, { year: 2021, value: "93" }],
+    }]);
   });
 
   it("sends a second value for the same period to correction, and refuses to correct a corrected value", async () => {
