@@ -107,7 +107,7 @@ async function main(options: { scale: string; seconds: string; concurrency: stri
     const sqlMs = Number(process.hrtime.bigint() - started) / 1e6 / runs;
     results.push({
       query: label, statements, aloneP50Ms: single.p50Ms, handWrittenSqlMs: +sqlMs.toFixed(1), handWrittenRows: rows, ratioAloneToSql: +(single.p50Ms / sqlMs).toFixed(1),
-      loadedPerSecond: underLoad.perSecond, loadedP50Ms: underLoad.p50Ms, loadedP95Ms: underLoad.p95Ms, loadedP99Ms: underLoad.p99Ms,
+      loadedPerSecond: underLoad.perSecond, loadedP50Ms: underLoad.p50Ms, loadedP95Ms: underLoad.p95Ms, loadedP99Ms: underLoad.p99Ms, ratioLoadedP50ToSql: +(underLoad.p50Ms / sqlMs).toFixed(1),
     });
   }
   await sql.end();
