@@ -13,8 +13,8 @@ type LoadedYearData = Awaited<ReturnType<typeof loadYearData>>;
  * data loaded at that count instead of reloading thousands of rows. The entries are read-only.
  */
 export class YearDataCache {
-  // A few years and asOf dates per count; entries of an older count simply age out.
-  private readonly entries = new LRUCache<string, Promise<LoadedYearData>>({ max: 8 });
+  // One entry per year and asOf date, at the latest count seen; a few of them.
+  private readonly entries = new LRUCache<string, { version: number; data: Promise<LoadedYearData> }>({ max: 8 });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -26,14 +26,17 @@ export class YearDataCache {
   }
 
   yearData(version: number, year: number, asOf: string | null): Promise<LoadedYearData> {
-    const key = `${version}|${year}|${asOf}`;
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = loadYearData(this.dataSource.manager, year, asOf);
-      // A failed read is not kept: the next request tries again.
-      entry.catch(() => this.entries.delete(key));
-      this.entries.set(key, entry);
+    const key = `${year}|${asOf}`;
+    const entry = this.entries.get(key);
+    if (entry && entry.version === version) return entry.data;
+    const data = loadYearData(this.dataSource.manager, year, asOf);
+    // A request that began before the latest change reads for itself; a failed read is not kept.
+    if (!entry || entry.version < version) {
+      this.entries.set(key, { version, data });
+      data.catch(() => {
+        if (this.entries.get(key)?.data === data) this.entries.delete(key);
+      });
     }
-    return entry;
+    return data;
   }
 }
