@@ -2,10 +2,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { InstantColumn } from "./columns";
 
 /**
- * What a year looked like when its cycle closed: the Solidale gate, every objective's attainment
- * and the rules in force, with
- * every employee's eligibility frozen beside it (FrozenEligibility), so that payroll's figures
- * never move. A year reopened and closed again gets a new snapshot; the old ones stay.
+ * What a year looked like when its cycle closed: the Solidale gate and the rules in force, with
+ * every objective's attainment (FrozenScore) and every employee's eligibility (FrozenEligibility)
+ * frozen beside it, so that payroll's figures never move. A year reopened and closed again gets a new snapshot; the old ones stay.
  */
 @Entity("cycle_snapshot")
 @Index(["year", "takenAt"])
@@ -28,8 +27,4 @@ export class CycleSnapshot {
   /** JSON: the gate's mode, threshold, score and whether it was open. */
   @Column({ type: "text" })
   gate!: string;
-
-  /** JSON: every objective's attainment (per unit for the Gestionali): status, score in force, computed score. */
-  @Column({ type: "text" })
-  attainment!: string;
 }

@@ -8,6 +8,7 @@ import { CycleTransition } from "./cycle-transition.entity";
 import { DataVersion } from "./data-version.entity";
 import { Employee } from "./employee.entity";
 import { FrozenEligibility } from "./frozen-eligibility.entity";
+import { FrozenScore } from "./frozen-score.entity";
 import { EvaluationCycle } from "./evaluation-cycle.entity";
 import { IncentiveRuleSet } from "./incentive-rule-set.entity";
 import { IndividualAssessment } from "./individual-assessment.entity";
@@ -31,5 +32,5 @@ export const entities = [
   Administration, Plan, Act, PlanChange, OrgUnit, OrgUnitHead, Person, Objective, ObjectiveYear,
   ObjectiveCollaborator, Kpi, Target, Measurement, JobRun, JobLease, RejectedRow, AuditEvent, Ambiguity,
   EvaluationCycle, CycleTransition, Review, Employee, Assignment, IndividualAssessment, IncentiveRuleSet, CycleSnapshot, FrozenEligibility,
-  DataVersion,
+  DataVersion, FrozenScore,
 ];

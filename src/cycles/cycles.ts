@@ -4,6 +4,7 @@ import { CycleTransition } from "../../entities/cycle-transition.entity";
 import { CycleStatus } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { FrozenEligibility } from "../../entities/frozen-eligibility.entity";
+import { FrozenScore } from "../../entities/frozen-score.entity";
 import { Plan } from "../../entities/plan.entity";
 import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
@@ -68,9 +69,13 @@ const decimal = (value: number | null) => (value === null ? null : value.toFixed
 async function freeze(manager: EntityManager, dataSource: DataSource, year: number, takenBy: string, now: Date): Promise<void> {
   const eligibility = await computeCycleEligibility(dataSource, year);
   const inserted = await manager.insert(CycleSnapshot, {
-    year, takenAt: now, takenBy, ruleSetVersion: eligibility.ruleSetVersion, gate: JSON.stringify(eligibility.gate), attainment: JSON.stringify(eligibility.attainment),
+    year, takenAt: now, takenBy, ruleSetVersion: eligibility.ruleSetVersion, gate: JSON.stringify(eligibility.gate),
   });
   const snapshotId = inserted.identifiers[0].id as number;
+  const scores = eligibility.attainment.map((a) => ({
+    snapshotId, objectiveKey: a.objective, unitCode: a.unit, score: decimal(a.score), computedScore: decimal(a.computedScore),
+  }));
+  for (let i = 0; i < scores.length; i += 500) await manager.insert(FrozenScore, scores.slice(i, i + 500));
   const rows = eligibility.rows.map((r) => ({
     snapshotId, employeeId: r.employee.id, employeeCode: r.employee.code, employeeName: r.employee.name, category: r.employee.category,
     status: r.status, gateOpen: r.gateOpen, unitScore: decimal(r.unitScore), individualScore: decimal(r.individualScore),

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { ReviewDecision, Role } from "../../entities/enums";
 import { CycleSnapshot } from "../../entities/cycle-snapshot.entity";
+import { FrozenScore } from "../../entities/frozen-score.entity";
 import { Employee } from "../../entities/employee.entity";
 import { recordReview } from "../../src/cycles/reviews";
 import { bearer, RunningApi, startApi } from "../support/api";
@@ -135,11 +136,11 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
 
     await api.graphql('mutation { moveCycle(year: 2019, to: CLOSED) { status } }', {}, admin);
     const [snapshot] = await dataSource.manager.find(CycleSnapshot, { where: { year: 2019 } });
-    const frozen = JSON.parse(snapshot.attainment) as Array<{ objective: string; unit: string | null; score: number | null }>;
-    expect(frozen).toEqual(expect.arrayContaining([
-      { objective: "SOL-SOLIDALE", unit: null, score: 1, computedScore: null },
-      { objective: "GES-ERP", unit: "EDU", score: 0.9, computedScore: null },
-      expect.objectContaining({ objective: "DIR-DG-2019-1", unit: "DG", score: null }),
+    const frozen = await dataSource.manager.find(FrozenScore, { where: { snapshotId: snapshot.id } });
+    expect(frozen.map(({ objectiveKey, unitCode, score, computedScore }) => ({ objectiveKey, unitCode, score, computedScore }))).toEqual(expect.arrayContaining([
+      { objectiveKey: "SOL-SOLIDALE", unitCode: null, score: "1", computedScore: null },
+      { objectiveKey: "GES-ERP", unitCode: "EDU", score: "0.9", computedScore: null },
+      expect.objectContaining({ objectiveKey: "DIR-DG-2019-1", unitCode: "DG", score: null }),
     ]));
     expect(JSON.parse(snapshot.gate)).toMatchObject({ open: true, mode: "ALL" });
     const first = (await exportCsv()).data!.exportPayroll;

@@ -23,6 +23,40 @@ describe.each(testDatabases)("migrations on $name", (db) => {
   });
 });
 
+describe.each(testDatabases)("the migration to frozen scores on $name", (db) => {
+  let dataSource: DataSource;
+  beforeAll(async () => (dataSource = await db.open()));
+  afterAll(() => db.close(dataSource));
+
+  it("moves a closed year's frozen attainment from its JSON text to rows, and back on undo, losing nothing", async () => {
+    expect(dataSource.migrations.at(-1)!.name).toMatch(/^FrozenScores/);
+    await dataSource.undoLastMigration();
+    const frozen = [
+      { objective: "SOL-SOLIDALE", unit: null, score: 1, computedScore: 0.75 },
+      { objective: "GES-ERP", unit: "EDU", score: null, computedScore: null },
+    ];
+    await dataSource.query("INSERT INTO cycle_snapshot (year, takenAt, takenBy, ruleSetVersion, gate, attainment) VALUES (2019, '2020-06-30 12:00:00.000', 'test', 0, '{}', ?)", [JSON.stringify(frozen)]);
+    await dataSource.query("INSERT INTO cycle_snapshot (year, takenAt, takenBy, ruleSetVersion, gate, attainment) VALUES (2020, '2021-06-30 12:00:00.000', 'test', 0, '{}', '[]')");
+
+    await dataSource.runMigrations();
+    const rows = await dataSource.query("SELECT s.year, f.objectiveKey, f.unitCode, f.score, f.computedScore FROM frozen_score f JOIN cycle_snapshot s ON s.id = f.snapshotId ORDER BY f.id");
+    expect(rows.map((r: Record<string, unknown>) => ({ ...r, score: r.score === null ? null : Number(r.score), computedScore: r.computedScore === null ? null : Number(r.computedScore) })))
+      .toEqual([
+        { year: 2019, objectiveKey: "SOL-SOLIDALE", unitCode: null, score: 1, computedScore: 0.75 },
+        { year: 2019, objectiveKey: "GES-ERP", unitCode: "EDU", score: null, computedScore: null },
+      ]);
+    for (const table of ["cycle_snapshot", "frozen_score"]) {
+      await expect(dataSource.query(`UPDATE ${table} SET id = id`)).rejects.toThrow(/append-only/);
+      await expect(dataSource.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+    }
+
+    await dataSource.undoLastMigration();
+    const restored = await dataSource.query("SELECT year, attainment FROM cycle_snapshot ORDER BY year");
+    expect(restored.map((r: { year: number; attainment: string }) => [r.year, JSON.parse(r.attainment)])).toEqual([[2019, frozen], [2020, []]]);
+    await expect(dataSource.query("DELETE FROM cycle_snapshot")).rejects.toThrow(/append-only/);
+  });
+});
+
 describe.each(testDatabases)("append-only tables on $name", (db) => {
   let dataSource: DataSource;
   beforeAll(async () => (dataSource = await db.open()));
