@@ -47,6 +47,15 @@ export interface YearData {
  * A KPI without a value or a numeric target makes the objective INCOMPLETE, never 0.
  */
 export function scoreObjective(objective: ObjectiveInput, unitId: number | null, data: YearData): ObjectiveResult {
+  // The year's data is read-only once loaded (and shared by requests): each result is worked out once.
+  const { scored } = indexOf(data);
+  const key = `${objective.id}|${objective.level}|${unitId}`;
+  let result = scored.get(key);
+  if (!result) scored.set(key, (result = computeObjective(objective, unitId, data)));
+  return result;
+}
+
+function computeObjective(objective: ObjectiveInput, unitId: number | null, data: YearData): ObjectiveResult {
   const { kpisByObjective, targetByKpi, values } = indexOf(data);
   const kpis = kpisByObjective.get(objective.id) ?? [];
   if (kpis.length === 0) {
@@ -78,11 +87,13 @@ interface YearIndex {
   kpisByObjective: Map<number, KpiInput[]>;
   targetByKpi: Map<number, TargetInput>;
   values: Map<string, MeasurementInput>;
+  /** Results already worked out, by objective, level and unit. */
+  scored: Map<string, ObjectiveResult>;
 }
 
 const indexes = new WeakMap<YearData, YearIndex>();
 
-/** Lookups by objective, KPI and unit, built once per year's data (a dashboard scores thousands of objectives). */
+/** Lookups by objective, KPI and unit, and the results, built once per year's data (a dashboard scores thousands of objectives). */
 function indexOf(data: YearData): YearIndex {
   let index = indexes.get(data);
   if (!index) {
@@ -92,6 +103,7 @@ function indexOf(data: YearData): YearIndex {
       kpisByObjective,
       targetByKpi: new Map(data.targets.map((t) => [t.kpiId, t])),
       values: new Map(data.measurements.map((m) => [byKpiUnit(m.kpiId, m.orgUnitId), m])),
+      scored: new Map(),
     };
     indexes.set(data, index);
   }
