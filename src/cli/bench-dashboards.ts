@@ -3,7 +3,7 @@
  * under concurrent load on loopback, and one hand-written SQL query returning the same rows.
  *   npm run bench:dashboards -- --scale 1     (Milan: about 400 objectives, 1,500 KPIs, three years of monthly values)
  *   npm run bench:dashboards -- --scale 10
- * The KPIs, targets and values beyond the plan's own are GENERATED (codes GEN-…).
+ * The objectives, KPIs, targets and values beyond the plan's own are GENERATED (keys and codes GEN-…).
  */
 import "reflect-metadata";
 import { Command } from "commander";
