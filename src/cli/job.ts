@@ -1,6 +1,7 @@
 /**
- * Runs a job by hand, for one period or a range (backfill):
+ * Runs jobs by hand, for one period or a range (backfill):
  *   npm run job -- payment-timeliness --period 2019-Q4
+ *   npm run job -- payment-timeliness crm-response --from 2019 --to 2020
  *   npm run job -- payment-timeliness --from 2019-Q1 --to 2020-Q4
  *   npm run job -- payment-timeliness --period 2019 --source csv:./exports
  */
@@ -23,30 +24,37 @@ function period(value: string): Period {
 }
 
 const program = new Command("job")
-  .description("Run a job by hand, for a period or a range of periods")
-  .argument("<key>", `the job: ${configuredJobs(loadConfig()).map((j) => j.definition.key).join(", ")}`)
+  .description("Run jobs by hand, one after the other, for a period or a range of periods")
+  .argument("<keys...>", `the jobs: ${configuredJobs(loadConfig()).map((j) => j.definition.key).join(", ")}`)
   .option("--period <period>", "2019, 2019-Q4 or 2019-03", period)
   .option("--from <period>", "first period of a backfill", period)
   .option("--to <period>", "last period of a backfill", period)
   .option("--source <spec>", "read this source instead of the configured one (csv:…, sql:…#table, http:…)")
-  .action(async (key: string, options: { period?: Period; from?: Period; to?: Period; source?: string }) => {
+  .action(async (keys: string[], options: { period?: Period; from?: Period; to?: Period; source?: string }) => {
     const config = loadConfig();
-    const job = findJob(config, key);
-    if (!job) throw new Error(`There is no job "${key}"`);
+    const jobs = keys.map((key) => {
+      const job = findJob(config, key);
+      if (!job) throw new Error(`There is no job "${key}"`);
+      return job;
+    });
+    if (options.source && jobs.length > 1) throw new Error("--source names one job's source: give one job with it");
     const periods = options.period ? [options.period] : options.from && options.to ? periodsBetween(options.from, options.to) : null;
     if (!periods) throw new Error("Give --period, or --from and --to");
     const { dataSource } = await prepareDatabase(config);
     let failed = 0;
     try {
-      for (const p of periods) {
-        const bar = new SingleBar({ format: `${key} ${periodLabel(p)} | {value} rows read`, hideCursor: true });
-        bar.start(0, 0);
-        const run = await runJob(dataSource, {
-          job: job.definition, source: options.source ? adapterFor(options.source) : job.source(), period: p, triggeredBy: `cli:${userInfo().username}`,
-        }, { ...runnerOptions(config), onProgress: (rows) => bar.update(rows) });
-        bar.stop();
-        console.log(`run ${run!.id} ${run!.status}: ${run!.rowsRead} read, ${run!.rowsAccepted} accepted, ${run!.rowsRejected} rejected${run!.notes ? `; ${run!.notes}` : ""}${run!.error ? `; ${run!.error}` : ""}`);
-        if (run!.status !== "SUCCEEDED") failed += 1;
+      for (const job of jobs) {
+        for (const p of periods) {
+          const key = job.definition.key;
+          const bar = new SingleBar({ format: `${key} ${periodLabel(p)} | {value} rows read`, hideCursor: true });
+          bar.start(0, 0);
+          const run = await runJob(dataSource, {
+            job: job.definition, source: options.source ? adapterFor(options.source) : job.source(), period: p, triggeredBy: `cli:${userInfo().username}`,
+          }, { ...runnerOptions(config), onProgress: (rows) => bar.update(rows) });
+          bar.stop();
+          console.log(`run ${run!.id} ${run!.status}: ${run!.rowsRead} read, ${run!.rowsAccepted} accepted, ${run!.rowsRejected} rejected${run!.notes ? `; ${run!.notes}` : ""}${run!.error ? `; ${run!.error}` : ""}`);
+          if (run!.status !== "SUCCEEDED") failed += 1;
+        }
       }
     } finally {
       await dataSource.destroy();

@@ -5,6 +5,7 @@
  *   npm run simulate -- --mysql mysql://root@127.0.0.1:3306/sources
  */
 import { Command } from "commander";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../project-root";
 import { generateCrmContacts } from "../simulate/crm-contacts";
@@ -22,7 +23,8 @@ const program = new Command("simulate")
   .option("--sqlite <file>", "SQLite file to write", join(projectRoot(), "var", "sources", "generated.sqlite"))
   .option("--mysql <url>", "write to this MySQL/MariaDB database instead")
   .option("--csv <folder>", "also write Italian CSV exports into <folder>/<job key>")
-  .action(async (options: { years: string; invoices: string; contacts: string; interventions: string; sqlite: string; mysql?: string; csv?: string }) => {
+  .option("--env <file>", "write the jobs' source settings for these tables here (for node --env-file)", join(projectRoot(), "var", "sources", "generated.env"))
+  .action(async (options: { years: string; invoices: string; contacts: string; interventions: string; sqlite: string; mysql?: string; csv?: string; env: string }) => {
     const years = options.years.split(",").map(Number);
     const sources: Array<{ spec: TableSpec; job: string; rows: (year: number) => Iterable<Record<string, unknown>> }> = [
       { spec: PAYMENT_LINES, job: "payment-timeliness", rows: (year) => generatePaymentLines(year, Number(options.invoices)) as Iterable<Record<string, unknown>> },
@@ -44,6 +46,9 @@ const program = new Command("simulate")
         }
       }
     }
+    const settings = sources.map((s) => `JOB_${s.job.toUpperCase().replace(/-/g, "_")}_SOURCE=sql:${options.mysql ?? options.sqlite}#${s.spec.table}`);
+    writeFileSync(options.env, `# GENERATED sources for the jobs, written by npm run simulate\n${settings.join("\n")}\n`);
+    console.log(`Sources for the jobs in ${options.env}`);
   });
 
 program.parseAsync().catch((error: Error) => {
