@@ -46,7 +46,8 @@ const program = new Command("simulate")
         }
       }
     }
-    const settings = sources.map((s) => `JOB_${s.job.toUpperCase().replace(/-/g, "_")}_SOURCE=sql:${options.mysql ?? options.sqlite}#${s.spec.table}`);
+    // Quoted: an env file reads an unquoted # as the start of a comment.
+    const settings = sources.map((s) => `JOB_${s.job.toUpperCase().replace(/-/g, "_")}_SOURCE="sql:${options.mysql ?? options.sqlite}#${s.spec.table}"`);
     writeFileSync(options.env, `# GENERATED sources for the jobs, written by npm run simulate\n${settings.join("\n")}\n`);
     console.log(`Sources for the jobs in ${options.env}`);
   });
