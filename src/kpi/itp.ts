@@ -42,7 +42,8 @@ export function dueDate(line: Pick<PaymentLine, "receiptDate" | "termDays" | "di
   return fromDayNumber(dueDay(line, rule));
 }
 
-function dueDay(line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">, rule: DisputeRule): number {
+/** The due date as a day number (see dayNumber): what the jobs compare, row after row. */
+export function dueDay(line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">, rule: DisputeRule = "RESTART"): number {
   const term = Math.min(line.termDays ?? DEFAULT_TERM_DAYS, MAX_TERM_DAYS);
   const due = dayNumber(line.receiptDate) + term;
   if (!line.disputeFrom || !line.disputeTo) return due;

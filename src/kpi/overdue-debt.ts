@@ -1,4 +1,5 @@
-import { DisputeRule, dueDate } from "./itp";
+import { dayNumber } from "../dates";
+import { DisputeRule, dueDay } from "./itp";
 
 /**
  * The overdue commercial debt (L. 145/2018): what is still owed on invoices already due, from an
@@ -30,7 +31,7 @@ export class OverdueDebtAccumulator {
 
   add(item: OpenItem): void {
     const snapshot = this.snapshots.get(item.snapshotDate) ?? { snapshotDate: item.snapshotDate, overdueCents: 0, overdueInvoices: 0 };
-    if (dueDate(item, this.rule) < item.snapshotDate && item.outstandingCents > 0) {
+    if (dueDay(item, this.rule) < dayNumber(item.snapshotDate) && item.outstandingCents > 0) {
       snapshot.overdueCents += item.outstandingCents;
       snapshot.overdueInvoices += 1;
     }
