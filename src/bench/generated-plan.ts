@@ -7,7 +7,9 @@ import { DataSource } from "typeorm";
 import { KpiDirection, KpiFrequency, KpiUnit, MeasurementStatus, PeriodKind, ScoringRule } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
+import { loadPlan } from "../plan-data/load-plan";
 import { PlanData } from "../plan-data/plan-data.schema";
+import { readPlanData } from "../plan-data/read-plan-data";
 import { seededRandom } from "../simulate/random";
 
 const YEARS = [2019, 2020, 2021];
@@ -15,7 +17,7 @@ const ACT = "GC-2187-2019";
 const CHUNK = 2000;
 
 /** The plan data with GENERATED objectives (owned in turn by the directorates in force at the end of 2019) and KPIs. */
-export function generatedPlan(data: PlanData, scale: number): PlanData {
+function generatedPlan(data: PlanData, scale: number): PlanData {
   const random = seededRandom(42 + scale);
   const directorates = data.units.filter((u) => u.kind === "DIRECTORATE" && (u.validTo === null || u.validTo >= "2019-12-31"));
   const inForce2019 = data.objectives.filter((o) => o.years.includes(2019)).length;
@@ -46,8 +48,15 @@ export function generatedPlan(data: PlanData, scale: number): PlanData {
   } as PlanData;
 }
 
+/** Loads Milan's plan grown to the scale, with the GENERATED values; returns its size. */
+export async function loadGeneratedPlan(dataSource: DataSource, scale: number): Promise<{ objectives2019: number; kpis: number; measurements: number }> {
+  const plan = generatedPlan(readPlanData(), scale);
+  await loadPlan(dataSource, plan);
+  return { objectives2019: plan.objectives.filter((o) => o.years.includes(2019)).length, kpis: plan.kpis.length, measurements: await generateMeasurements(dataSource, scale) };
+}
+
 /** Three years of monthly and yearly values for each GENERATED KPI (39 per KPI), as manual records. */
-export async function generateMeasurements(dataSource: DataSource, scale: number): Promise<number> {
+async function generateMeasurements(dataSource: DataSource, scale: number): Promise<number> {
   const random = seededRandom(7 + scale);
   const kpiIds = (await dataSource.manager.createQueryBuilder(Kpi, "k").select("k.id", "id").where("k.code LIKE 'GEN-%'").orderBy("k.id").getRawMany<{ id: number }>())
     .map((k) => Number(k.id));

@@ -11,15 +11,13 @@ import { AddressInfo } from "node:net";
 import { createConnection } from "mysql2/promise";
 import pino from "pino";
 import { Logger } from "typeorm";
-import { generatedPlan, generateMeasurements } from "../bench/generated-plan";
+import { loadGeneratedPlan } from "../bench/generated-plan";
 import { generateLoad, percentiles } from "../bench/load-generator";
 import { loadConfig } from "../config";
 import { ensureCycles } from "../cycles/cycles";
 import { openDatabase } from "../database";
 import { createHttpServer } from "../http/server";
 import { loadJobKpis } from "../plan-data/load-job-kpis";
-import { loadPlan } from "../plan-data/load-plan";
-import { readPlanData } from "../plan-data/read-plan-data";
 
 class StatementCounter implements Logger {
   count = 0;
@@ -83,11 +81,9 @@ async function main(options: { scale: string; seconds: string; concurrency: stri
   const counter = new StatementCounter();
   const url = `${server}/${name}`;
   const dataSource = await openDatabase({ DATABASE_URL: url, SQLITE_PATH: "" }, counter);
-  const plan = generatedPlan(readPlanData(), scale);
-  await loadPlan(dataSource, plan);
+  const generated = await loadGeneratedPlan(dataSource, scale);
   await loadJobKpis(dataSource);
   await ensureCycles(dataSource);
-  const generated = { objectives: plan.objectives.filter((o) => o.years.includes(2019)).length, kpis: plan.kpis.length, measurements: await generateMeasurements(dataSource, scale) };
   const http = await createHttpServer(loadConfig({ DATABASE_URL: url, JOB_SCHEDULER: "off" }), dataSource, pino({ level: "silent" }));
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
   const endpoint = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/graphql`;

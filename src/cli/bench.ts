@@ -13,12 +13,10 @@ import { Command } from "commander";
 import { cpus, totalmem } from "node:os";
 import { createConnection } from "mysql2/promise";
 import { recomputeAttainment } from "../bench/attainment";
-import { generatedPlan, generateMeasurements } from "../bench/generated-plan";
+import { loadGeneratedPlan } from "../bench/generated-plan";
 import { benchIncentives } from "../bench/incentives";
 import { benchJob, JOB_BENCHES } from "../bench/jobs";
 import { measured } from "../bench/measure";
-import { loadPlan } from "../plan-data/load-plan";
-import { readPlanData } from "../plan-data/read-plan-data";
 import { prepareDatabase } from "../prepare-database";
 import { generateCrmContacts } from "../simulate/crm-contacts";
 import { generatePaymentLines } from "../simulate/payment-lines";
@@ -53,9 +51,7 @@ async function main(options: { scale: string }): Promise<void> {
   for (const bench of JOB_BENCHES) jobs.push(await benchJob(dataSource, { url: sourcesUrl, connection }, bench));
   await connection.end();
 
-  const plan = generatedPlan(readPlanData(), scale);
-  await loadPlan(dataSource, plan);
-  const planSize = { objectives2019: plan.objectives.filter((o) => o.years.includes(2019)).length, kpis: plan.kpis.length, measurements: await generateMeasurements(dataSource, scale) };
+  const planSize = await loadGeneratedPlan(dataSource, scale);
   const attainment = await measured(() => recomputeAttainment(dataSource, 2019));
   const incentives = await benchIncentives(dataSource, Math.round(15_000 * scale));
   await dataSource.destroy();
