@@ -1,4 +1,4 @@
-import { isCalendarDate } from "../src/dates";
+import { isCalendarDate, twoDigits } from "../src/dates";
 import { RowProblem } from "./job";
 
 /** Readers for source fields as Italian systems write them: `;` CSVs, decimal commas, dd/mm/yyyy. */
@@ -34,7 +34,6 @@ export function amountCents(fields: Record<string, unknown>, name: string, requi
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "31/12/2019", "2019-12-31" (anything after the day is ignored) or a Date → "2019-12-31". */
 export function date(fields: Record<string, unknown>, name: string, required = true): string | null {
@@ -50,7 +49,7 @@ export function date(fields: Record<string, unknown>, name: string, required = t
   const italian = iso ? null : ITALIAN_DATE.exec(value);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : italian ? [italian[3], italian[2], italian[1]].map(Number) : [0, 0, 0];
   if (!isCalendarDate(year, month, day)) throw new RowProblem(name, `"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
-  return iso ? value.slice(0, 10) : `${year}-${pad(month)}-${pad(day)}`;
+  return iso ? value.slice(0, 10) : `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 export function wholeNumber(fields: Record<string, unknown>, name: string): number | null {

@@ -26,6 +26,10 @@ export function endOfDayInRome(date: string): Date {
 }
 
 const DAY_MS = 86_400_000;
+
+/** 3 → "03": months and days in 'YYYY-MM-DD'. */
+export const twoDigits = (n: number) => String(n).padStart(2, "0");
+
 const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
 
 /**

@@ -1,4 +1,5 @@
 import { PeriodKind } from "../entities/enums";
+import { twoDigits } from "./dates";
 
 export interface Period {
   year: number;
@@ -7,7 +8,6 @@ export interface Period {
   index: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
 
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -16,7 +16,7 @@ function lastDayOfMonth(year: number, month: number): number {
 /** The first and last calendar day of a period, as 'YYYY-MM-DD'. */
 export function periodBounds({ year, kind, index }: Period): { start: string; end: string } {
   const [first, last] = kind === PeriodKind.YEAR ? [1, 12] : kind === PeriodKind.QUARTER ? [index * 3 - 2, index * 3] : [index, index];
-  return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}` };
+  return { start: `${year}-${twoDigits(first)}-01`, end: `${year}-${twoDigits(last)}-${twoDigits(lastDayOfMonth(year, last))}` };
 }
 
 /** Whether the index fits the kind: 0 for a year, 1-4 for a quarter, 1-12 for a month. */
@@ -28,7 +28,7 @@ export function isValidPeriod({ kind, index }: Period): boolean {
 /** "2019", "2019-Q4", "2019-03". */
 export function periodLabel({ year, kind, index }: Period): string {
   if (kind === PeriodKind.YEAR) return String(year);
-  return kind === PeriodKind.QUARTER ? `${year}-Q${index}` : `${year}-${pad(index)}`;
+  return kind === PeriodKind.QUARTER ? `${year}-Q${index}` : `${year}-${twoDigits(index)}`;
 }
 
 /** The periods a run for `period` measures: a quarter or month alone, or a year and its quarters. */
