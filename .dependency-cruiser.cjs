@@ -1,0 +1,45 @@
+/**
+ * The import graph's rules (DESIGN.md §5): arrows go one way, resolvers, jobs and CLIs → services →
+ * pure rules → entities, with no circles. `npm run lint` fails on any of these.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "An import circle: break it so arrows go one way",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "domain-not-into-resolvers",
+      severity: "error",
+      comment: "Domain code under src/ (and jobs/, entities/) must not reach up into the GraphQL resolvers",
+      from: { path: "^(src|jobs|entities)/" },
+      to: { path: "^resolvers/" },
+    },
+    {
+      name: "entities-stay-at-the-bottom",
+      severity: "error",
+      comment: "Entities are the bottom layer: they import only other entities",
+      from: { path: "^entities/" },
+      to: { path: "^(src|resolvers|jobs)/" },
+    },
+    {
+      name: "runtime-not-into-migrations",
+      severity: "error",
+      comment: "Runtime code must not depend on a migration: migrations are history, frozen once written",
+      from: {
+        path: "^(src|jobs|resolvers|entities)/",
+        pathNot: "^src/(migrations|cli)/|^src/database\\.ts$|^src/prepare-database\\.ts$",
+      },
+      to: { path: "^src/migrations/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    exclude: { path: "^(dist|node_modules|test)/" },
+  },
+};
