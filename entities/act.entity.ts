@@ -5,7 +5,9 @@ import { ActEffect, ActKind } from "./enums";
 import { Plan } from "./plan.entity";
 import { LocalDate } from "./scalars";
 
-@ObjectType({ description: "A formal act (deliberazione, determinazione, decreto) that approves, changes or is cited by the plan" })
+@ObjectType({
+  description: "A formal act (deliberazione, determinazione, decreto) that approves, changes or is cited by the plan",
+})
 @Entity("act")
 @Index(["planId", "date"])
 export class Act {

@@ -35,7 +35,10 @@ export class CycleTransition {
   @Column({ type: "varchar", length: 128 })
   actor!: string;
 
-  @Field(() => String, { nullable: true, description: "The act (e.g. the Nucleo's validation, or the act that reopens a year)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The act (e.g. the Nucleo's validation, or the act that reopens a year)",
+  })
   @Column({ type: "varchar", length: 64, nullable: true })
   actKey!: string | null;
 

@@ -57,7 +57,10 @@ export class JobRun {
   @Column({ type: "text", nullable: true })
   error!: string | null;
 
-  @Field(() => String, { nullable: true, description: "What the run did beyond its counts, e.g. the earlier values it superseded" })
+  @Field(() => String, {
+    nullable: true,
+    description: "What the run did beyond its counts, e.g. the earlier values it superseded",
+  })
   @Column({ type: "text", nullable: true })
   notes!: string | null;
 

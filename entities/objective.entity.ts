@@ -31,7 +31,8 @@ export class Objective {
 
   @Field(() => String, {
     nullable: true,
-    description: "The pillar (SOLIDALE), theme (GESTIONALE), group (SALUTE) or sub-heading (DIREZIONE), as the plan writes it",
+    description:
+      "The pillar (SOLIDALE), theme (GESTIONALE), group (SALUTE) or sub-heading (DIREZIONE), as the plan writes it",
   })
   @Column({ type: "varchar", length: 200, nullable: true })
   heading!: string | null;
@@ -62,7 +63,10 @@ export class Objective {
   @JoinColumn({ name: "parentId" })
   parent?: Objective;
 
-  @Field(() => Int, { nullable: true, description: "Number in the directorate's list for its year (restarts under each sub-heading)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Number in the directorate's list for its year (restarts under each sub-heading)",
+  })
   @Column({ type: "int", nullable: true })
   number!: number | null;
 

@@ -37,7 +37,10 @@ export class OrgUnit {
   @JoinColumn({ name: "predecessorId" })
   predecessor?: OrgUnit;
 
-  @Field(() => LocalDate, { nullable: true, description: "First day of validity; null when it predates the plan's sources" })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: "First day of validity; null when it predates the plan's sources",
+  })
   @DateColumn({ nullable: true })
   validFrom!: string | null;
 

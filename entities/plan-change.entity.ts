@@ -84,7 +84,10 @@ export class PlanChange {
   @JsonColumn()
   citations!: Citation[];
 
-  @Field(() => String, { nullable: true, description: "How the change was read from the source, where it needed reading" })
+  @Field(() => String, {
+    nullable: true,
+    description: "How the change was read from the source, where it needed reading",
+  })
   @Column({ type: "text", nullable: true })
   note!: string | null;
 }

@@ -24,14 +24,29 @@ export const CRM_KPI = {
 
 const YES = new Set(["S", "SI", "SÌ", "Y", "YES", "1", "TRUE"]);
 const NO = new Set(["N", "NO", "0", "FALSE"]);
-const RESPONDERS: Record<string, "HUMAN" | "AUTOMATIC"> = { OPERATORE: "HUMAN", HUMAN: "HUMAN", AUTOMATICO: "AUTOMATIC", AUTOMATIC: "AUTOMATIC" };
+const RESPONDERS: Record<string, "HUMAN" | "AUTOMATIC"> = {
+  OPERATORE: "HUMAN",
+  HUMAN: "HUMAN",
+  AUTOMATICO: "AUTOMATIC",
+  AUTOMATIC: "AUTOMATIC",
+};
 
 const fixed = (value: number | null) => (value === null ? null : value.toFixed(2));
 
 function figureValues(period: Period, breakdown: string | null, figures: CrmFigures): JobValue[] {
-  const at = (kpiCode: string, value: string | null, numerator: number | null = null, denominator: number | null = null): JobValue => ({
-    kpiCode, period, unitCode: null, breakdown, value,
-    numerator: numerator === null ? null : String(numerator), denominator: denominator === null ? null : String(denominator),
+  const at = (
+    kpiCode: string,
+    value: string | null,
+    numerator: number | null = null,
+    denominator: number | null = null,
+  ): JobValue => ({
+    kpiCode,
+    period,
+    unitCode: null,
+    breakdown,
+    value,
+    numerator: numerator === null ? null : String(numerator),
+    denominator: denominator === null ? null : String(denominator),
   });
   return [
     at(CRM_KPI.contacts, String(figures.contacts)),
@@ -47,16 +62,19 @@ function figureValues(period: Period, breakdown: string | null, figures: CrmFigu
 export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact> {
   return {
     key: "crm-response",
-    description: "CRM: contacts, channels unified, response rate, median and p90 first response, share within the service level, resolution",
+    description:
+      "CRM: contacts, channels unified, response rate, median and p90 first response, share within the service level, resolution",
     dateField: "created_at",
     periodKinds: [PeriodKind.QUARTER, PeriodKind.YEAR],
 
     parse(fields) {
       const requires = requiredText(fields, "requires_response").toUpperCase();
-      if (!YES.has(requires) && !NO.has(requires)) throw new RowProblem("requires_response", `"${fields.requires_response}" is neither S nor N`);
+      if (!YES.has(requires) && !NO.has(requires))
+        throw new RowProblem("requires_response", `"${fields.requires_response}" is neither S nor N`);
       const respondedOn = date(fields, "first_response_at", false);
       const by = respondedOn === null ? null : RESPONDERS[requiredText(fields, "first_response_by").toUpperCase()];
-      if (respondedOn !== null && !by) throw new RowProblem("first_response_by", `"${fields.first_response_by}" is neither OPERATORE nor AUTOMATICO`);
+      if (respondedOn !== null && !by)
+        throw new RowProblem("first_response_by", `"${fields.first_response_by}" is neither OPERATORE nor AUTOMATICO`);
       const contact: CrmContact = {
         contactId: requiredText(fields, "contact_id"),
         channel: requiredText(fields, "channel").toUpperCase(),
@@ -66,8 +84,10 @@ export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact>
         resolvedOn: date(fields, "resolved_at", false),
         pausedDays: wholeNumber(fields, "paused_days") ?? 0,
       };
-      if (contact.firstHumanResponseOn && contact.firstHumanResponseOn < contact.createdOn) throw new RowProblem("first_response_at", "is before the contact was registered");
-      if (contact.resolvedOn && contact.resolvedOn < contact.createdOn) throw new RowProblem("resolved_at", "is before the contact was registered");
+      if (contact.firstHumanResponseOn && contact.firstHumanResponseOn < contact.createdOn)
+        throw new RowProblem("first_response_at", "is before the contact was registered");
+      if (contact.resolvedOn && contact.resolvedOn < contact.createdOn)
+        throw new RowProblem("resolved_at", "is before the contact was registered");
       return contact;
     },
 
@@ -82,7 +102,15 @@ export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact>
           const channels = [...crm.byChannel()].flatMap(([channel, figures]) => figureValues(period, channel, figures));
           return [
             ...figureValues(period, null, overall),
-            { kpiCode: CRM_KPI.channelsUnified, period, unitCode: null, breakdown: null, value: String(overall.channelsUnified), numerator: String(overall.channelsUnified), denominator: String(overall.channelsConfigured) },
+            {
+              kpiCode: CRM_KPI.channelsUnified,
+              period,
+              unitCode: null,
+              breakdown: null,
+              value: String(overall.channelsUnified),
+              numerator: String(overall.channelsUnified),
+              denominator: String(overall.channelsConfigured),
+            },
             ...channels,
           ];
         },

@@ -25,8 +25,10 @@ export function amountCents(fields: Record<string, unknown>, name: string, requi
     if (required) throw new RowProblem(name, "is missing");
     return 0;
   }
-  const normalised = /,\d{1,2}$/.test(value) || value.includes(",") ? value.replace(/\./g, "").replace(",", ".") : value;
-  if (!/^-?\d+(\.\d{1,2})?$/.test(normalised)) throw new RowProblem(name, `"${value}" is not an amount in euro (e.g. 1.234,56)`);
+  const normalised =
+    /,\d{1,2}$/.test(value) || value.includes(",") ? value.replace(/\./g, "").replace(",", ".") : value;
+  if (!/^-?\d+(\.\d{1,2})?$/.test(normalised))
+    throw new RowProblem(name, `"${value}" is not an amount in euro (e.g. 1.234,56)`);
   const [units, cents = ""] = normalised.replace("-", "").split(".");
   const total = Number(units) * 100 + Number(cents.padEnd(2, "0"));
   return normalised.startsWith("-") ? -total : total;
@@ -47,8 +49,13 @@ export function date(fields: Record<string, unknown>, name: string, required = t
   // Checked digit by digit, not through Date: a job reads millions of dates.
   const iso = ISO_DATE.exec(value);
   const italian = iso ? null : ITALIAN_DATE.exec(value);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : italian ? [italian[3], italian[2], italian[1]].map(Number) : [0, 0, 0];
-  if (!isCalendarDate(year, month, day)) throw new RowProblem(name, `"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]].map(Number)
+    : italian
+      ? [italian[3], italian[2], italian[1]].map(Number)
+      : [0, 0, 0];
+  if (!isCalendarDate(year, month, day))
+    throw new RowProblem(name, `"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
   return iso ? value.slice(0, 10) : `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 

@@ -10,7 +10,10 @@ export interface SourceRecord {
 
 /** A field a job could not read: the row is kept, with this reason, and the run goes on. */
 export class RowProblem extends Error {
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`${field}: ${problem}`);
   }
 }

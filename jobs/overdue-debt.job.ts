@@ -32,7 +32,8 @@ export function overdueDebtJob(disputeRule: DisputeRule = "RESTART"): JobDefinit
         disputeTo: date(fields, "dispute_to", false),
       };
       if (item.outstandingCents < 0) throw new RowProblem("outstanding", "cannot be negative");
-      if ((item.disputeFrom === null) !== (item.disputeTo === null)) throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
+      if ((item.disputeFrom === null) !== (item.disputeTo === null))
+        throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
       return item;
     },
 
@@ -44,7 +45,15 @@ export function overdueDebtJob(disputeRule: DisputeRule = "RESTART"): JobDefinit
         add: (item: OpenItem) => debt.add(item),
         values(): JobValue[] {
           const latest = debt.latest();
-          const at = (kpiCode: string, value: string | null): JobValue => ({ kpiCode, period, unitCode: null, breakdown: null, value, numerator: null, denominator: null });
+          const at = (kpiCode: string, value: string | null): JobValue => ({
+            kpiCode,
+            period,
+            unitCode: null,
+            breakdown: null,
+            value,
+            numerator: null,
+            denominator: null,
+          });
           return [
             at(DEBT_KPI.overdue, latest === null ? null : (latest.overdueCents / 100).toFixed(2)),
             at(DEBT_KPI.invoices, latest === null ? null : String(latest.overdueInvoices)),

@@ -18,7 +18,12 @@ export const KPI = {
   amountPaid: "SAL-FIN-IMPORTO-PAGATO",
 };
 
-const KINDS: Record<string, PaymentLine["kind"]> = { PAGAMENTO: "PAYMENT", PAYMENT: "PAYMENT", NOTA_CREDITO: "CREDIT_NOTE", CREDIT_NOTE: "CREDIT_NOTE" };
+const KINDS: Record<string, PaymentLine["kind"]> = {
+  PAGAMENTO: "PAYMENT",
+  PAYMENT: "PAYMENT",
+  NOTA_CREDITO: "CREDIT_NOTE",
+  CREDIT_NOTE: "CREDIT_NOTE",
+};
 
 export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobDefinition<PaymentLine> {
   return {
@@ -43,11 +48,19 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         disputeFrom: date(fields, "dispute_from", false),
         disputeTo: date(fields, "dispute_to", false),
       };
-      if (line.amountCents <= 0) throw new RowProblem("amount", "must be more than 0 (a credit note is kind NOTA_CREDITO with a positive amount)");
-      if (line.splitVatCents < 0 || line.splitVatCents >= line.amountCents) throw new RowProblem("split_vat", "must be at least 0 and less than the amount");
-      if ((line.disputeFrom === null) !== (line.disputeTo === null)) throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
-      if (line.disputeFrom && line.disputeTo && line.disputeTo < line.disputeFrom) throw new RowProblem("dispute_to", "ends before the dispute starts");
-      if (line.paymentDate < line.receiptDate) throw new RowProblem("payment_date", "is before the invoice was received");
+      if (line.amountCents <= 0)
+        throw new RowProblem(
+          "amount",
+          "must be more than 0 (a credit note is kind NOTA_CREDITO with a positive amount)",
+        );
+      if (line.splitVatCents < 0 || line.splitVatCents >= line.amountCents)
+        throw new RowProblem("split_vat", "must be at least 0 and less than the amount");
+      if ((line.disputeFrom === null) !== (line.disputeTo === null))
+        throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
+      if (line.disputeFrom && line.disputeTo && line.disputeTo < line.disputeFrom)
+        throw new RowProblem("dispute_to", "ends before the dispute starts");
+      if (line.paymentDate < line.receiptDate)
+        throw new RowProblem("payment_date", "is before the invoice was received");
       return line;
     },
 
@@ -59,11 +72,20 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         add: (line: PaymentLine) => itp.add(line),
         values(): JobValue[] {
           const figures = itp.result();
-          const at = (kpiCode: string, value: string | null, numerator: string | null = null, denominator: string | null = null): JobValue =>
-            ({ kpiCode, period, unitCode: null, breakdown: null, value, numerator, denominator });
+          const at = (
+            kpiCode: string,
+            value: string | null,
+            numerator: string | null = null,
+            denominator: string | null = null,
+          ): JobValue => ({ kpiCode, period, unitCode: null, breakdown: null, value, numerator, denominator });
           return [
             // Days to 2 decimals for display; the exact parts are kept to add periods up.
-            at(KPI.itp, figures.itp === null ? null : figures.itp.toFixed(2), String(figures.numerator), String(figures.denominator)),
+            at(
+              KPI.itp,
+              figures.itp === null ? null : figures.itp.toFixed(2),
+              String(figures.numerator),
+              String(figures.denominator),
+            ),
             at(KPI.invoices, String(figures.invoiceCount)),
             at(KPI.amountPaid, (figures.amountPaidCents / 100).toFixed(2)),
           ];

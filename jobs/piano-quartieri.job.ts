@@ -31,21 +31,32 @@ export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDef
 
     parse(fields) {
       requiredText(fields, "milestone_id");
-      const budget = fields.budget === null || fields.budget === undefined || String(fields.budget).trim() === "" ? null : amountCents(fields, "budget") / 100;
+      const budget =
+        fields.budget === null || fields.budget === undefined || String(fields.budget).trim() === ""
+          ? null
+          : amountCents(fields, "budget") / 100;
       if (budget !== null && budget <= 0) throw new RowProblem("budget", "must be more than 0, or blank when unknown");
       const rawProgress = fields.physical_progress;
-      const physicalProgress = rawProgress === null || rawProgress === undefined || String(rawProgress).trim() === "" ? null : Number(String(rawProgress).replace(",", "."));
-      if (physicalProgress !== null && !(physicalProgress >= 0 && physicalProgress <= 100)) throw new RowProblem("physical_progress", `"${rawProgress}" is not a percentage between 0 and 100`);
+      const physicalProgress =
+        rawProgress === null || rawProgress === undefined || String(rawProgress).trim() === ""
+          ? null
+          : Number(String(rawProgress).replace(",", "."));
+      if (physicalProgress !== null && !(physicalProgress >= 0 && physicalProgress <= 100))
+        throw new RowProblem("physical_progress", `"${rawProgress}" is not a percentage between 0 and 100`);
       return {
-        interventionId: requiredText(fields, "intervention_id"), budget,
-        plannedOn: date(fields, "planned_date")!, doneOn: date(fields, "done_date", false), physicalProgress,
+        interventionId: requiredText(fields, "intervention_id"),
+        budget,
+        plannedOn: date(fields, "planned_date")!,
+        doneOn: date(fields, "done_date", false),
+        physicalProgress,
       };
     },
 
     dateOf: (milestone) => milestone.plannedOn,
 
     accumulator(period: Period, grouped: boolean) {
-      if (period.kind !== PeriodKind.YEAR) throw new Error("piano-quartieri measures a whole year's programme: give a year, e.g. 2019");
+      if (period.kind !== PeriodKind.YEAR)
+        throw new Error("piano-quartieri measures a whole year's programme: give a year, e.g. 2019");
       const { end } = periodBounds(period);
       const today = todayInRome();
       const progress = new ProgressAccumulator(end < today ? end : today, method, grouped);
@@ -54,7 +65,13 @@ export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDef
         values(): JobValue[] {
           const value = progress.progress();
           return [PQ_KPI, ...(PQ_MIRRORS[period.year] ?? [])].map((kpiCode) => ({
-            kpiCode, period, unitCode: null, breakdown: null, value: value === null ? null : value.toFixed(2), numerator: null, denominator: null,
+            kpiCode,
+            period,
+            unitCode: null,
+            breakdown: null,
+            value: value === null ? null : value.toFixed(2),
+            numerator: null,
+            denominator: null,
           }));
         },
       };

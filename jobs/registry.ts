@@ -28,7 +28,9 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
     },
     {
       definition: crmResponseJob({
-        serviceLevelDays: config.CRM_SERVICE_LEVEL_DAYS, dayCount: config.CRM_DAY_COUNT, configuredChannels: config.CRM_CHANNELS.split(","),
+        serviceLevelDays: config.CRM_SERVICE_LEVEL_DAYS,
+        dayCount: config.CRM_DAY_COUNT,
+        configuredChannels: config.CRM_CHANNELS.split(","),
       }) as JobDefinition<unknown>,
       source: () => adapterFor(config.JOB_CRM_RESPONSE_SOURCE),
       schedule: config.JOB_CRM_RESPONSE_SCHEDULE,

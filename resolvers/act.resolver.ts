@@ -6,7 +6,9 @@ import { Context } from "../src/context";
 
 @Resolver(() => Act)
 export class ActResolver {
-  @FieldResolver(() => [PlanChange], { description: "The changes the act made, optionally only those its annex lists or those implied" })
+  @FieldResolver(() => [PlanChange], {
+    description: "The changes the act made, optionally only those its annex lists or those implied",
+  })
   async changes(
     @Root() act: Act,
     @Arg("source", () => PlanChangeSource, { nullable: true }) source: PlanChangeSource | null,

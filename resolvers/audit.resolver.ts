@@ -33,7 +33,9 @@ class AuditEventsArgs {
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Authorized(Role.ADMIN, Role.EVALUATION_BOARD)
-  @Query(() => AuditEventConnection, { description: "Every write, oldest first: for administrators and the Nucleo di Valutazione" })
+  @Query(() => AuditEventConnection, {
+    description: "Every write, oldest first: for administrators and the Nucleo di Valutazione",
+  })
   async auditEvents(@Args() args: AuditEventsArgs, @Ctx() { dataSource }: Context): Promise<AuditEventConnection> {
     const query = dataSource.manager.createQueryBuilder(AuditEvent, "e");
     if (args.entityType !== undefined) query.andWhere("e.entityType = :entityType", { entityType: args.entityType });

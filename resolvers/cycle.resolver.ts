@@ -1,5 +1,18 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from "class-validator";
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { CycleTransition } from "../entities/cycle-transition.entity";
 import { CycleStatus, ReviewDecision, Role } from "../entities/enums";
 import { EvaluationCycle } from "../entities/evaluation-cycle.entity";
@@ -15,7 +28,8 @@ import { UNIT_CODE } from "./types/objective-filter.input";
 @InputType({ description: "A decision of the Nucleo di Valutazione on an objective or a unit for a year" })
 class ReviewInput {
   @Field(() => Int)
-  @Min(1990) @Max(2100)
+  @Min(1990)
+  @Max(2100)
   year!: number;
 
   @Field(() => String, { nullable: true })
@@ -55,7 +69,8 @@ export class CycleResolver {
 
   @Authorized(Role.ADMIN, Role.EVALUATION_BOARD)
   @Mutation(() => EvaluationCycle, {
-    description: "Moves a year's cycle one step: ADMIN sends it to review and closes it; the Nucleo (EVALUATION_BOARD) validates it with its act; reopening a closed year needs an act",
+    description:
+      "Moves a year's cycle one step: ADMIN sends it to review and closes it; the Nucleo (EVALUATION_BOARD) validates it with its act; reopening a closed year needs an act",
   })
   moveCycle(
     @Arg("year", () => Int) year: number,
@@ -68,11 +83,17 @@ export class CycleResolver {
   }
 
   @Authorized(Role.EVALUATION_BOARD)
-  @Mutation(() => Review, { description: "The Nucleo validates, contests or overrides an attainment; decisions are kept, never overwritten" })
+  @Mutation(() => Review, {
+    description: "The Nucleo validates, contests or overrides an attainment; decisions are kept, never overwritten",
+  })
   recordReview(@Arg("input") input: ReviewInput, @Ctx() { dataSource, caller }: Context): Promise<Review> {
     return recordReview(dataSource, caller, {
-      year: input.year, objectiveKey: input.objectiveKey ?? null, unitCode: input.unitCode ?? null, decision: input.decision,
-      score: input.score ?? null, comment: input.comment ?? null,
+      year: input.year,
+      objectiveKey: input.objectiveKey ?? null,
+      unitCode: input.unitCode ?? null,
+      decision: input.decision,
+      score: input.score ?? null,
+      comment: input.comment ?? null,
     });
   }
 }

@@ -1,5 +1,10 @@
 import { ActResolver } from "./act.resolver";
-import { AttainmentResolver, ObjectiveAttainmentDetailResolver, ObjectiveAttainmentResolver, OrgUnitAttainmentResolver } from "./attainment.resolver";
+import {
+  AttainmentResolver,
+  ObjectiveAttainmentDetailResolver,
+  ObjectiveAttainmentResolver,
+  OrgUnitAttainmentResolver,
+} from "./attainment.resolver";
 import { AuditResolver } from "./audit.resolver";
 import { CycleResolver, ReviewResolver } from "./cycle.resolver";
 import { JobRunResolver } from "./job.resolver";
@@ -14,10 +19,24 @@ import { PlanResolver } from "./plan.resolver";
 import { TargetResolver } from "./target.resolver";
 
 export const resolvers = [
-  PlanResolver, ActResolver, PlanChangeResolver, ObjectiveResolver, OrgUnitResolver, KpiResolver, TargetResolver,
-  MeasurementResolver, PlanChangeMutations, AuditResolver,
-  AttainmentResolver, ObjectiveAttainmentResolver, ObjectiveAttainmentDetailResolver, OrgUnitAttainmentResolver, JobRunResolver,
-  CycleResolver, ReviewResolver, PeopleResolver,
+  PlanResolver,
+  ActResolver,
+  PlanChangeResolver,
+  ObjectiveResolver,
+  OrgUnitResolver,
+  KpiResolver,
+  TargetResolver,
+  MeasurementResolver,
+  PlanChangeMutations,
+  AuditResolver,
+  AttainmentResolver,
+  ObjectiveAttainmentResolver,
+  ObjectiveAttainmentDetailResolver,
+  OrgUnitAttainmentResolver,
+  JobRunResolver,
+  CycleResolver,
+  ReviewResolver,
+  PeopleResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

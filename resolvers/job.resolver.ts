@@ -1,5 +1,20 @@
 import { IsOptional, Matches, MaxLength } from "class-validator";
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { JobRunStatus, Role } from "../entities/enums";
 import { JobRun } from "../entities/job-run.entity";
 import { RejectedRow } from "../entities/rejected-row.entity";
@@ -56,19 +71,25 @@ export class JobRunResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @FieldResolver(() => RejectedRowConnection, { description: "The rows the run could not use, in source order (they may hold personal data: ADMIN only)" })
+  @FieldResolver(() => RejectedRowConnection, {
+    description: "The rows the run could not use, in source order (they may hold personal data: ADMIN only)",
+  })
   async rejectedRows(
     @Root() run: JobRun,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() { dataSource }: Context,
   ): Promise<RejectedRowConnection> {
-    const query = dataSource.manager.createQueryBuilder(RejectedRow, "r").where("r.jobRunId = :runId", { runId: run.id });
+    const query = dataSource.manager
+      .createQueryBuilder(RejectedRow, "r")
+      .where("r.jobRunId = :runId", { runId: run.id });
     return pageByKey(query, "r", "ASC", first, after);
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => JobRun, { description: "Runs a job now for a period (2019, 2019-Q4) and answers when it has finished" })
+  @Mutation(() => JobRun, {
+    description: "Runs a job now for a period (2019, 2019-Q4) and answers when it has finished",
+  })
   async runJob(
     @Arg("jobKey") jobKey: string,
     @Arg("period") periodText: string,
@@ -78,7 +99,11 @@ export class JobRunResolver {
     if (!job) throw notFound(`The job "${jobKey}"`);
     const period = parsePeriod(periodText);
     if (!period) throw invalidInput("period", `"${periodText}" is not a period such as 2019 or 2019-Q4`);
-    const run = await runJob(dataSource, { job: job.definition, source: job.source(), period, triggeredBy: caller.subject ?? "anonymous" }, runnerOptions(config));
+    const run = await runJob(
+      dataSource,
+      { job: job.definition, source: job.source(), period, triggeredBy: caller.subject ?? "anonymous" },
+      runnerOptions(config),
+    );
     return run!;
   }
 }

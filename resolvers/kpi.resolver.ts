@@ -12,7 +12,10 @@ export class KpiResolver {
     return (await loaders.objective.load(kpi.objectiveId))!;
   }
 
-  @FieldResolver(() => [Measurement], { description: "Its values in force, by period; optionally for one year, and only the whole (no breakdown) unless asked" })
+  @FieldResolver(() => [Measurement], {
+    description:
+      "Its values in force, by period; optionally for one year, and only the whole (no breakdown) unless asked",
+  })
   async measurements(
     @Root() kpi: Kpi,
     @Arg("year", () => Int, { nullable: true }) year: number | null,

@@ -24,18 +24,32 @@ export class MeasurementResolver {
 
   @Authorized(Role.UNIT_MANAGER, Role.ADMIN)
   @Mutation(() => Measurement, { description: "Records a value; a unit manager only for their own units" })
-  recordMeasurement(@Arg("input") input: RecordMeasurementInput, @Ctx() { dataSource, caller }: Context): Promise<Measurement> {
+  recordMeasurement(
+    @Arg("input") input: RecordMeasurementInput,
+    @Ctx() { dataSource, caller }: Context,
+  ): Promise<Measurement> {
     return recordMeasurement(dataSource, caller, {
-      kpiCode: input.kpiCode, year: input.year, periodKind: input.periodKind,
+      kpiCode: input.kpiCode,
+      year: input.year,
+      periodKind: input.periodKind,
       periodIndex: input.periodIndex ?? null,
-      unitCode: input.unitCode ?? null, value: input.value, reason: input.reason ?? null,
+      unitCode: input.unitCode ?? null,
+      value: input.value,
+      reason: input.reason ?? null,
     });
   }
 
   @Authorized(Role.UNIT_MANAGER, Role.ADMIN)
   @Mutation(() => Measurement, { description: "Corrects a value: the new one supersedes it, and both stay" })
-  correctMeasurement(@Arg("input") input: CorrectMeasurementInput, @Ctx() { dataSource, caller }: Context): Promise<Measurement> {
-    return correctMeasurement(dataSource, caller, { measurementId: parseId("measurementId", input.measurementId), value: input.value, reason: input.reason });
+  correctMeasurement(
+    @Arg("input") input: CorrectMeasurementInput,
+    @Ctx() { dataSource, caller }: Context,
+  ): Promise<Measurement> {
+    return correctMeasurement(dataSource, caller, {
+      measurementId: parseId("measurementId", input.measurementId),
+      value: input.value,
+      reason: input.reason,
+    });
   }
 
   @FieldResolver(() => Kpi)
@@ -48,7 +62,10 @@ export class MeasurementResolver {
     return measurement.orgUnitId === null ? null : loaders.unit.load(measurement.orgUnitId);
   }
 
-  @FieldResolver(() => JobRun, { nullable: true, description: "The job run that computed it, with its source and rejected rows" })
+  @FieldResolver(() => JobRun, {
+    nullable: true,
+    description: "The job run that computed it, with its source and rejected rows",
+  })
   jobRun(@Root() measurement: Measurement, @Ctx() { loaders }: Context): Promise<JobRun | null> | null {
     return measurement.jobRunId === null ? null : loaders.jobRun.load(measurement.jobRunId);
   }

@@ -35,8 +35,14 @@ export class ObjectiveResolver {
   }
 
   @Authorized(READERS)
-  @Query(() => Objective, { nullable: true, description: "An objective by its id or by its stable key (e.g. DIR-EDU-2019-14)" })
-  async objective(@Args() { id, key }: ObjectiveArgs, @Ctx() { loaders, dataSource }: Context): Promise<Objective | null> {
+  @Query(() => Objective, {
+    nullable: true,
+    description: "An objective by its id or by its stable key (e.g. DIR-EDU-2019-14)",
+  })
+  async objective(
+    @Args() { id, key }: ObjectiveArgs,
+    @Ctx() { loaders, dataSource }: Context,
+  ): Promise<Objective | null> {
     if ((id == null) === (key == null)) throw invalidInput("id", "give either id or key, not both or neither");
     if (id != null) return loaders.objective.load(parseId("id", id));
     return dataSource.manager.findOneBy(Objective, { key: key! });
@@ -44,7 +50,8 @@ export class ObjectiveResolver {
 
   @FieldResolver(() => OrgUnit, {
     nullable: true,
-    description: "The directorate that owns it: as the plan stands now, or on the date given (as the organisation stood that day)",
+    description:
+      "The directorate that owns it: as the plan stands now, or on the date given (as the organisation stood that day)",
   })
   async owner(
     @Root() objective: Objective,
@@ -53,7 +60,10 @@ export class ObjectiveResolver {
   ): Promise<OrgUnit | null> {
     if (asOf == null) return objective.ownerUnitId === null ? null : loaders.unit.load(objective.ownerUnitId);
     const [changes, units] = await Promise.all([loaders.changesByObjective.load(objective.id), loaders.allUnits()]);
-    const owner = ownerOnDate(changes.map((c) => ({ ...c, order: c.id })), asOf);
+    const owner = ownerOnDate(
+      changes.map((c) => ({ ...c, order: c.id })),
+      asOf,
+    );
     const ownerThatDay = owner === null ? null : unitOnDate(owner, asOf, units);
     return ownerThatDay === null ? null : units.get(ownerThatDay)!;
   }
@@ -92,11 +102,15 @@ export class ObjectiveResolver {
     @Ctx() { loaders }: Context,
   ): Promise<Target[]> {
     const kpis = await loaders.kpisByObjective.load(objective.id);
-    const targets = (await loaders.targetsByKpi.loadMany(kpis.map((k) => k.id))).flatMap((t) => (Array.isArray(t) ? t : []));
+    const targets = (await loaders.targetsByKpi.loadMany(kpis.map((k) => k.id))).flatMap((t) =>
+      Array.isArray(t) ? t : [],
+    );
     return year == null ? targets : targets.filter((t) => t.year === year);
   }
 
-  @FieldResolver(() => [PlanChange], { description: "Every change to it, oldest first: created, transferred, renamed, updated, removed" })
+  @FieldResolver(() => [PlanChange], {
+    description: "Every change to it, oldest first: created, transferred, renamed, updated, removed",
+  })
   history(@Root() objective: Objective, @Ctx() { loaders }: Context): Promise<PlanChange[]> {
     return loaders.changesByObjective.load(objective.id);
   }

@@ -97,9 +97,13 @@ export class OrgUnitResolver {
     @Ctx() { loaders }: Context,
   ): Promise<Objective[]> {
     const links = await loaders.collaborationsByUnit.load(unit.id);
-    const objectives = (await loaders.objective.loadMany(links.map((l) => l.objectiveId))).filter((o): o is Objective => o instanceof Objective);
+    const objectives = (await loaders.objective.loadMany(links.map((l) => l.objectiveId))).filter(
+      (o): o is Objective => o instanceof Objective,
+    );
     if (year == null) return objectives;
     const years = await loaders.yearsByObjective.loadMany(objectives.map((o) => o.id));
-    return objectives.filter((_, i) => Array.isArray(years[i]) && (years[i] as { year: number }[]).some((y) => y.year === year));
+    return objectives.filter(
+      (_, i) => Array.isArray(years[i]) && (years[i] as { year: number }[]).some((y) => y.year === year),
+    );
   }
 }

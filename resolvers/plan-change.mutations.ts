@@ -3,18 +3,36 @@ import { Role } from "../entities/enums";
 import { PlanChange } from "../entities/plan-change.entity";
 import { Context } from "../src/context";
 import {
-  createObjective, removeObjective, renameObjective, transferObjective, updateObjective,
+  createObjective,
+  removeObjective,
+  renameObjective,
+  transferObjective,
+  updateObjective,
 } from "../src/plan/change-objective";
 import { parseId } from "../src/pagination";
 import {
-  ActInput, CreateObjectiveInput, RemoveObjectiveInput, RenameObjectiveInput, TransferObjectiveInput, UpdateObjectiveInput,
+  ActInput,
+  CreateObjectiveInput,
+  RemoveObjectiveInput,
+  RenameObjectiveInput,
+  TransferObjectiveInput,
+  UpdateObjectiveInput,
 } from "./types/plan-change.input";
 
 /** The shared part of every change: the act, the reason, when, where the annex states it. */
-function basis(input: { act: ActInput; reason: PlanChange["reason"] & string; effectiveDate?: string; annexPage?: number; note?: string }) {
+function basis(input: {
+  act: ActInput;
+  reason: PlanChange["reason"] & string;
+  effectiveDate?: string;
+  annexPage?: number;
+  note?: string;
+}) {
   return {
     act: { kind: input.act.kind, number: input.act.number, date: input.act.date, subject: input.act.subject ?? null },
-    reason: input.reason, effectiveDate: input.effectiveDate ?? null, annexPage: input.annexPage ?? null, note: input.note ?? null,
+    reason: input.reason,
+    effectiveDate: input.effectiveDate ?? null,
+    annexPage: input.annexPage ?? null,
+    note: input.note ?? null,
   };
 }
 
@@ -23,37 +41,73 @@ function basis(input: { act: ActInput; reason: PlanChange["reason"] & string; ef
 export class PlanChangeMutations {
   @Authorized(Role.ADMIN)
   @Mutation(() => PlanChange, { description: "Adds an objective to the plan" })
-  createObjective(@Arg("input") input: CreateObjectiveInput, @Ctx() { dataSource, caller }: Context): Promise<PlanChange> {
+  createObjective(
+    @Arg("input") input: CreateObjectiveInput,
+    @Ctx() { dataSource, caller }: Context,
+  ): Promise<PlanChange> {
     return createObjective(dataSource, caller, {
-      ...basis(input), level: input.level, title: input.title, unitCode: input.unitCode ?? null, years: input.years,
-      number: input.number ?? null, heading: input.heading ?? null, collaboratorCodes: input.collaboratorCodes, parentKey: input.parentKey ?? null,
+      ...basis(input),
+      level: input.level,
+      title: input.title,
+      unitCode: input.unitCode ?? null,
+      years: input.years,
+      number: input.number ?? null,
+      heading: input.heading ?? null,
+      collaboratorCodes: input.collaboratorCodes,
+      parentKey: input.parentKey ?? null,
     });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PlanChange, { description: "Moves an objective to another directorate" })
-  transferObjective(@Arg("input") input: TransferObjectiveInput, @Ctx() { dataSource, caller }: Context): Promise<PlanChange> {
-    return transferObjective(dataSource, caller, { ...basis(input), objectiveId: parseId("objectiveId", input.objectiveId), toUnitCode: input.toUnitCode });
+  transferObjective(
+    @Arg("input") input: TransferObjectiveInput,
+    @Ctx() { dataSource, caller }: Context,
+  ): Promise<PlanChange> {
+    return transferObjective(dataSource, caller, {
+      ...basis(input),
+      objectiveId: parseId("objectiveId", input.objectiveId),
+      toUnitCode: input.toUnitCode,
+    });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PlanChange, { description: "Changes an objective's title" })
-  renameObjective(@Arg("input") input: RenameObjectiveInput, @Ctx() { dataSource, caller }: Context): Promise<PlanChange> {
-    return renameObjective(dataSource, caller, { ...basis(input), objectiveId: parseId("objectiveId", input.objectiveId), newTitle: input.newTitle });
+  renameObjective(
+    @Arg("input") input: RenameObjectiveInput,
+    @Ctx() { dataSource, caller }: Context,
+  ): Promise<PlanChange> {
+    return renameObjective(dataSource, caller, {
+      ...basis(input),
+      objectiveId: parseId("objectiveId", input.objectiveId),
+      newTitle: input.newTitle,
+    });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PlanChange, { description: "Updates an objective's title, years or collaborators" })
-  updateObjective(@Arg("input") input: UpdateObjectiveInput, @Ctx() { dataSource, caller }: Context): Promise<PlanChange> {
+  updateObjective(
+    @Arg("input") input: UpdateObjectiveInput,
+    @Ctx() { dataSource, caller }: Context,
+  ): Promise<PlanChange> {
     return updateObjective(dataSource, caller, {
-      ...basis(input), objectiveId: parseId("objectiveId", input.objectiveId), newTitle: input.newTitle ?? null,
-      years: input.years ?? null, collaboratorCodes: input.collaboratorCodes ?? null,
+      ...basis(input),
+      objectiveId: parseId("objectiveId", input.objectiveId),
+      newTitle: input.newTitle ?? null,
+      years: input.years ?? null,
+      collaboratorCodes: input.collaboratorCodes ?? null,
     });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PlanChange, { description: "Removes an objective from the plan; it stays in the history" })
-  removeObjective(@Arg("input") input: RemoveObjectiveInput, @Ctx() { dataSource, caller }: Context): Promise<PlanChange> {
-    return removeObjective(dataSource, caller, { ...basis(input), objectiveId: parseId("objectiveId", input.objectiveId) });
+  removeObjective(
+    @Arg("input") input: RemoveObjectiveInput,
+    @Ctx() { dataSource, caller }: Context,
+  ): Promise<PlanChange> {
+    return removeObjective(dataSource, caller, {
+      ...basis(input),
+      objectiveId: parseId("objectiveId", input.objectiveId),
+    });
   }
 }

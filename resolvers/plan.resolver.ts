@@ -10,7 +10,10 @@ import { DomainError, ErrorCode } from "../src/errors";
 
 @ArgsType()
 class PlanArgs {
-  @Field(() => String, { nullable: true, description: "The plan's code; may be left out while the server holds one plan" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The plan's code; may be left out while the server holds one plan",
+  })
   @MaxLength(64)
   code?: string;
 }
@@ -21,8 +24,12 @@ export class PlanResolver {
   @Query(() => Plan, { description: "A plan by code; without a code, the one plan this server holds" })
   async plan(@Args() { code }: PlanArgs, @Ctx() { dataSource }: Context): Promise<Plan> {
     const plans = await dataSource.manager.find(Plan, { where: code == null ? {} : { code }, take: 2 });
-    if (plans.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, code == null ? "No plan is loaded" : `No plan has the code "${code}"`);
-    if (plans.length > 1) throw new DomainError(ErrorCode.INVALID_INPUT, "This server holds several plans: name one with `code`", { field: "code" });
+    if (plans.length === 0)
+      throw new DomainError(ErrorCode.NOT_FOUND, code == null ? "No plan is loaded" : `No plan has the code "${code}"`);
+    if (plans.length > 1)
+      throw new DomainError(ErrorCode.INVALID_INPUT, "This server holds several plans: name one with `code`", {
+        field: "code",
+      });
     return plans[0];
   }
 

@@ -5,56 +5,92 @@ import { z } from "zod";
  * The one place the environment is read. Validated at start so that a bad variable stops the
  * process with its name, instead of failing later somewhere less obvious.
  */
-const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^(mysql|mariadb):\/\//, "must start with mysql:// or mariadb:// (leave it unset for the embedded SQLite file)")
-    .optional(),
-  SQLITE_PATH: z.string().min(1).default("var/traguardo.sqlite"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  API_ACCESS: z.enum(["public", "private"]).default("public"),
-  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  JWT_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key" }).optional(),
-  JWT_JWKS_URL: z.string().url("must be the URL of an OIDC issuer's JWKS").optional(),
-  JWT_ALGORITHM: z.enum(["HS256", "RS256", "PS256", "ES256", "EdDSA"]).optional(),
-  JWT_ISSUER: z.string().min(1).default("traguardo"),
-  JWT_AUDIENCE: z.string().min(1).default("traguardo-api"),
-  GRAPHQL_EXPLORER: z.enum(["on", "off"]).default("on"),
-  GRAPHQL_INTROSPECTION: z.enum(["on", "off"]).default("on"),
-  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(200_000),
-  JOB_SCHEDULER: z.enum(["on", "off"]).default("on"),
-  JOB_LEASE_SECONDS: z.coerce.number().int().min(10).default(900),
-  JOB_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-  JOB_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
-  JOB_PAYMENT_TIMELINESS_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/payment-timeliness"),
-  JOB_PAYMENT_TIMELINESS_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("0 3 1 1,4,7,10 *"),
-  ITP_DISPUTE_RULE: z.enum(["RESTART", "SHIFT"]).default("RESTART"),
-  JOB_CRM_RESPONSE_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/crm-response"),
-  JOB_CRM_RESPONSE_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("30 3 1 1,4,7,10 *"),
-  CRM_CHANNELS: z.string().regex(/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/, "must be channel codes separated by commas, e.g. 020202,EMAIL,WEB").default("020202,EMAIL,WEB,APP,SOCIAL,SPORTELLO,PEC,CHAT"),
-  CRM_SERVICE_LEVEL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  CRM_DAY_COUNT: z.enum(["CALENDAR", "WORKING"]).default("CALENDAR"),
-  JOB_PIANO_QUARTIERI_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/piano-quartieri"),
-  JOB_PIANO_QUARTIERI_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("0 4 1 1,4,7,10 *"),
-  PQ_PROGRESS_METHOD: z.enum(["MILESTONES", "ON_SCHEDULE", "PHYSICAL"]).default("MILESTONES"),
-  JOB_OVERDUE_DEBT_SOURCE: z.string().regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>").default("csv:var/inbox/overdue-debt"),
-  JOB_OVERDUE_DEBT_SCHEDULE: z.string().refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)").default("15 3 1 1,4,7,10 *"),
-}).superRefine((config, ctx) => {
-  const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;
-  const given = keys.filter((key) => config[key] !== undefined);
-  if (given.length > 1) {
-    ctx.addIssue({ code: "custom", path: [given[1]], message: `set only one of ${keys.join(", ")}` });
-  }
-  const algorithm = config.JWT_ALGORITHM;
-  if (config.JWT_SECRET && algorithm && algorithm !== "HS256") {
-    ctx.addIssue({ code: "custom", path: ["JWT_ALGORITHM"], message: "a JWT_SECRET signs with HS256 only" });
-  }
-  if ((config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL) && (!algorithm || algorithm === "HS256")) {
-    ctx.addIssue({ code: "custom", path: ["JWT_ALGORITHM"], message: "name the asymmetric algorithm the issuer signs with (e.g. RS256)" });
-  }
-});
+const schema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(mysql|mariadb):\/\//,
+        "must start with mysql:// or mariadb:// (leave it unset for the embedded SQLite file)",
+      )
+      .optional(),
+    SQLITE_PATH: z.string().min(1).default("var/traguardo.sqlite"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    API_ACCESS: z.enum(["public", "private"]).default("public"),
+    JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    JWT_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key" }).optional(),
+    JWT_JWKS_URL: z.string().url("must be the URL of an OIDC issuer's JWKS").optional(),
+    JWT_ALGORITHM: z.enum(["HS256", "RS256", "PS256", "ES256", "EdDSA"]).optional(),
+    JWT_ISSUER: z.string().min(1).default("traguardo"),
+    JWT_AUDIENCE: z.string().min(1).default("traguardo-api"),
+    GRAPHQL_EXPLORER: z.enum(["on", "off"]).default("on"),
+    GRAPHQL_INTROSPECTION: z.enum(["on", "off"]).default("on"),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(200_000),
+    JOB_SCHEDULER: z.enum(["on", "off"]).default("on"),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(10).default(900),
+    JOB_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    JOB_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
+    JOB_PAYMENT_TIMELINESS_SOURCE: z
+      .string()
+      .regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>")
+      .default("csv:var/inbox/payment-timeliness"),
+    JOB_PAYMENT_TIMELINESS_SCHEDULE: z
+      .string()
+      .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
+      .default("0 3 1 1,4,7,10 *"),
+    ITP_DISPUTE_RULE: z.enum(["RESTART", "SHIFT"]).default("RESTART"),
+    JOB_CRM_RESPONSE_SOURCE: z
+      .string()
+      .regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>")
+      .default("csv:var/inbox/crm-response"),
+    JOB_CRM_RESPONSE_SCHEDULE: z
+      .string()
+      .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
+      .default("30 3 1 1,4,7,10 *"),
+    CRM_CHANNELS: z
+      .string()
+      .regex(/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/, "must be channel codes separated by commas, e.g. 020202,EMAIL,WEB")
+      .default("020202,EMAIL,WEB,APP,SOCIAL,SPORTELLO,PEC,CHAT"),
+    CRM_SERVICE_LEVEL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    CRM_DAY_COUNT: z.enum(["CALENDAR", "WORKING"]).default("CALENDAR"),
+    JOB_PIANO_QUARTIERI_SOURCE: z
+      .string()
+      .regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>")
+      .default("csv:var/inbox/piano-quartieri"),
+    JOB_PIANO_QUARTIERI_SCHEDULE: z
+      .string()
+      .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
+      .default("0 4 1 1,4,7,10 *"),
+    PQ_PROGRESS_METHOD: z.enum(["MILESTONES", "ON_SCHEDULE", "PHYSICAL"]).default("MILESTONES"),
+    JOB_OVERDUE_DEBT_SOURCE: z
+      .string()
+      .regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>")
+      .default("csv:var/inbox/overdue-debt"),
+    JOB_OVERDUE_DEBT_SCHEDULE: z
+      .string()
+      .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
+      .default("15 3 1 1,4,7,10 *"),
+  })
+  .superRefine((config, ctx) => {
+    const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;
+    const given = keys.filter((key) => config[key] !== undefined);
+    if (given.length > 1) {
+      ctx.addIssue({ code: "custom", path: [given[1]], message: `set only one of ${keys.join(", ")}` });
+    }
+    const algorithm = config.JWT_ALGORITHM;
+    if (config.JWT_SECRET && algorithm && algorithm !== "HS256") {
+      ctx.addIssue({ code: "custom", path: ["JWT_ALGORITHM"], message: "a JWT_SECRET signs with HS256 only" });
+    }
+    if ((config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL) && (!algorithm || algorithm === "HS256")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["JWT_ALGORITHM"],
+        message: "name the asymmetric algorithm the issuer signs with (e.g. RS256)",
+      });
+    }
+  });
 
 export type Config = z.infer<typeof schema>;
 

@@ -1,6 +1,11 @@
 /** Calendar dates are 'YYYY-MM-DD' strings; comparing them as strings compares the dates. */
 
-const ROME_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" });
+const ROME_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's date in Milan, whatever the server's time zone. */
 export function todayInRome(now: Date = new Date()): string {
@@ -41,11 +46,14 @@ export function dayNumber(date: string): number {
   const month = digit(date, 5) * 10 + digit(date, 6);
   const day = digit(date, 8) * 10 + digit(date, 9);
   // Years counted from March, so that the leap day ends the year.
-  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3) - (month <= 2 ? 1 : 0);
+  const year =
+    digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3) - (month <= 2 ? 1 : 0);
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+  return (
+    era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468
+  );
 }
 
 /** The 'YYYY-MM-DD' date of a day number. */

@@ -31,13 +31,19 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
 
   function byId<E extends ObjectLiteral & { id: number }>(entity: EntityTarget<E>) {
     return new DataLoader<number, E | null>(async (ids) => {
-      const rows = await readEntities(manager.createQueryBuilder(entity, "e").where("e.id IN (:...ids)", { ids: [...ids] }));
+      const rows = await readEntities(
+        manager.createQueryBuilder(entity, "e").where("e.id IN (:...ids)", { ids: [...ids] }),
+      );
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });
   }
 
-  function groupedBy<E extends ObjectLiteral>(entity: EntityTarget<E>, column: keyof E & string, order: Record<string, "ASC" | "DESC">) {
+  function groupedBy<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    column: keyof E & string,
+    order: Record<string, "ASC" | "DESC">,
+  ) {
     return new DataLoader<number, E[]>(async (keys) => {
       const query = manager.createQueryBuilder(entity, "e").where(`e.${column} IN (:...keys)`, { keys: [...keys] });
       for (const [field, direction] of Object.entries(order)) query.addOrderBy(`e.${field}`, direction);
@@ -57,23 +63,35 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
 
   /** Objectives of a year grouped by the unit that owned them on a date (null: as the plan stands now). */
   const objectivesByOwner = new DataLoader<string, Map<number, Objective[]>>(async (keys) =>
-    Promise.all(keys.map(async (key) => {
-      const [year, asOf] = JSON.parse(key) as [number, string | null];
-      const objectives = await readEntities(manager.createQueryBuilder(Objective, "o")
-        .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
-        .orderBy("o.position", "ASC"));
-      return asOf === null ? groupByCurrentOwner(objectives) : groupByOwnerOn(year, asOf, objectives);
-    })));
+    Promise.all(
+      keys.map(async (key) => {
+        const [year, asOf] = JSON.parse(key) as [number, string | null];
+        const objectives = await readEntities(
+          manager
+            .createQueryBuilder(Objective, "o")
+            .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
+            .orderBy("o.position", "ASC"),
+        );
+        return asOf === null ? groupByCurrentOwner(objectives) : groupByOwnerOn(year, asOf, objectives);
+      }),
+    ),
+  );
 
   async function groupByOwnerOn(year: number, asOf: string, objectives: Objective[]) {
     const [changes, units] = await Promise.all([
-      readEntities(manager.createQueryBuilder(PlanChange, "c")
-        .innerJoin(ObjectiveYear, "y", "y.objectiveId = c.objectiveId AND y.year = :year", { year })
-        .where("c.kind IN (:...kinds)", { kinds: [PlanChangeKind.CREATED, PlanChangeKind.TRANSFERRED, PlanChangeKind.REMOVED] })),
+      readEntities(
+        manager
+          .createQueryBuilder(PlanChange, "c")
+          .innerJoin(ObjectiveYear, "y", "y.objectiveId = c.objectiveId AND y.year = :year", { year })
+          .where("c.kind IN (:...kinds)", {
+            kinds: [PlanChangeKind.CREATED, PlanChangeKind.TRANSFERRED, PlanChangeKind.REMOVED],
+          }),
+      ),
       loaders.allUnits(),
     ]);
     const byObjective = new Map<number, PlanChange[]>();
-    for (const change of changes) byObjective.set(change.objectiveId, [...(byObjective.get(change.objectiveId) ?? []), change]);
+    for (const change of changes)
+      byObjective.set(change.objectiveId, [...(byObjective.get(change.objectiveId) ?? []), change]);
     const groups = new Map<number, Objective[]>();
     for (const objective of objectives) {
       const history = (byObjective.get(objective.id) ?? []).map((c) => ({ ...c, order: c.id }));
@@ -86,14 +104,20 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
 
   /** Keys "kpiId|year" ("null": every year): one statement for each year asked. */
   const measurementsByKpi = new DataLoader<string, Measurement[]>(async (keys) => {
-    const asked = keys.map((key) => key.split("|")).map(([kpiId, year]) => ({ kpiId: Number(kpiId), year: year === "null" ? null : Number(year) }));
+    const asked = keys
+      .map((key) => key.split("|"))
+      .map(([kpiId, year]) => ({ kpiId: Number(kpiId), year: year === "null" ? null : Number(year) }));
     const rows = new Map<string, Measurement[]>(keys.map((key) => [key, []]));
     for (const year of new Set(asked.map((a) => a.year))) {
-      const query = manager.createQueryBuilder(Measurement, "m")
+      const query = manager
+        .createQueryBuilder(Measurement, "m")
         .leftJoin(Measurement, "later", "later.supersedesId = m.id")
         .where("later.id IS NULL")
         .andWhere("m.kpiId IN (:...kpiIds)", { kpiIds: asked.filter((a) => a.year === year).map((a) => a.kpiId) })
-        .orderBy("m.year").addOrderBy("m.periodKind").addOrderBy("m.periodIndex").addOrderBy("m.id");
+        .orderBy("m.year")
+        .addOrderBy("m.periodKind")
+        .addOrderBy("m.periodIndex")
+        .addOrderBy("m.id");
       if (year !== null) query.andWhere("m.year = :year", { year });
       for (const row of await readEntities(query)) rows.get(`${row.kpiId}|${year}`)!.push(row);
     }
@@ -113,15 +137,24 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     measurementsByKpi: {
       load: (kpiId: number, year: number | null) => measurementsByKpi.load(`${kpiId}|${year}`),
     },
-    allUnits: () => (allUnits ??= readEntities(manager.createQueryBuilder(OrgUnit, "u")).then((rows) => new Map(rows.map((u) => [u.id, u])))),
+    allUnits: () =>
+      (allUnits ??= readEntities(manager.createQueryBuilder(OrgUnit, "u")).then(
+        (rows) => new Map(rows.map((u) => [u.id, u])),
+      )),
     /** The objectives of a level in force for a year, in plan order, loaded once per request. */
     activeObjectives: (level: ObjectiveLevel, year: number) => {
       const key = `${level}|${year}`;
       if (!activeByLevel.has(key)) {
-        activeByLevel.set(key, readEntities(manager.createQueryBuilder(Objective, "o")
-          .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
-          .where("o.level = :level AND o.status = :status", { level, status: ObjectiveStatus.ACTIVE })
-          .orderBy("o.position", "ASC")));
+        activeByLevel.set(
+          key,
+          readEntities(
+            manager
+              .createQueryBuilder(Objective, "o")
+              .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
+              .where("o.level = :level AND o.status = :status", { level, status: ObjectiveStatus.ACTIVE })
+              .orderBy("o.position", "ASC"),
+          ),
+        );
       }
       return activeByLevel.get(key)!;
     },
@@ -129,14 +162,19 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     reviews: (year: number, asOf: string | null) => {
       const key = `${year}|${asOf}`;
       if (!reviewsByYear.has(key)) {
-        reviewsByYear.set(key, manager.find(Review, {
-          where: { year, ...(asOf ? { decidedAt: LessThan(endOfDayInRome(asOf)) } : {}) }, order: { decidedAt: "ASC", id: "ASC" },
-        }));
+        reviewsByYear.set(
+          key,
+          manager.find(Review, {
+            where: { year, ...(asOf ? { decidedAt: LessThan(endOfDayInRome(asOf)) } : {}) },
+            order: { decidedAt: "ASC", id: "ASC" },
+          }),
+        );
       }
       return reviewsByYear.get(key)!;
     },
     /** KPIs, targets and yearly values for attainment, as they stood when the request began (shared, read-only). */
-    yearData: async (year: number, asOf: string | null) => yearDataCache.yearData(await (version ??= yearDataCache.version()), year, asOf),
+    yearData: async (year: number, asOf: string | null) =>
+      yearDataCache.yearData(await (version ??= yearDataCache.version()), year, asOf),
     headsByUnit: groupedBy(OrgUnitHead, "unitId", { validFrom: "ASC" }),
     childrenByObjective: groupedBy(Objective, "parentId", { position: "ASC" }),
     collaboratorsByObjective: groupedBy(ObjectiveCollaborator, "objectiveId", { unitId: "ASC" }),

@@ -10,15 +10,23 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const { dataSource, inserted } = await prepareDatabase(config);
-  logger.info({ database: config.DATABASE_URL ? "mysql" : config.SQLITE_PATH, inserted }, "database migrated, Milan plan 2019-2021 loaded");
+  logger.info(
+    { database: config.DATABASE_URL ? "mysql" : config.SQLITE_PATH, inserted },
+    "database migrated, Milan plan 2019-2021 loaded",
+  );
 
   const http = await createHttpServer(config, dataSource, logger);
   http.server.once("error", (error: NodeJS.ErrnoException) => {
-    logger.fatal(error.code === "EADDRINUSE" ? `PORT ${config.PORT} is already in use: set PORT to a free port` : error.message);
+    logger.fatal(
+      error.code === "EADDRINUSE" ? `PORT ${config.PORT} is already in use: set PORT to a free port` : error.message,
+    );
     process.exit(1);
   });
   http.server.listen(config.PORT, () => {
-    logger.info(`GraphQL on http://localhost:${config.PORT}/graphql` + (config.GRAPHQL_EXPLORER === "on" ? `, explorer on http://localhost:${config.PORT}/explorer` : ""));
+    logger.info(
+      `GraphQL on http://localhost:${config.PORT}/graphql` +
+        (config.GRAPHQL_EXPLORER === "on" ? `, explorer on http://localhost:${config.PORT}/explorer` : ""),
+    );
   });
 
   const scheduler = config.JOB_SCHEDULER === "on" ? startScheduler(dataSource, config, logger) : null;

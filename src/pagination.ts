@@ -40,12 +40,27 @@ export interface Page<T> {
  * the total over every page. `after` is the endCursor of the previous page.
  */
 export async function pageByKey<T extends { id: number }>(
-  query: SelectQueryBuilder<T>, alias: string, order: "ASC" | "DESC", first: number | null | undefined, after: string | null | undefined,
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  order: "ASC" | "DESC",
+  first: number | null | undefined,
+  after: string | null | undefined,
 ): Promise<Page<T>> {
   const size = pageSize(first ?? undefined);
   const totalCount = await query.getCount();
-  if (after != null) query.andWhere(`${alias}.id ${order === "ASC" ? ">" : "<"} :after`, { after: decodeCursor(after) });
-  const rows = await query.orderBy(`${alias}.id`, order).take(size + 1).getMany();
+  if (after != null)
+    query.andWhere(`${alias}.id ${order === "ASC" ? ">" : "<"} :after`, { after: decodeCursor(after) });
+  const rows = await query
+    .orderBy(`${alias}.id`, order)
+    .take(size + 1)
+    .getMany();
   const nodes = rows.slice(0, size);
-  return { totalCount, nodes, pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size } };
+  return {
+    totalCount,
+    nodes,
+    pageInfo: {
+      endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null,
+      hasNextPage: rows.length > size,
+    },
+  };
 }

@@ -8,15 +8,18 @@ export interface Period {
   index: number;
 }
 
-
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** The first and last calendar day of a period, as 'YYYY-MM-DD'. */
 export function periodBounds({ year, kind, index }: Period): { start: string; end: string } {
-  const [first, last] = kind === PeriodKind.YEAR ? [1, 12] : kind === PeriodKind.QUARTER ? [index * 3 - 2, index * 3] : [index, index];
-  return { start: `${year}-${twoDigits(first)}-01`, end: `${year}-${twoDigits(last)}-${twoDigits(lastDayOfMonth(year, last))}` };
+  const [first, last] =
+    kind === PeriodKind.YEAR ? [1, 12] : kind === PeriodKind.QUARTER ? [index * 3 - 2, index * 3] : [index, index];
+  return {
+    start: `${year}-${twoDigits(first)}-01`,
+    end: `${year}-${twoDigits(last)}-${twoDigits(lastDayOfMonth(year, last))}`,
+  };
 }
 
 /** Whether the index fits the kind: 0 for a year, 1-4 for a quarter, 1-12 for a month. */
@@ -49,7 +52,8 @@ export function parsePeriod(text: string): Period | null {
 
 /** Every period from `from` to `to`, both included; they must be of the same kind. */
 export function periodsBetween(from: Period, to: Period): Period[] {
-  if (from.kind !== to.kind) throw new RangeError(`${periodLabel(from)} and ${periodLabel(to)} are not periods of the same kind`);
+  if (from.kind !== to.kind)
+    throw new RangeError(`${periodLabel(from)} and ${periodLabel(to)} are not periods of the same kind`);
   const perYear = from.kind === PeriodKind.YEAR ? 1 : from.kind === PeriodKind.QUARTER ? 4 : 12;
   const ordinal = (p: Period) => p.year * perYear + (perYear === 1 ? 0 : p.index - 1);
   const periods: Period[] = [];

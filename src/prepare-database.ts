@@ -7,7 +7,9 @@ import { LoadReport, loadPlan } from "./plan-data/load-plan";
 import { readPlanData } from "./plan-data/read-plan-data";
 
 /** Migrates the database and adds whatever of the Milan plan, the job KPIs and the yearly cycles it lacks. */
-export async function prepareDatabase(config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">): Promise<{ dataSource: DataSource; inserted: LoadReport }> {
+export async function prepareDatabase(
+  config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">,
+): Promise<{ dataSource: DataSource; inserted: LoadReport }> {
   const dataSource = await openDatabase(config);
   const inserted = await loadPlan(dataSource, readPlanData());
   inserted.jobKpis = await loadJobKpis(dataSource);

@@ -9,7 +9,10 @@ import { DriverUtils } from "typeorm/driver/DriverUtils";
 export async function readEntities<E extends ObjectLiteral>(query: SelectQueryBuilder<E>): Promise<E[]> {
   const { metadata, name } = query.expressionMap.mainAlias!;
   const driver = query.connection.driver;
-  const columns = metadata.columns.map((column) => ({ column, key: DriverUtils.buildAlias(driver, undefined, name, column.databaseName) }));
+  const columns = metadata.columns.map((column) => ({
+    column,
+    key: DriverUtils.buildAlias(driver, undefined, name, column.databaseName),
+  }));
   const rows = await query.getRawMany<Record<string, unknown>>();
   return rows.map((row) => {
     const entity = metadata.create() as E;

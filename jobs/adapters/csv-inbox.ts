@@ -30,16 +30,21 @@ export class CsvInbox implements SourceAdapter {
     for (const file of files) {
       let last = 0;
       const path = join(this.folder, file);
-      const parser = createReadStream(path).pipe(parse({
-        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-        delimiter: await delimiterOf(path),
-        bom: true,
-        trim: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        info: true,
-      }));
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const parser = createReadStream(path).pipe(
+        parse({
+          columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+          delimiter: await delimiterOf(path),
+          bom: true,
+          trim: true,
+          skip_empty_lines: true,
+          relax_column_count: true,
+          info: true,
+        }),
+      );
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: Record<string, string>;
+        info: { lines: number };
+      }>) {
         last = info.lines;
         // Lines count across files so that a rejected row names its file's line: file order is fixed.
         yield { line: offset + info.lines, fields: { ...record, _file: file } };

@@ -10,7 +10,10 @@ export class HttpJson implements SourceAdapter {
   // The endpoint decides the order.
   readonly groups = false;
 
-  constructor(private readonly url: string, private readonly timeoutMs = 30_000) {
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = 30_000,
+  ) {
     this.description = `HTTP ${url.replace(/\?.*/, "")}`;
   }
 
@@ -18,14 +21,18 @@ export class HttpJson implements SourceAdapter {
     const url = this.url.replace("{from}", encodeURIComponent(from)).replace("{to}", encodeURIComponent(to));
     let body: unknown;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: "application/json" } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept: "application/json" },
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = await response.json();
     } catch (error) {
       throw new SourceUnavailable(`${this.description} did not answer: ${(error as Error).message}`);
     }
     const rows = Array.isArray(body) ? body : (body as { rows?: unknown }).rows;
-    if (!Array.isArray(rows)) throw new SourceUnavailable(`${this.description} answered something other than a list of rows`);
+    if (!Array.isArray(rows))
+      throw new SourceUnavailable(`${this.description} answered something other than a list of rows`);
     let line = 0;
     for (const row of rows) yield { line: ++line, fields: (row ?? {}) as Record<string, unknown> };
   }

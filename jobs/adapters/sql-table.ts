@@ -15,13 +15,17 @@ export class SqlTable implements SourceAdapter {
   readonly description: string;
   readonly groups = true;
 
-  constructor(private readonly url: string, private readonly table: string) {
+  constructor(
+    private readonly url: string,
+    private readonly table: string,
+  ) {
     if (!IDENTIFIER.test(table)) throw new Error(`"${table}" is not a table or view name`);
     this.description = `SQL ${table} at ${url.replace(/\/\/[^@/]*@/, "//…@")}`;
   }
 
   read(from: string, to: string, dateField: string, groupField?: string): AsyncIterable<SourceRecord> {
-    for (const column of [dateField, groupField ?? dateField]) if (!IDENTIFIER.test(column)) throw new Error(`"${column}" is not a column name`);
+    for (const column of [dateField, groupField ?? dateField])
+      if (!IDENTIFIER.test(column)) throw new Error(`"${column}" is not a column name`);
     return /^(mysql|mariadb):/.test(this.url)
       ? this.readMysql(from, to, dateField, groupField ? `CAST(\`${groupField}\` AS BINARY)` : `\`${dateField}\``)
       : this.readSqlite(from, to, dateField, groupField ?? dateField);
@@ -35,7 +39,9 @@ export class SqlTable implements SourceAdapter {
       throw new SourceUnavailable(`cannot open ${this.description}: ${(error as Error).message}`);
     }
     try {
-      const rows = db.prepare(`SELECT * FROM ${this.table} WHERE ${dateField} BETWEEN ? AND ? ORDER BY ${orderBy}`).iterate(from, to);
+      const rows = db
+        .prepare(`SELECT * FROM ${this.table} WHERE ${dateField} BETWEEN ? AND ? ORDER BY ${orderBy}`)
+        .iterate(from, to);
       let line = 0;
       for (const row of rows) yield { line: ++line, fields: row as Record<string, unknown> };
     } finally {
@@ -46,7 +52,8 @@ export class SqlTable implements SourceAdapter {
   private async *readMysql(from: string, to: string, dateField: string, orderBy: string): AsyncIterable<SourceRecord> {
     const connection = createConnection({ uri: this.url.replace(/^mariadb:/, "mysql:"), dateStrings: true });
     try {
-      const stream = connection.query(`SELECT * FROM \`${this.table}\` WHERE \`${dateField}\` BETWEEN ? AND ? ORDER BY ${orderBy}`, [from, to])
+      const stream = connection
+        .query(`SELECT * FROM \`${this.table}\` WHERE \`${dateField}\` BETWEEN ? AND ? ORDER BY ${orderBy}`, [from, to])
         .stream({ highWaterMark: 1000 });
       let line = 0;
       try {

@@ -12,16 +12,21 @@ export enum AttainmentStatus {
   SCORED = "SCORED",
   INCOMPLETE = "INCOMPLETE",
 }
-registerEnumType(AttainmentStatus, { name: "AttainmentStatus", description: "INCOMPLETE: some input is missing; never read as 0" });
+registerEnumType(AttainmentStatus, {
+  name: "AttainmentStatus",
+  description: "INCOMPLETE: some input is missing; never read as 0",
+});
 
 @ObjectType({ description: "A KPI's score for a year, with the value, target and rule that made it" })
 export class KpiAttainment {
   @Field(() => Kpi) kpi!: Kpi;
-  @Field(() => OrgUnit, { nullable: true, description: "The unit measured; null for the administration as a whole" }) unit!: OrgUnit | null;
+  @Field(() => OrgUnit, { nullable: true, description: "The unit measured; null for the administration as a whole" })
+  unit!: OrgUnit | null;
   @Field(() => AttainmentStatus) status!: AttainmentStatus;
   @Field(() => Float, { nullable: true, description: "0 to 1" }) score!: number | null;
   @Field(() => Decimal, { nullable: true, description: "The yearly value in force" }) value!: string | null;
-  @Field(() => Measurement, { nullable: true, description: "The measurement the value comes from" }) measurement!: Measurement | null;
+  @Field(() => Measurement, { nullable: true, description: "The measurement the value comes from" })
+  measurement!: Measurement | null;
   @Field(() => Target, { nullable: true, description: "The target, with the act that set it" }) target!: Target | null;
   @Field(() => String, { nullable: true, description: "The scoring rule applied" }) rule!: string | null;
   @Field(() => String, { nullable: true, description: "Why it cannot be scored" }) missing!: string | null;
@@ -32,8 +37,13 @@ export class ObjectiveAttainment {
   @Field(() => Objective) objective!: Objective;
   @Field(() => OrgUnit, { nullable: true }) unit!: OrgUnit | null;
   @Field(() => AttainmentStatus) status!: AttainmentStatus;
-  @Field(() => Float, { nullable: true, description: "The score in force: the Nucleo's latest override, else the computed one" }) score!: number | null;
-  @Field(() => Float, { nullable: true, description: "The score computed from the KPIs, whatever the review" }) computedScore!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "The score in force: the Nucleo's latest override, else the computed one",
+  })
+  score!: number | null;
+  @Field(() => Float, { nullable: true, description: "The score computed from the KPIs, whatever the review" })
+  computedScore!: number | null;
   @Field(() => [Review], { description: "The Nucleo's decisions on it for the year, oldest first" }) reviews!: Review[];
   @Field(() => String, { nullable: true }) missing!: string | null;
   /** What `kpis` and `explain` are made from: built only when a query asks for them. */
@@ -44,21 +54,30 @@ export class ObjectiveAttainment {
 export class AttainmentSummary {
   @Field(() => AttainmentStatus) status!: AttainmentStatus;
   @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field(() => Float, { nullable: true, description: "The mean computed from the objectives, whatever a unit-level override" }) computedScore!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "The mean computed from the objectives, whatever a unit-level override",
+  })
+  computedScore!: number | null;
   @Field(() => [ObjectiveAttainment]) objectives!: ObjectiveAttainment[];
 }
 
 @ObjectType({ description: "A directorate's attainment: its own objectives and its contribution to the Gestionali" })
 export class UnitAttainment {
   @Field(() => OrgUnit) unit!: OrgUnit;
-  @Field(() => AttainmentSummary, { description: "Mean of its Obiettivi di Direzione, or the Nucleo's override for the unit" }) direzione!: AttainmentSummary;
+  @Field(() => AttainmentSummary, {
+    description: "Mean of its Obiettivi di Direzione, or the Nucleo's override for the unit",
+  })
+  direzione!: AttainmentSummary;
   @Field(() => [Review], { description: "The Nucleo's decisions on the unit for the year" }) reviews!: Review[];
-  @Field(() => AttainmentSummary, { description: "Mean of the Obiettivi Gestionali measured for it" }) gestionale!: AttainmentSummary;
+  @Field(() => AttainmentSummary, { description: "Mean of the Obiettivi Gestionali measured for it" })
+  gestionale!: AttainmentSummary;
 }
 
 @ObjectType({ description: "Whether the administration as a whole reached its Obiettivi Solidali" })
 export class SolidaleGate {
-  @Field(() => Boolean, { nullable: true, description: "Null while a Solidale objective is incomplete" }) open!: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Null while a Solidale objective is incomplete" }) open!:
+    boolean | null;
   @Field({ description: "ALL (each at 100%) or WEIGHTED_MEAN" }) mode!: string;
   @Field(() => Float) threshold!: number;
   @Field(() => Float, { nullable: true }) score!: number | null;

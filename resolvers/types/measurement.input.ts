@@ -11,7 +11,8 @@ export class RecordMeasurementInput {
   kpiCode!: string;
 
   @Field(() => Int)
-  @Min(1990) @Max(2100)
+  @Min(1990)
+  @Max(2100)
   year!: number;
 
   @Field(() => PeriodKind)
@@ -43,7 +44,8 @@ export class CorrectMeasurementInput {
   value!: string;
 
   @Field({ description: "Why the value is corrected" })
-  @MinLength(3) @MaxLength(2000)
+  @MinLength(3)
+  @MaxLength(2000)
   reason!: string;
 }
 
@@ -55,7 +57,8 @@ export class MeasurementsArgs {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @Min(1990) @Max(2100)
+  @Min(1990)
+  @Max(2100)
   year?: number;
 
   @Field(() => String, { nullable: true })

@@ -10,14 +10,21 @@ export class ObjectivesArgs {
   level?: ObjectiveLevel;
 
   @Field(() => Int, { nullable: true, description: "Only objectives that apply to this year" })
-  @Min(1990) @Max(2100)
+  @Min(1990)
+  @Max(2100)
   year?: number;
 
-  @Field(() => String, { nullable: true, description: "Only objectives the unit of this name owns as the plan stands now" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only objectives the unit of this name owns as the plan stands now",
+  })
   @MaxLength(200)
   unitName?: string;
 
-  @Field(() => String, { nullable: true, description: "Only objectives the unit of this code owns as the plan stands now" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only objectives the unit of this code owns as the plan stands now",
+  })
   @Matches(UNIT_CODE, { message: "unitCode must be a unit code such as EDU" })
   unitCode?: string;
 

@@ -6,7 +6,10 @@ import { UNIT_CODE } from "./objective-filter.input";
 
 @ArgsType()
 export class OrgUnitsArgs {
-  @Field(() => LocalDate, { nullable: true, description: "The day to show the organisation as of (default: today in Milan)" })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: "The day to show the organisation as of (default: today in Milan)",
+  })
   asOf?: string;
 
   @Field(() => OrgUnitKind, { nullable: true })

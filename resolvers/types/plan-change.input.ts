@@ -18,7 +18,8 @@ export class ActInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MinLength(3) @MaxLength(1000)
+  @MinLength(3)
+  @MaxLength(1000)
   subject?: string;
 }
 
@@ -36,7 +37,8 @@ abstract class ChangeBasisInput {
 
   @Field(() => Int, { nullable: true, description: "The page of the act's annex that states the change" })
   @IsOptional()
-  @Min(1) @Max(10000)
+  @Min(1)
+  @Max(10000)
   annexPage?: number;
 
   @Field(() => String, { nullable: true })
@@ -59,7 +61,8 @@ export class CreateObjectiveInput extends ChangeBasisInput {
   level!: ObjectiveLevel;
 
   @Field()
-  @MinLength(3) @MaxLength(2000)
+  @MinLength(3)
+  @MaxLength(2000)
   title!: string;
 
   @Field(() => String, { nullable: true, description: "The owning directorate (required for DIREZIONE)" })
@@ -68,12 +71,15 @@ export class CreateObjectiveInput extends ChangeBasisInput {
   unitCode?: string;
 
   @Field(() => [Int])
-  @ArrayMaxSize(10) @Min(1990, { each: true }) @Max(2100, { each: true })
+  @ArrayMaxSize(10)
+  @Min(1990, { each: true })
+  @Max(2100, { each: true })
   years!: number[];
 
   @Field(() => Int, { nullable: true, description: "Its number in the list; the next free one if left out" })
   @IsOptional()
-  @Min(1) @Max(999)
+  @Min(1)
+  @Max(999)
   number?: number;
 
   @Field(() => String, { nullable: true })
@@ -82,7 +88,8 @@ export class CreateObjectiveInput extends ChangeBasisInput {
   heading?: string;
 
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(40) @Matches(UNIT_CODE, unitCodes)
+  @ArrayMaxSize(40)
+  @Matches(UNIT_CODE, unitCodes)
   collaboratorCodes!: string[];
 
   @Field(() => String, { nullable: true, description: "The key of the objective it serves" })
@@ -101,7 +108,8 @@ export class TransferObjectiveInput extends ObjectiveChangeInput {
 @InputType()
 export class RenameObjectiveInput extends ObjectiveChangeInput {
   @Field()
-  @MinLength(3) @MaxLength(2000)
+  @MinLength(3)
+  @MaxLength(2000)
   newTitle!: string;
 }
 
@@ -109,17 +117,21 @@ export class RenameObjectiveInput extends ObjectiveChangeInput {
 export class UpdateObjectiveInput extends ObjectiveChangeInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MinLength(3) @MaxLength(2000)
+  @MinLength(3)
+  @MaxLength(2000)
   newTitle?: string;
 
   @Field(() => [Int], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(10) @Min(1990, { each: true }) @Max(2100, { each: true })
+  @ArrayMaxSize(10)
+  @Min(1990, { each: true })
+  @Max(2100, { each: true })
   years?: number[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(40) @Matches(UNIT_CODE, unitCodes)
+  @ArrayMaxSize(40)
+  @Matches(UNIT_CODE, unitCodes)
   collaboratorCodes?: string[];
 }
 

@@ -3,10 +3,32 @@ import { scoreKpi } from "./kpi-score";
 import { weightedMean } from "./normalise";
 
 /** Plain inputs: what the database holds for one year, as of one date. */
-export interface KpiInput { id: number; objectiveId: number; code: string; weight: number; direction: KpiDirection; scoring: ScoringRule }
-export interface TargetInput { id: number; kpiId: number; value: number | null; bound: number | null; actId: number }
-export interface MeasurementInput { id: number; kpiId: number; orgUnitId: number | null; value: number | null }
-export interface ObjectiveInput { id: number; level: ObjectiveLevel; ownerUnitId: number | null }
+export interface KpiInput {
+  id: number;
+  objectiveId: number;
+  code: string;
+  weight: number;
+  direction: KpiDirection;
+  scoring: ScoringRule;
+}
+export interface TargetInput {
+  id: number;
+  kpiId: number;
+  value: number | null;
+  bound: number | null;
+  actId: number;
+}
+export interface MeasurementInput {
+  id: number;
+  kpiId: number;
+  orgUnitId: number | null;
+  value: number | null;
+}
+export interface ObjectiveInput {
+  id: number;
+  level: ObjectiveLevel;
+  ownerUnitId: number | null;
+}
 
 export type Status = "SCORED" | "INCOMPLETE";
 
@@ -59,15 +81,39 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
   const { kpisByObjective, targetByKpi, values } = indexOf(data);
   const kpis = kpisByObjective.get(objective.id) ?? [];
   if (kpis.length === 0) {
-    return { objectiveId: objective.id, unitId, status: "INCOMPLETE", score: null, kpis: [], missing: "no KPI is defined for it" };
+    return {
+      objectiveId: objective.id,
+      unitId,
+      status: "INCOMPLETE",
+      score: null,
+      kpis: [],
+      missing: "no KPI is defined for it",
+    };
   }
   const results = kpis.map((kpi): KpiResult => {
-    const measurement = values.get(byKpiUnit(kpi.id, unitId)) ?? (unitId !== null && objective.level === ObjectiveLevel.DIREZIONE ? values.get(byKpiUnit(kpi.id, null)) : undefined);
+    const measurement =
+      values.get(byKpiUnit(kpi.id, unitId)) ??
+      (unitId !== null && objective.level === ObjectiveLevel.DIREZIONE
+        ? values.get(byKpiUnit(kpi.id, null))
+        : undefined);
     const target = targetByKpi.get(kpi.id) ?? null;
-    const base = { kpiId: kpi.id, unitId, targetId: target?.id ?? null, measurementId: measurement?.id ?? null, value: measurement?.value ?? null };
-    if (!measurement || measurement.value === null) return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no value for the year" };
-    if (!target && kpi.direction !== KpiDirection.MILESTONE) return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no target for the year" };
-    const scored = scoreKpi(measurement.value, { direction: kpi.direction, scoring: kpi.scoring, target: target?.value ?? null, bound: target?.bound ?? null });
+    const base = {
+      kpiId: kpi.id,
+      unitId,
+      targetId: target?.id ?? null,
+      measurementId: measurement?.id ?? null,
+      value: measurement?.value ?? null,
+    };
+    if (!measurement || measurement.value === null)
+      return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no value for the year" };
+    if (!target && kpi.direction !== KpiDirection.MILESTONE)
+      return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no target for the year" };
+    const scored = scoreKpi(measurement.value, {
+      direction: kpi.direction,
+      scoring: kpi.scoring,
+      target: target?.value ?? null,
+      bound: target?.bound ?? null,
+    });
     return scored.score === null
       ? { ...base, status: "INCOMPLETE", score: null, rule: null, missing: scored.missing }
       : { ...base, status: "SCORED", score: scored.score, rule: scored.rule, missing: null };
@@ -77,9 +123,17 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
   const score = weightedMean(counted.map((r) => ({ score: r.score, weight: kpis[results.indexOf(r)].weight })));
   const incomplete = counted.filter((r) => r.status === "INCOMPLETE").length;
   return {
-    objectiveId: objective.id, unitId, kpis: results, score,
+    objectiveId: objective.id,
+    unitId,
+    kpis: results,
+    score,
     status: score === null ? "INCOMPLETE" : "SCORED",
-    missing: score === null ? (counted.length === 0 ? "no KPI of its has a weight" : `${incomplete} of ${counted.length} KPIs cannot be scored`) : null,
+    missing:
+      score === null
+        ? counted.length === 0
+          ? "no KPI of its has a weight"
+          : `${incomplete} of ${counted.length} KPIs cannot be scored`
+        : null,
   };
 }
 
@@ -98,7 +152,8 @@ function indexOf(data: YearData): YearIndex {
   let index = indexes.get(data);
   if (!index) {
     const kpisByObjective = new Map<number, KpiInput[]>();
-    for (const kpi of data.kpis) kpisByObjective.set(kpi.objectiveId, [...(kpisByObjective.get(kpi.objectiveId) ?? []), kpi]);
+    for (const kpi of data.kpis)
+      kpisByObjective.set(kpi.objectiveId, [...(kpisByObjective.get(kpi.objectiveId) ?? []), kpi]);
     index = {
       kpisByObjective,
       targetByKpi: new Map(data.targets.map((t) => [t.kpiId, t])),

@@ -24,7 +24,8 @@ export function linearScore(value: number, rule: LinearRule): number {
       return clamp((value - floor) / (rule.target - floor));
     }
     case "LOWER_IS_BETTER":
-      if (rule.ceiling <= rule.target) throw new RangeError(`the ceiling (${rule.ceiling}) must be above the target (${rule.target})`);
+      if (rule.ceiling <= rule.target)
+        throw new RangeError(`the ceiling (${rule.ceiling}) must be above the target (${rule.target})`);
       return clamp((rule.ceiling - value) / (rule.ceiling - rule.target));
     case "RANGE": {
       if (rule.low > rule.high) throw new RangeError(`the range [${rule.low}, ${rule.high}] is empty`);
@@ -61,7 +62,12 @@ export const DEFAULT_BANDS: readonly Band[] = [
  * Band scoring: the score of the highest band the achievement reaches (0 below the first). The
  * achievement is value / target for HIGHER_IS_BETTER and target / value for LOWER_IS_BETTER.
  */
-export function bandScore(value: number, target: number, direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER", bands: readonly Band[] = DEFAULT_BANDS): number {
+export function bandScore(
+  value: number,
+  target: number,
+  direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER",
+  bands: readonly Band[] = DEFAULT_BANDS,
+): number {
   if (target <= 0) throw new RangeError("band scoring needs a positive target");
   const achievement = direction === "HIGHER_IS_BETTER" ? value / target : value <= 0 ? Infinity : target / value;
   let score = 0;

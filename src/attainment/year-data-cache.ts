@@ -21,7 +21,10 @@ export class YearDataCache {
   /** The current count of changes to attainment's inputs. */
   async version(): Promise<number> {
     const row = await this.dataSource.manager.findOneBy(DataVersion, { name: ATTAINMENT_INPUTS.name });
-    if (!row) throw new Error(`data_version has no "${ATTAINMENT_INPUTS.name}" row: the database's migrations have not all run`);
+    if (!row)
+      throw new Error(
+        `data_version has no "${ATTAINMENT_INPUTS.name}" row: the database's migrations have not all run`,
+      );
     return row.version;
   }
 

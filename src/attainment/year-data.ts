@@ -12,8 +12,13 @@ import { YearData } from "./compute";
  * yearly values in force then (recorded by that day and not yet corrected by that day).
  * Null `asOf`: as known now.
  */
-export async function loadYearData(manager: EntityManager, year: number, asOf: string | null): Promise<YearData & { rows: Map<number, Measurement> }> {
-  const measurementsQuery = manager.createQueryBuilder(Measurement, "m")
+export async function loadYearData(
+  manager: EntityManager,
+  year: number,
+  asOf: string | null,
+): Promise<YearData & { rows: Map<number, Measurement> }> {
+  const measurementsQuery = manager
+    .createQueryBuilder(Measurement, "m")
     // The whole, not its parts (a CRM channel's figure does not score the objective).
     .where("m.year = :year AND m.periodKind = :kind AND m.breakdown IS NULL", { year, kind: PeriodKind.YEAR })
     .orderBy("m.id", "ASC");
@@ -26,9 +31,27 @@ export async function loadYearData(manager: EntityManager, year: number, asOf: s
   const corrected = new Set(measurements.flatMap((m) => (m.supersedesId === null ? [] : [m.supersedesId])));
   const inForce = measurements.filter((m) => !corrected.has(m.id));
   return {
-    kpis: kpis.map((k) => ({ id: k.id, objectiveId: k.objectiveId, code: k.code, weight: Number(k.weight), direction: k.direction, scoring: k.scoring })),
-    targets: targets.map((t) => ({ id: t.id, kpiId: t.kpiId, value: t.value === null ? null : Number(t.value), bound: t.bound === null ? null : Number(t.bound), actId: t.actId })),
-    measurements: inForce.map((m) => ({ id: m.id, kpiId: m.kpiId, orgUnitId: m.orgUnitId, value: m.value === null ? null : Number(m.value) })),
+    kpis: kpis.map((k) => ({
+      id: k.id,
+      objectiveId: k.objectiveId,
+      code: k.code,
+      weight: Number(k.weight),
+      direction: k.direction,
+      scoring: k.scoring,
+    })),
+    targets: targets.map((t) => ({
+      id: t.id,
+      kpiId: t.kpiId,
+      value: t.value === null ? null : Number(t.value),
+      bound: t.bound === null ? null : Number(t.bound),
+      actId: t.actId,
+    })),
+    measurements: inForce.map((m) => ({
+      id: m.id,
+      kpiId: m.kpiId,
+      orgUnitId: m.orgUnitId,
+      value: m.value === null ? null : Number(m.value),
+    })),
     rows: new Map(inForce.map((m) => [m.id, m])),
   };
 }

@@ -1,4 +1,12 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, importSPKI, JWTPayload, jwtVerify, KeyLike } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  importSPKI,
+  JWTPayload,
+  jwtVerify,
+  KeyLike,
+} from "jose";
 import { Role } from "../../entities/enums";
 import { Config } from "../config";
 import { DomainError, ErrorCode } from "../errors";
@@ -20,7 +28,10 @@ export interface Caller {
 
 export const ANONYMOUS: Caller = Object.freeze({ subject: null, roles: [], units: [] });
 
-type TokenConfig = Pick<Config, "JWT_SECRET" | "JWT_PUBLIC_KEY" | "JWT_JWKS_URL" | "JWT_ALGORITHM" | "JWT_ISSUER" | "JWT_AUDIENCE">;
+type TokenConfig = Pick<
+  Config,
+  "JWT_SECRET" | "JWT_PUBLIC_KEY" | "JWT_JWKS_URL" | "JWT_ALGORITHM" | "JWT_ISSUER" | "JWT_AUDIENCE"
+>;
 type KeySource = Uint8Array | KeyLike | ReturnType<typeof createRemoteJWKSet> | ReturnType<typeof createLocalJWKSet>;
 
 /**
@@ -28,12 +39,22 @@ type KeySource = Uint8Array | KeyLike | ReturnType<typeof createRemoteJWKSet> | 
  * public key, or an OIDC issuer's JWKS. The algorithm, issuer and audience are pinned.
  */
 export class TokenVerifier {
-  private constructor(private readonly key: KeySource | null, private readonly algorithm: string, private readonly config: TokenConfig) {}
+  private constructor(
+    private readonly key: KeySource | null,
+    private readonly algorithm: string,
+    private readonly config: TokenConfig,
+  ) {}
 
   static async fromConfig(config: TokenConfig): Promise<TokenVerifier> {
     if (config.JWT_SECRET) return new TokenVerifier(new TextEncoder().encode(config.JWT_SECRET), "HS256", config);
-    if (config.JWT_PUBLIC_KEY) return new TokenVerifier(await importSPKI(config.JWT_PUBLIC_KEY, config.JWT_ALGORITHM!), config.JWT_ALGORITHM!, config);
-    if (config.JWT_JWKS_URL) return new TokenVerifier(createRemoteJWKSet(new URL(config.JWT_JWKS_URL)), config.JWT_ALGORITHM!, config);
+    if (config.JWT_PUBLIC_KEY)
+      return new TokenVerifier(
+        await importSPKI(config.JWT_PUBLIC_KEY, config.JWT_ALGORITHM!),
+        config.JWT_ALGORITHM!,
+        config,
+      );
+    if (config.JWT_JWKS_URL)
+      return new TokenVerifier(createRemoteJWKSet(new URL(config.JWT_JWKS_URL)), config.JWT_ALGORITHM!, config);
     return new TokenVerifier(null, "none", config);
   }
 

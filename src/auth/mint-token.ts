@@ -12,7 +12,10 @@ export interface TokenRequest {
 }
 
 /** Signs a token this server accepts, with its shared secret (HS256): for local use and tests. */
-export async function mintToken(config: Pick<Config, "JWT_SECRET" | "JWT_ISSUER" | "JWT_AUDIENCE">, request: TokenRequest): Promise<string> {
+export async function mintToken(
+  config: Pick<Config, "JWT_SECRET" | "JWT_ISSUER" | "JWT_AUDIENCE">,
+  request: TokenRequest,
+): Promise<string> {
   if (!config.JWT_SECRET) throw new Error("JWT_SECRET is not set: tokens for local use are signed with it");
   return new SignJWT({ roles: request.roles, units: request.units.map(formatGrant) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })

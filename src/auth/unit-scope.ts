@@ -14,7 +14,12 @@ export interface ScopedUnit {
  * unit above it in the organisation as it stood that day; the granted unit existed that day; and
  * the grant had started by then. A sibling, or a date before the unit was theirs, is refused.
  */
-export function answersFor(grants: readonly UnitGrant[], unitId: number, date: string, units: ReadonlyMap<number, ScopedUnit>): boolean {
+export function answersFor(
+  grants: readonly UnitGrant[],
+  unitId: number,
+  date: string,
+  units: ReadonlyMap<number, ScopedUnit>,
+): boolean {
   const ancestry = new Set<number>();
   let unit = units.get(unitId);
   while (unit && isWithin(date, unit.validFrom, unit.validTo) && !ancestry.has(unit.id)) {

@@ -15,16 +15,26 @@ const WHOLE_PLAN = `query ($year: Int!) { attainment(year: $year) {
  * The whole plan's attainment for a year computed afresh, as a dashboard asks for it: the gate,
  * and every directorate's Obiettivi di Direzione and Gestionali, from nothing cached.
  */
-export async function recomputeAttainment(dataSource: DataSource, year: number): Promise<{ units: number; objectiveScores: number; scored: number }> {
+export async function recomputeAttainment(
+  dataSource: DataSource,
+  year: number,
+): Promise<{ units: number; objectiveScores: number; scored: number }> {
   const schema = await createSchema();
   const contextValue: Context = {
-    config: loadConfig({ DATABASE_URL: "mysql://bench", JOB_SCHEDULER: "off" }), dataSource, loaders: createLoaders(dataSource),
+    config: loadConfig({ DATABASE_URL: "mysql://bench", JOB_SCHEDULER: "off" }),
+    dataSource,
+    loaders: createLoaders(dataSource),
     caller: { subject: "bench", roles: [Role.ADMIN], units: [] },
   };
   const result = await graphql({ schema, source: WHOLE_PLAN, variableValues: { year }, contextValue });
   if (result.errors) throw new Error(`attainment failed: ${result.errors.map((e) => e.message).join("; ")}`);
   type Summary = { objectives: Array<{ status: string }> };
-  const { units } = (result.data as { attainment: { units: Array<{ direzione: Summary; gestionale: Summary }> } }).attainment;
+  const { units } = (result.data as { attainment: { units: Array<{ direzione: Summary; gestionale: Summary }> } })
+    .attainment;
   const scores = units.flatMap((u) => [...u.direzione.objectives, ...u.gestionale.objectives]);
-  return { units: units.length, objectiveScores: scores.length, scored: scores.filter((o) => o.status === "SCORED").length };
+  return {
+    units: units.length,
+    objectiveScores: scores.length,
+    scored: scores.filter((o) => o.status === "SCORED").length,
+  };
 }

@@ -17,12 +17,21 @@ import { measured } from "./measure";
 export async function benchIncentives(dataSource: DataSource, employees: number) {
   const nucleo = { subject: "bench-nucleo", roles: [Role.EVALUATION_BOARD], units: [] };
   const admin = { subject: "bench-admin", roles: [Role.ADMIN], units: [] };
-  const review = (objectiveKey: string | null, unitCode: string | null, score: number) => recordReview(dataSource, nucleo, {
-    year: 2019, objectiveKey, unitCode, decision: ReviewDecision.OVERRIDDEN, score, comment: "bench: stands in for attainment the generated sources do not cover",
-  });
+  const review = (objectiveKey: string | null, unitCode: string | null, score: number) =>
+    recordReview(dataSource, nucleo, {
+      year: 2019,
+      objectiveKey,
+      unitCode,
+      decision: ReviewDecision.OVERRIDDEN,
+      score,
+      comment: "bench: stands in for attainment the generated sources do not cover",
+    });
   for (const key of ["SOL-SOLIDALE", "SOL-ATTRATTIVA", "SOL-DIGITALE", "SOL-AMBIENTE"]) await review(key, null, 1);
-  for (const key of ["GES-ANTICORRUZIONE", "GES-PROGRAMMAZIONE", "GES-DIGITALIZZAZIONE", "GES-ERP"]) await review(key, null, 0.9);
-  const units = (await dataSource.manager.find(OrgUnit)).filter((u) => u.kind !== "AREA" && isWithin("2019-12-31", u.validFrom, u.validTo)).map((u) => u.code);
+  for (const key of ["GES-ANTICORRUZIONE", "GES-PROGRAMMAZIONE", "GES-DIGITALIZZAZIONE", "GES-ERP"])
+    await review(key, null, 0.9);
+  const units = (await dataSource.manager.find(OrgUnit))
+    .filter((u) => u.kind !== "AREA" && isWithin("2019-12-31", u.validFrom, u.validTo))
+    .map((u) => u.code);
   for (const [i, code] of units.entries()) await review(null, code, 0.6 + ((i * 7) % 10) / 25);
   const people = generatePeople(units, employees, 2019);
   const imported = await measured(() => importPeople(dataSource, admin, people));
@@ -30,16 +39,22 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
   await moveCycle(dataSource, admin, { year: 2019, to: CycleStatus.UNDER_REVIEW, actKey: null, note: null });
   await moveCycle(dataSource, nucleo, { year: 2019, to: CycleStatus.VALIDATED, actKey: "BENCH-NV", note: null });
   const exported = await measured(() => payrollCsv(dataSource, 2019));
-  const closed = await measured(() => moveCycle(dataSource, admin, { year: 2019, to: CycleStatus.CLOSED, actKey: null, note: null }));
+  const closed = await measured(() =>
+    moveCycle(dataSource, admin, { year: 2019, to: CycleStatus.CLOSED, actKey: null, note: null }),
+  );
   const frozenExport = await measured(() => payrollCsv(dataSource, 2019));
   return {
-    employees, units: units.length,
+    employees,
+    units: units.length,
     importSeconds: +imported.seconds.toFixed(2),
-    eligibilitySeconds: +eligibility.seconds.toFixed(2), eligibilityPeakHeapMb: +eligibility.peakHeapMb.toFixed(1),
+    eligibilitySeconds: +eligibility.seconds.toFixed(2),
+    eligibilityPeakHeapMb: +eligibility.peakHeapMb.toFixed(1),
     paid: eligibility.result.rows.filter((r) => (r.payableShare ?? 0) > 0).length,
-    payrollExportSeconds: +exported.seconds.toFixed(2), payrollExportPeakHeapMb: +exported.peakHeapMb.toFixed(1), payrollBytes: Buffer.byteLength(exported.result),
-    closeAndFreezeSeconds: +closed.seconds.toFixed(2), frozenExportSeconds: +frozenExport.seconds.toFixed(2),
+    payrollExportSeconds: +exported.seconds.toFixed(2),
+    payrollExportPeakHeapMb: +exported.peakHeapMb.toFixed(1),
+    payrollBytes: Buffer.byteLength(exported.result),
+    closeAndFreezeSeconds: +closed.seconds.toFixed(2),
+    frozenExportSeconds: +frozenExport.seconds.toFixed(2),
     frozenExportIdentical: frozenExport.result === exported.result,
   };
 }
-

@@ -24,7 +24,9 @@ interface JobBench {
 
 export const JOB_BENCHES: JobBench[] = [
   {
-    label: "ITP", job: paymentTimelinessJob() as JobDefinition<unknown>, table: "payment_lines",
+    label: "ITP",
+    job: paymentTimelinessJob() as JobDefinition<unknown>,
+    table: "payment_lines",
     handWritten: `
       SELECT SUM(s * net * DATEDIFF(payment_date, GREATEST(
                DATE_ADD(receipt_date, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY),
@@ -36,8 +38,13 @@ export const JOB_BENCHES: JobBench[] = [
     figures: { itp: "SAL-FIN-ITP", invoices: "SAL-FIN-FATTURE-PAGATE" },
   },
   {
-    label: "CRM", table: "crm_contacts",
-    job: crmResponseJob({ serviceLevelDays: 30, dayCount: "CALENDAR", configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO", "PEC", "CHAT"] }) as JobDefinition<unknown>,
+    label: "CRM",
+    table: "crm_contacts",
+    job: crmResponseJob({
+      serviceLevelDays: 30,
+      dayCount: "CALENDAR",
+      configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO", "PEC", "CHAT"],
+    }) as JobDefinition<unknown>,
     // Rate and service level only (the job also gives medians and 90th percentiles per channel).
     handWritten: `
       SELECT COUNT(*) AS contacts,
@@ -45,10 +52,16 @@ export const JOB_BENCHES: JobBench[] = [
              100 * SUM(requires_response = 'S' AND first_response_by = 'OPERATORE'
                        AND GREATEST(0, DATEDIFF(first_response_at, created_at) - COALESCE(paused_days, 0)) <= 30) / SUM(requires_response = 'S') AS withinServiceLevel
       FROM crm_contacts WHERE created_at BETWEEN :from AND :to`,
-    figures: { contacts: "SAL-CRM-CONTATTI", responseRate: "SAL-CRM-TASSO-RISPOSTA", withinServiceLevel: "SAL-CRM-ENTRO-SLA" },
+    figures: {
+      contacts: "SAL-CRM-CONTATTI",
+      responseRate: "SAL-CRM-TASSO-RISPOSTA",
+      withinServiceLevel: "SAL-CRM-ENTRO-SLA",
+    },
   },
   {
-    label: "Piano Quartieri", job: pianoQuartieriJob() as JobDefinition<unknown>, table: "works_programme",
+    label: "Piano Quartieri",
+    job: pianoQuartieriJob() as JobDefinition<unknown>,
+    table: "works_programme",
     // Milestones due by the year's end and done by then, weighed by budget (the mean budget where none is given).
     handWritten: `
       WITH i AS (
@@ -63,23 +76,58 @@ export const JOB_BENCHES: JobBench[] = [
 ];
 
 /** Runs a job over 2019 through its SQL adapter, then its hand-written statement, and compares their figures. */
-export async function benchJob(dataSource: DataSource, sources: { url: string; connection: Connection }, bench: JobBench) {
+export async function benchJob(
+  dataSource: DataSource,
+  sources: { url: string; connection: Connection },
+  bench: JobBench,
+) {
   const period = { year: 2019, kind: PeriodKind.YEAR, index: 0 };
-  const job = await measured(() => runJob(dataSource, {
-    job: bench.job, source: new SqlTable(sources.url, bench.table), period, triggeredBy: "bench",
-  }, { holder: "bench", leaseMs: 3_600_000, retries: 0, backoffMs: 0 }));
+  const job = await measured(() =>
+    runJob(
+      dataSource,
+      {
+        job: bench.job,
+        source: new SqlTable(sources.url, bench.table),
+        period,
+        triggeredBy: "bench",
+      },
+      { holder: "bench", leaseMs: 3_600_000, retries: 0, backoffMs: 0 },
+    ),
+  );
   const run = job.result!;
-  const sql = await measured(async () => ((await sources.connection.query({ sql: bench.handWritten, namedPlaceholders: true }, { from: "2019-01-01", to: "2019-12-31" }))[0] as Array<Record<string, unknown>>)[0]);
+  const sql = await measured(
+    async () =>
+      (
+        (
+          await sources.connection.query(
+            { sql: bench.handWritten, namedPlaceholders: true },
+            { from: "2019-01-01", to: "2019-12-31" },
+          )
+        )[0] as Array<Record<string, unknown>>
+      )[0],
+  );
   const figures: Record<string, { job: string | null; sql: string }> = {};
   for (const [column, kpiCode] of Object.entries(bench.figures)) {
     const kpi = await dataSource.manager.findOneByOrFail(Kpi, { code: kpiCode });
-    const value = await dataSource.manager.findOneByOrFail(Measurement, { jobRunId: run.id, kpiId: kpi.id, periodKind: PeriodKind.YEAR, breakdown: IsNull() });
+    const value = await dataSource.manager.findOneByOrFail(Measurement, {
+      jobRunId: run.id,
+      kpiId: kpi.id,
+      periodKind: PeriodKind.YEAR,
+      breakdown: IsNull(),
+    });
     figures[column] = { job: value.value, sql: Number(sql.result[column]).toFixed(2) };
   }
   return {
-    job: bench.label, status: run.status, rowsRead: run.rowsRead, seconds: +job.seconds.toFixed(3), rowsPerSecond: Math.round(run.rowsRead / job.seconds),
-    peakRssAboveBaselineMb: +job.peakRssMb.toFixed(1), peakHeapAboveBaselineMb: +job.peakHeapMb.toFixed(1),
-    handWrittenSqlSeconds: +sql.seconds.toFixed(3), ratioJobToSql: +(job.seconds / sql.seconds).toFixed(1),
-    figures, sameFigures: Object.values(figures).every((f) => f.job !== null && Number(f.job).toFixed(2) === f.sql),
+    job: bench.label,
+    status: run.status,
+    rowsRead: run.rowsRead,
+    seconds: +job.seconds.toFixed(3),
+    rowsPerSecond: Math.round(run.rowsRead / job.seconds),
+    peakRssAboveBaselineMb: +job.peakRssMb.toFixed(1),
+    peakHeapAboveBaselineMb: +job.peakHeapMb.toFixed(1),
+    handWrittenSqlSeconds: +sql.seconds.toFixed(3),
+    ratioJobToSql: +(job.seconds / sql.seconds).toFixed(1),
+    figures,
+    sameFigures: Object.values(figures).every((f) => f.job !== null && Number(f.job).toFixed(2) === f.sql),
   };
 }

@@ -4,9 +4,20 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
-export interface LoadReport { requests: number; perSecond: number; p50Ms: number; p95Ms: number; p99Ms: number }
+export interface LoadReport {
+  requests: number;
+  perSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
 
-interface LoadOrder { url: string; query: string; seconds: number; concurrency: number }
+interface LoadOrder {
+  url: string;
+  query: string;
+  seconds: number;
+  concurrency: number;
+}
 
 /** Sends `query` from `concurrency` clients for `seconds`, each waiting for its answer before the next request. */
 export function generateLoad(order: LoadOrder): Promise<LoadReport> {
@@ -21,15 +32,17 @@ async function run({ url, query, seconds, concurrency }: LoadOrder): Promise<Loa
   const latencies: number[] = [];
   const until = Date.now() + seconds * 1000;
   const body = JSON.stringify({ query });
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < until) {
-      const started = process.hrtime.bigint();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-      const json = (await response.json()) as { errors?: unknown[] };
-      if (json.errors) throw new Error(`the query failed: ${JSON.stringify(json.errors).slice(0, 300)}`);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        const started = process.hrtime.bigint();
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const json = (await response.json()) as { errors?: unknown[] };
+        if (json.errors) throw new Error(`the query failed: ${JSON.stringify(json.errors).slice(0, 300)}`);
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }),
+  );
   return percentiles(latencies, seconds);
 }
 
@@ -37,7 +50,13 @@ async function run({ url, query, seconds, concurrency }: LoadOrder): Promise<Loa
 export function percentiles(latencies: number[], seconds: number): LoadReport {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (p: number) => +sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1);
-  return { requests: sorted.length, perSecond: +(sorted.length / seconds).toFixed(1), p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) };
+  return {
+    requests: sorted.length,
+    perSecond: +(sorted.length / seconds).toFixed(1),
+    p50Ms: at(50),
+    p95Ms: at(95),
+    p99Ms: at(99),
+  };
 }
 
 if (!isMainThread && parentPort) {

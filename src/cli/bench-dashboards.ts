@@ -21,7 +21,9 @@ import { loadJobKpis } from "../plan-data/load-job-kpis";
 
 class StatementCounter implements Logger {
   count = 0;
-  logQuery() { this.count += 1; }
+  logQuery() {
+    this.count += 1;
+  }
   logQueryError() {}
   logQuerySlow() {}
   logSchemaBuild() {}
@@ -84,32 +86,62 @@ async function main(options: { scale: string; seconds: string; concurrency: stri
   const generated = await loadGeneratedPlan(dataSource, scale);
   await loadJobKpis(dataSource);
   await ensureCycles(dataSource);
-  const http = await createHttpServer(loadConfig({ DATABASE_URL: url, JOB_SCHEDULER: "off" }), dataSource, pino({ level: "silent" }));
+  const http = await createHttpServer(
+    loadConfig({ DATABASE_URL: url, JOB_SCHEDULER: "off" }),
+    dataSource,
+    pino({ level: "silent" }),
+  );
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
   const endpoint = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/graphql`;
   const sql = await createConnection(url);
   const results = [];
   for (const [label, query] of Object.entries(QUERIES) as Array<[keyof typeof QUERIES, string]>) {
     counter.count = 0;
-    const once = (await (await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json()) as { errors?: unknown[] };
+    const once = (await (
+      await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      })
+    ).json()) as { errors?: unknown[] };
     if (once.errors) throw new Error(`${label} failed: ${JSON.stringify(once.errors).slice(0, 300)}`);
     const statements = counter.count;
     const single = await alone(endpoint, query, 20);
-    const underLoad = await generateLoad({ url: endpoint, query, seconds: Number(options.seconds), concurrency: Number(options.concurrency) });
+    const underLoad = await generateLoad({
+      url: endpoint,
+      query,
+      seconds: Number(options.seconds),
+      concurrency: Number(options.concurrency),
+    });
     const runs = 20;
     const started = process.hrtime.bigint();
     let rows = 0;
     for (let i = 0; i < runs; i += 1) rows = ((await sql.query(HAND_WRITTEN[label]))[0] as unknown[]).length;
     const sqlMs = Number(process.hrtime.bigint() - started) / 1e6 / runs;
     results.push({
-      query: label, statements, aloneP50Ms: single.p50Ms, handWrittenSqlMs: +sqlMs.toFixed(1), handWrittenRows: rows, ratioAloneToSql: +(single.p50Ms / sqlMs).toFixed(1),
-      loadedPerSecond: underLoad.perSecond, loadedP50Ms: underLoad.p50Ms, loadedP95Ms: underLoad.p95Ms, loadedP99Ms: underLoad.p99Ms, ratioLoadedP50ToSql: +(underLoad.p50Ms / sqlMs).toFixed(1),
+      query: label,
+      statements,
+      aloneP50Ms: single.p50Ms,
+      handWrittenSqlMs: +sqlMs.toFixed(1),
+      handWrittenRows: rows,
+      ratioAloneToSql: +(single.p50Ms / sqlMs).toFixed(1),
+      loadedPerSecond: underLoad.perSecond,
+      loadedP50Ms: underLoad.p50Ms,
+      loadedP95Ms: underLoad.p95Ms,
+      loadedP99Ms: underLoad.p99Ms,
+      ratioLoadedP50ToSql: +(underLoad.p50Ms / sqlMs).toFixed(1),
     });
   }
   await sql.end();
   await http.stop();
   await dataSource.destroy();
-  console.log(JSON.stringify({ scale, generated, concurrency: Number(options.concurrency), seconds: Number(options.seconds), results }, null, 2));
+  console.log(
+    JSON.stringify(
+      { scale, generated, concurrency: Number(options.concurrency), seconds: Number(options.seconds), results },
+      null,
+      2,
+    ),
+  );
   console.table(results);
 }
 
@@ -117,7 +149,9 @@ new Command("bench:dashboards")
   .option("--scale <n>", "1 = Milan", "1")
   .option("--seconds <n>", "load per query", "10")
   .option("--concurrency <n>", "requests in flight", "8")
-  .action(main).parseAsync().catch((error: Error) => {
+  .action(main)
+  .parseAsync()
+  .catch((error: Error) => {
     console.error(error.message);
     process.exit(1);
   });

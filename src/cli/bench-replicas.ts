@@ -36,18 +36,31 @@ async function main(options: { ticks: string }): Promise<void> {
   const url = `${server}/traguardo_bench`;
   const ticks = Number(options.ticks);
   const inbox = mkdtempSync(join(tmpdir(), "traguardo-replicas-"));
-  await writeCsv(join(inbox, "GENERATED-pagamenti-2019.csv"), Object.keys(PAYMENT_LINES.columns), generatePaymentLines(2019, 300_000) as Iterable<Record<string, unknown>>);
+  await writeCsv(
+    join(inbox, "GENERATED-pagamenti-2019.csv"),
+    Object.keys(PAYMENT_LINES.columns),
+    generatePaymentLines(2019, 300_000) as Iterable<Record<string, unknown>>,
+  );
   const db = await createConnection(url);
-  const [[{ lastRun }]] = (await db.query("SELECT COALESCE(MAX(id), 0) AS lastRun FROM job_run")) as unknown as [[{ lastRun: number }]];
+  const [[{ lastRun }]] = (await db.query("SELECT COALESCE(MAX(id), 0) AS lastRun FROM job_run")) as unknown as [
+    [{ lastRun: number }],
+  ];
 
-  const start = (port: number): ChildProcess => spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js")], {
-    env: {
-      ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: "warn",
-      JOB_PAYMENT_TIMELINESS_SOURCE: `csv:${inbox}`, JOB_PAYMENT_TIMELINESS_SCHEDULE: `*/${TICK_SECONDS} * * * * *`,
-      JOB_OVERDUE_DEBT_SCHEDULE: "0 0 1 1 *", JOB_CRM_RESPONSE_SCHEDULE: "0 0 1 1 *", JOB_PIANO_QUARTIERI_SCHEDULE: "0 0 1 1 *",
-    },
-    stdio: "ignore",
-  });
+  const start = (port: number): ChildProcess =>
+    spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js")], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        JOB_PAYMENT_TIMELINESS_SOURCE: `csv:${inbox}`,
+        JOB_PAYMENT_TIMELINESS_SCHEDULE: `*/${TICK_SECONDS} * * * * *`,
+        JOB_OVERDUE_DEBT_SCHEDULE: "0 0 1 1 *",
+        JOB_CRM_RESPONSE_SCHEDULE: "0 0 1 1 *",
+        JOB_PIANO_QUARTIERI_SCHEDULE: "0 0 1 1 *",
+      },
+      stdio: "ignore",
+    });
   const replicas = [start(4601), start(4602)];
   try {
     await Promise.all([waitForHealth(4601), waitForHealth(4602)]);
@@ -57,7 +70,9 @@ async function main(options: { ticks: string }): Promise<void> {
     while (Date.now() < until) {
       const started = process.hrtime.bigint();
       const response = await fetch(`http://127.0.0.1:${4601 + (latencies.length % 2)}/graphql`, {
-        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: DASHBOARD }),
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: DASHBOARD }),
       });
       await response.json();
       latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -65,26 +80,39 @@ async function main(options: { ticks: string }): Promise<void> {
     // Let the last tick's run finish.
     await new Promise((resolve) => setTimeout(resolve, 8000));
     const [perTick] = (await db.query(
-      "SELECT scheduledAt, COUNT(*) AS runs FROM job_run WHERE jobKey = 'payment-timeliness' AND scheduledAt IS NOT NULL AND id > ? GROUP BY scheduledAt", [lastRun])) as unknown as [Array<{ runs: number }>];
+      "SELECT scheduledAt, COUNT(*) AS runs FROM job_run WHERE jobKey = 'payment-timeliness' AND scheduledAt IS NOT NULL AND id > ? GROUP BY scheduledAt",
+      [lastRun],
+    )) as unknown as [Array<{ runs: number }>];
     const [[{ duplicates }]] = (await db.query(`
       SELECT COUNT(*) AS duplicates FROM (
         SELECT m.kpiId, m.year, m.periodKind, m.periodIndex, COUNT(*) AS n FROM measurement m
         LEFT JOIN measurement later ON later.supersedesId = m.id
-        WHERE later.id IS NULL GROUP BY m.kpiId, m.year, m.periodKind, m.periodIndex, m.orgUnitId, m.breakdown HAVING n > 1) d`)) as unknown as [[{ duplicates: number }]];
+        WHERE later.id IS NULL GROUP BY m.kpiId, m.year, m.periodKind, m.periodIndex, m.orgUnitId, m.breakdown HAVING n > 1) d`)) as unknown as [
+      [{ duplicates: number }],
+    ];
     const report = {
-      replicas: 2, tickSeconds: TICK_SECONDS, ticks: perTick.length, runsExecuted: perTick.reduce((sum, t) => sum + Number(t.runs), 0),
-      runsPerTick: [...new Set(perTick.map((t) => Number(t.runs)))], duplicatedValues: Number(duplicates),
+      replicas: 2,
+      tickSeconds: TICK_SECONDS,
+      ticks: perTick.length,
+      runsExecuted: perTick.reduce((sum, t) => sum + Number(t.runs), 0),
+      runsPerTick: [...new Set(perTick.map((t) => Number(t.runs)))],
+      duplicatedValues: Number(duplicates),
       dashboardWhileJobsRun: percentiles(latencies, seconds),
     };
     console.log(JSON.stringify(report, null, 2));
-    if (report.ticks === 0 || report.runsExecuted !== report.ticks || report.duplicatedValues !== 0) process.exitCode = 1;
+    if (report.ticks === 0 || report.runsExecuted !== report.ticks || report.duplicatedValues !== 0)
+      process.exitCode = 1;
   } finally {
     replicas.forEach((child) => child.kill("SIGTERM"));
     await db.end();
   }
 }
 
-new Command("bench:replicas").option("--ticks <n>", "scheduler ticks to watch", "6").action(main).parseAsync().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+new Command("bench:replicas")
+  .option("--ticks <n>", "scheduler ticks to watch", "6")
+  .action(main)
+  .parseAsync()
+  .catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });

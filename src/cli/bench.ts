@@ -40,9 +40,21 @@ async function main(options: { scale: string }): Promise<void> {
   const sourcesUrl = `${server}/${SOURCES}`;
   const generated = {
     invoices: Math.round(300_000 * scale),
-    paymentLines: await writeMysql(sourcesUrl, PAYMENT_LINES, generatePaymentLines(2019, Math.round(300_000 * scale)) as Iterable<Record<string, unknown>>),
-    crmContacts: await writeMysql(sourcesUrl, CRM_CONTACTS, generateCrmContacts(2019, Math.round(2_000_000 * scale)) as Iterable<Record<string, unknown>>),
-    milestones: await writeMysql(sourcesUrl, WORKS_PROGRAMME, generateWorksProgramme(2019, Math.round(300 * scale)) as Iterable<Record<string, unknown>>),
+    paymentLines: await writeMysql(
+      sourcesUrl,
+      PAYMENT_LINES,
+      generatePaymentLines(2019, Math.round(300_000 * scale)) as Iterable<Record<string, unknown>>,
+    ),
+    crmContacts: await writeMysql(
+      sourcesUrl,
+      CRM_CONTACTS,
+      generateCrmContacts(2019, Math.round(2_000_000 * scale)) as Iterable<Record<string, unknown>>,
+    ),
+    milestones: await writeMysql(
+      sourcesUrl,
+      WORKS_PROGRAMME,
+      generateWorksProgramme(2019, Math.round(300 * scale)) as Iterable<Record<string, unknown>>,
+    ),
   };
   const { dataSource } = await prepareDatabase({ DATABASE_URL: `${server}/${TARGET}`, SQLITE_PATH: "" });
 
@@ -57,30 +69,66 @@ async function main(options: { scale: string }): Promise<void> {
   await dataSource.destroy();
 
   const report = {
-    machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, database: version },
-    scale, generated, jobs,
+    machine: {
+      cpu: cpus()[0]?.model,
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      database: version,
+    },
+    scale,
+    generated,
+    jobs,
     attainment: {
-      ...planSize, ...attainment.result, seconds: +attainment.seconds.toFixed(2),
-      peakRssAboveBaselineMb: +attainment.peakRssMb.toFixed(1), peakHeapAboveBaselineMb: +attainment.peakHeapMb.toFixed(1),
+      ...planSize,
+      ...attainment.result,
+      seconds: +attainment.seconds.toFixed(2),
+      peakRssAboveBaselineMb: +attainment.peakRssMb.toFixed(1),
+      peakHeapAboveBaselineMb: +attainment.peakHeapMb.toFixed(1),
     },
     incentives,
   };
   console.log(JSON.stringify(report, null, 2));
-  console.table(jobs.map((j) => ({
-    job: j.job, rows: j.rowsRead, seconds: j.seconds, rowsPerSecond: j.rowsPerSecond, peakRssMb: j.peakRssAboveBaselineMb, peakHeapMb: j.peakHeapAboveBaselineMb,
-    handWrittenSqlSeconds: j.handWrittenSqlSeconds, ratio: j.ratioJobToSql, sameFigures: j.sameFigures,
-  })));
+  console.table(
+    jobs.map((j) => ({
+      job: j.job,
+      rows: j.rowsRead,
+      seconds: j.seconds,
+      rowsPerSecond: j.rowsPerSecond,
+      peakRssMb: j.peakRssAboveBaselineMb,
+      peakHeapMb: j.peakHeapAboveBaselineMb,
+      handWrittenSqlSeconds: j.handWrittenSqlSeconds,
+      ratio: j.ratioJobToSql,
+      sameFigures: j.sameFigures,
+    })),
+  );
   console.table([
-    { step: `recompute the whole plan's attainment (${report.attainment.objectiveScores} objective scores)`, seconds: report.attainment.seconds, peakHeapMb: report.attainment.peakHeapAboveBaselineMb },
-    { step: `eligibility of ${incentives.employees} employees`, seconds: incentives.eligibilitySeconds, peakHeapMb: incentives.eligibilityPeakHeapMb },
-    { step: "payroll export (validated, computed)", seconds: incentives.payrollExportSeconds, peakHeapMb: incentives.payrollExportPeakHeapMb },
+    {
+      step: `recompute the whole plan's attainment (${report.attainment.objectiveScores} objective scores)`,
+      seconds: report.attainment.seconds,
+      peakHeapMb: report.attainment.peakHeapAboveBaselineMb,
+    },
+    {
+      step: `eligibility of ${incentives.employees} employees`,
+      seconds: incentives.eligibilitySeconds,
+      peakHeapMb: incentives.eligibilityPeakHeapMb,
+    },
+    {
+      step: "payroll export (validated, computed)",
+      seconds: incentives.payrollExportSeconds,
+      peakHeapMb: incentives.payrollExportPeakHeapMb,
+    },
     { step: "close the cycle (freeze)", seconds: incentives.closeAndFreezeSeconds },
     { step: "payroll export (closed, frozen)", seconds: incentives.frozenExportSeconds },
   ]);
   if (!jobs.every((j) => j.sameFigures) || !incentives.frozenExportIdentical) process.exitCode = 1;
 }
 
-new Command("bench").option("--scale <n>", "1 = Milan (300,000 invoices a year)", "1").action(main).parseAsync().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+new Command("bench")
+  .option("--scale <n>", "1 = Milan (300,000 invoices a year)", "1")
+  .action(main)
+  .parseAsync()
+  .catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });

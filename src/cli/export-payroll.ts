@@ -10,11 +10,13 @@ import { withDatabase } from "./with-database";
 new Command("export:payroll")
   .requiredOption("--year <year>", "the plan year", (value) => Number(value))
   .option("--out <file>", "where to write it (default: payroll-<year>.csv)")
-  .action((options: { year: number; out?: string }) => withDatabase(async (dataSource) => {
-    const file = options.out ?? `payroll-${options.year}.csv`;
-    writeFileSync(file, await payrollCsv(dataSource, options.year));
-    console.log(`Wrote ${file}`);
-  }))
+  .action((options: { year: number; out?: string }) =>
+    withDatabase(async (dataSource) => {
+      const file = options.out ?? `payroll-${options.year}.csv`;
+      writeFileSync(file, await payrollCsv(dataSource, options.year));
+      console.log(`Wrote ${file}`);
+    }),
+  )
   .parseAsync()
   .catch((error: Error) => {
     console.error(error.message);

@@ -39,7 +39,9 @@ function dropIndexesAfterReplacements(queries: string[]): string[] {
   const tableOf = (q: string) => /ON `([^`]+)`/.exec(q)?.[1];
   const result = [...queries];
   for (const drop of queries.filter((q) => /^DROP INDEX /.test(q))) {
-    const lastCreate = result.map((q) => /^CREATE (UNIQUE )?INDEX /.test(q) && tableOf(q) === tableOf(drop)).lastIndexOf(true);
+    const lastCreate = result
+      .map((q) => /^CREATE (UNIQUE )?INDEX /.test(q) && tableOf(q) === tableOf(drop))
+      .lastIndexOf(true);
     const at = result.indexOf(drop);
     if (lastCreate > at) {
       result.splice(at, 1);
@@ -100,7 +102,9 @@ ${list(sqlite.down)}
 }
 
 function rewriteIndex(dir: string): void {
-  const files = readdirSync(dir).filter((f) => /^\d+-.+\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-.+\.ts$/.test(f))
+    .sort();
   const imports = files.map((f) => {
     const base = f.replace(/\.ts$/, "");
     const cls = base.replace(/^(\d+)-(.+)$/, "$2$1");

@@ -15,12 +15,22 @@ new Command("import:people")
   .option("--employees <file>", "matricola; nome; categoria")
   .option("--assignments <file>", "matricola; unita; dal; al; quota")
   .option("--assessments <file>", "matricola; anno; punteggio")
-  .action((options: { employees?: string; assignments?: string; assessments?: string }) => withDatabase(async (dataSource) => {
-    const counts = await importPeople(dataSource, { subject: `cli:${userInfo().username}`, roles: [Role.ADMIN], units: [] }, {
-      employees: read(options.employees), assignments: read(options.assignments), assessments: read(options.assessments),
-    });
-    console.log(`Imported ${counts.employees} employees, ${counts.assignments} new assignments, ${counts.assessments} assessments`);
-  }))
+  .action((options: { employees?: string; assignments?: string; assessments?: string }) =>
+    withDatabase(async (dataSource) => {
+      const counts = await importPeople(
+        dataSource,
+        { subject: `cli:${userInfo().username}`, roles: [Role.ADMIN], units: [] },
+        {
+          employees: read(options.employees),
+          assignments: read(options.assignments),
+          assessments: read(options.assessments),
+        },
+      );
+      console.log(
+        `Imported ${counts.employees} employees, ${counts.assignments} new assignments, ${counts.assessments} assessments`,
+      );
+    }),
+  )
   .parseAsync()
   .catch((error: Error) => {
     console.error(error.message);

@@ -25,7 +25,12 @@ function period(value: string): Period {
 
 const program = new Command("job")
   .description("Run jobs by hand, one after the other, for a period or a range of periods")
-  .argument("<keys...>", `the jobs: ${configuredJobs(loadConfig()).map((j) => j.definition.key).join(", ")}`)
+  .argument(
+    "<keys...>",
+    `the jobs: ${configuredJobs(loadConfig())
+      .map((j) => j.definition.key)
+      .join(", ")}`,
+  )
   .option("--period <period>", "2019, 2019-Q4 or 2019-03", period)
   .option("--from <period>", "first period of a backfill", period)
   .option("--to <period>", "last period of a backfill", period)
@@ -38,7 +43,11 @@ const program = new Command("job")
       return job;
     });
     if (options.source && jobs.length > 1) throw new Error("--source names one job's source: give one job with it");
-    const periods = options.period ? [options.period] : options.from && options.to ? periodsBetween(options.from, options.to) : null;
+    const periods = options.period
+      ? [options.period]
+      : options.from && options.to
+        ? periodsBetween(options.from, options.to)
+        : null;
     if (!periods) throw new Error("Give --period, or --from and --to");
     const { dataSource } = await prepareDatabase(config);
     let failed = 0;
@@ -48,11 +57,20 @@ const program = new Command("job")
           const key = job.definition.key;
           const bar = new SingleBar({ format: `${key} ${periodLabel(p)} | {value} rows read`, hideCursor: true });
           bar.start(0, 0);
-          const run = await runJob(dataSource, {
-            job: job.definition, source: options.source ? adapterFor(options.source) : job.source(), period: p, triggeredBy: `cli:${userInfo().username}`,
-          }, { ...runnerOptions(config), onProgress: (rows) => bar.update(rows) });
+          const run = await runJob(
+            dataSource,
+            {
+              job: job.definition,
+              source: options.source ? adapterFor(options.source) : job.source(),
+              period: p,
+              triggeredBy: `cli:${userInfo().username}`,
+            },
+            { ...runnerOptions(config), onProgress: (rows) => bar.update(rows) },
+          );
           bar.stop();
-          console.log(`run ${run!.id} ${run!.status}: ${run!.rowsRead} read, ${run!.rowsAccepted} accepted, ${run!.rowsRejected} rejected${run!.notes ? `; ${run!.notes}` : ""}${run!.error ? `; ${run!.error}` : ""}`);
+          console.log(
+            `run ${run!.id} ${run!.status}: ${run!.rowsRead} read, ${run!.rowsAccepted} accepted, ${run!.rowsRejected} rejected${run!.notes ? `; ${run!.notes}` : ""}${run!.error ? `; ${run!.error}` : ""}`,
+          );
           if (run!.status !== "SUCCEEDED") failed += 1;
         }
       }

@@ -24,7 +24,12 @@ const program = new Command("token")
   .option("--subject <name>", "who the token is for", "local-user")
   .option("--ttl <span>", "lifetime, e.g. 8h or 30m", "8h")
   .action(async (options: { role: Role[]; units: UnitGrant[]; subject: string; ttl: string }) => {
-    const token = await mintToken(loadConfig(), { subject: options.subject, roles: options.role, units: options.units, expiresIn: options.ttl });
+    const token = await mintToken(loadConfig(), {
+      subject: options.subject,
+      roles: options.role,
+      units: options.units,
+      expiresIn: options.ttl,
+    });
     console.log(token);
   });
 

@@ -21,17 +21,33 @@ const MOVES: Record<string, Move> = {
 export type MoveProblem = { kind: "NOT_A_MOVE" | "FORBIDDEN" | "NEEDS_ACT"; message: string };
 
 /** Null when the caller may move the cycle; otherwise what stands in the way. */
-export function checkMove(from: CycleStatus, to: CycleStatus, roles: readonly Role[], actGiven: boolean): MoveProblem | null {
+export function checkMove(
+  from: CycleStatus,
+  to: CycleStatus,
+  roles: readonly Role[],
+  actGiven: boolean,
+): MoveProblem | null {
   const move = MOVES[`${from}>${to}`];
   if (!move) {
-    const allowed = Object.keys(MOVES).filter((k) => k.startsWith(`${from}>`)).map((k) => k.split(">")[1]);
+    const allowed = Object.keys(MOVES)
+      .filter((k) => k.startsWith(`${from}>`))
+      .map((k) => k.split(">")[1]);
     return { kind: "NOT_A_MOVE", message: `a ${from} cycle can move to ${allowed.join(" or ")}, not to ${to}` };
   }
   if (!move.roles.some((role) => roles.includes(role))) {
-    return { kind: "FORBIDDEN", message: `Forbidden: moving a cycle from ${from} to ${to} needs the role ${move.roles.join(" or ")}` };
+    return {
+      kind: "FORBIDDEN",
+      message: `Forbidden: moving a cycle from ${from} to ${to} needs the role ${move.roles.join(" or ")}`,
+    };
   }
   if (move.needsAct && !actGiven) {
-    return { kind: "NEEDS_ACT", message: to === CycleStatus.VALIDATED ? "validation needs the act of the Nucleo di Valutazione" : "reopening a closed year needs the act that reopens it" };
+    return {
+      kind: "NEEDS_ACT",
+      message:
+        to === CycleStatus.VALIDATED
+          ? "validation needs the act of the Nucleo di Valutazione"
+          : "reopening a closed year needs the act that reopens it",
+    };
   }
   return null;
 }

@@ -25,7 +25,11 @@ export function errorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     const invalidArguments = formatted.extensions?.validationErrors;
     if (Array.isArray(invalidArguments)) {
-      return { message: describeInvalidArguments(invalidArguments), path: formatted.path, extensions: { code: ErrorCode.INVALID_INPUT } };
+      return {
+        message: describeInvalidArguments(invalidArguments),
+        path: formatted.path,
+        extensions: { code: ErrorCode.INVALID_INPUT },
+      };
     }
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

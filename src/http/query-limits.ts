@@ -39,7 +39,10 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
           let cost: number;
           try {
             cost = getComplexity({
-              schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined,
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
               estimators: [costEstimator],
             });
           } catch {
@@ -48,9 +51,12 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
             return;
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`Query too costly: estimated cost ${cost} exceeds the limit of ${maxCost}; ask for fewer nested lists or smaller pages`, {
-              extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost },
-            });
+            throw new GraphQLError(
+              `Query too costly: estimated cost ${cost} exceeds the limit of ${maxCost}; ask for fewer nested lists or smaller pages`,
+              {
+                extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost },
+              },
+            );
           }
         },
       };

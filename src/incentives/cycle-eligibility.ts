@@ -14,7 +14,15 @@ import { computeEligibility, StaffCategory } from "./eligibility";
 import { DEFAULT_RULES, RuleSet, ruleSetSchema } from "./rule-set";
 
 export interface EligibilityInputs {
-  assignments: Array<{ unitCode: string; scoredAs: string | null; from: string; to: string; days: number; share: number; unitScore: number | null }>;
+  assignments: Array<{
+    unitCode: string;
+    scoredAs: string | null;
+    from: string;
+    to: string;
+    days: number;
+    share: number;
+    unitScore: number | null;
+  }>;
   assessment: number | null;
 }
 
@@ -52,11 +60,12 @@ export interface CycleEligibility {
   rows: EligibilityRow[];
 }
 
-
 /** The rules in force for a year: the latest version set by act, or the defaults (version 0). */
 export async function rulesFor(dataSource: DataSource, year: number): Promise<{ version: number; rules: RuleSet }> {
   const latest = await dataSource.manager.findOne(IncentiveRuleSet, { where: { year }, order: { version: "DESC" } });
-  return latest ? { version: latest.version, rules: ruleSetSchema.parse(latest.rules) } : { version: 0, rules: DEFAULT_RULES };
+  return latest
+    ? { version: latest.version, rules: ruleSetSchema.parse(latest.rules) }
+    : { version: 0, rules: DEFAULT_RULES };
 }
 
 /**
@@ -68,27 +77,48 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const [{ version, rules }, cycle, data, reviews, units, owned, gestionali, solidali] = await Promise.all([
-    rulesFor(dataSource, year), dataSource.manager.findOneBy(EvaluationCycle, { year }), loaders.yearData(year, null), loaders.reviews(year, null),
-    loaders.allUnits(), loaders.objectivesByOwner.load(year, yearEnd), loaders.activeObjectives(ObjectiveLevel.GESTIONALE, year),
+    rulesFor(dataSource, year),
+    dataSource.manager.findOneBy(EvaluationCycle, { year }),
+    loaders.yearData(year, null),
+    loaders.reviews(year, null),
+    loaders.allUnits(),
+    loaders.objectivesByOwner.load(year, yearEnd),
+    loaders.activeObjectives(ObjectiveLevel.GESTIONALE, year),
     loaders.activeObjectives(ObjectiveLevel.SOLIDALE, year),
   ]);
   const attainment: FrozenAttainment[] = [];
   const keyOf = new Map([...solidali, ...gestionali, ...[...owned.values()].flat()].map((o) => [o.id, o.key]));
   const withReview = <T extends { objectiveId: number; unitId: number | null; score: number | null }>(result: T): T => {
     const override = overriddenScore(reviews.filter((r) => r.objectiveId === result.objectiveId));
-    attainment.push({ objective: keyOf.get(result.objectiveId)!, unit: result.unitId === null ? null : units.get(result.unitId)!.code, score: override ?? result.score, computedScore: result.score });
+    attainment.push({
+      objective: keyOf.get(result.objectiveId)!,
+      unit: result.unitId === null ? null : units.get(result.unitId)!.code,
+      score: override ?? result.score,
+      computedScore: result.score,
+    });
     return override === null ? result : { ...result, score: override };
   };
-  const gate = solidaleGate(solidali.map((o) => withReview(scoreObjective(o, null, data))), rules.gate.mode, rules.gate.threshold);
+  const gate = solidaleGate(
+    solidali.map((o) => withReview(scoreObjective(o, null, data))),
+    rules.gate.mode,
+    rules.gate.threshold,
+  );
 
   const unitScores = new Map<number, number | null>();
   const unitScore = (unitId: number): number | null => {
     if (!unitScores.has(unitId)) {
-      const direzione = (owned.get(unitId) ?? []).filter((o) => o.level === ObjectiveLevel.DIREZIONE).map((o) => withReview(scoreObjective(o, unitId, data)));
+      const direzione = (owned.get(unitId) ?? [])
+        .filter((o) => o.level === ObjectiveLevel.DIREZIONE)
+        .map((o) => withReview(scoreObjective(o, unitId, data)));
       const unitOverride = overriddenScore(reviews.filter((r) => r.unitId === unitId));
       const direzioneScore = unitOverride ?? (direzione.length ? meanOf(direzione) : null);
       const gestionaleScore = meanOf(gestionali.map((o) => withReview(scoreObjective(o, unitId, data))));
-      unitScores.set(unitId, direzioneScore === null || gestionaleScore === null ? null : rules.unitScore.direzione * direzioneScore + rules.unitScore.gestionale * gestionaleScore);
+      unitScores.set(
+        unitId,
+        direzioneScore === null || gestionaleScore === null
+          ? null
+          : rules.unitScore.direzione * direzioneScore + rules.unitScore.gestionale * gestionaleScore,
+      );
     }
     return unitScores.get(unitId)!;
   };
@@ -104,31 +134,77 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
   const provisional = !(cycle && (cycle.status === CycleStatus.VALIDATED || cycle.status === CycleStatus.CLOSED));
   const complete: Array<{ row: EligibilityRow; input: Parameters<typeof computeEligibility>[0][number] }> = [];
   const rows: EligibilityRow[] = employees.map((employee) => {
-    const spans = (assignmentsOf.get(employee.id) ?? []).filter((a) => a.validFrom <= yearEnd && (a.validTo === null || a.validTo >= yearStart)).map((a) => {
-      const from = a.validFrom > yearStart ? a.validFrom : yearStart;
-      const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
-      // A unit renamed during the year is scored as the unit it became.
-      const scoredAs = unitOnDate(a.unitId, yearEnd, units);
-      const unit = units.get(a.unitId)!;
-      return { unitCode: unit.code, scoredAs: scoredAs === null ? null : units.get(scoredAs)!.code, from, to, days: dayNumber(to) - dayNumber(from) + 1, share: a.share, unitScore: scoredAs === null ? null : unitScore(scoredAs) };
-    });
+    const spans = (assignmentsOf.get(employee.id) ?? [])
+      .filter((a) => a.validFrom <= yearEnd && (a.validTo === null || a.validTo >= yearStart))
+      .map((a) => {
+        const from = a.validFrom > yearStart ? a.validFrom : yearStart;
+        const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
+        // A unit renamed during the year is scored as the unit it became.
+        const scoredAs = unitOnDate(a.unitId, yearEnd, units);
+        const unit = units.get(a.unitId)!;
+        return {
+          unitCode: unit.code,
+          scoredAs: scoredAs === null ? null : units.get(scoredAs)!.code,
+          from,
+          to,
+          days: dayNumber(to) - dayNumber(from) + 1,
+          share: a.share,
+          unitScore: scoredAs === null ? null : unitScore(scoredAs),
+        };
+      });
     const assessment = assessmentOf.get(employee.id) ?? null;
-    const missing = spans.length === 0 ? `no assignment in ${year}`
-      : spans.some((s) => s.unitScore === null) ? `no unit score for ${spans.filter((s) => s.unitScore === null).map((s) => s.unitCode).join(", ")} (attainment incomplete)`
-      : assessment === null ? `no individual assessment for ${year}` : null;
+    const missing =
+      spans.length === 0
+        ? `no assignment in ${year}`
+        : spans.some((s) => s.unitScore === null)
+          ? `no unit score for ${spans
+              .filter((s) => s.unitScore === null)
+              .map((s) => s.unitCode)
+              .join(", ")} (attainment incomplete)`
+          : assessment === null
+            ? `no individual assessment for ${year}`
+            : null;
     const row: EligibilityRow = {
-      employee, status: missing ? "INCOMPLETE" : "COMPLETE", missing, gateOpen: gate.open === true, unitScore: null, individualScore: assessment,
-      composite: null, payableShare: null, days: spans.reduce((sum, s) => sum + s.days * s.share, 0), ruleSetVersion: version, provisional,
+      employee,
+      status: missing ? "INCOMPLETE" : "COMPLETE",
+      missing,
+      gateOpen: gate.open === true,
+      unitScore: null,
+      individualScore: assessment,
+      composite: null,
+      payableShare: null,
+      days: spans.reduce((sum, s) => sum + s.days * s.share, 0),
+      ruleSetVersion: version,
+      provisional,
       inputs: { assignments: spans, assessment },
     };
     if (!missing) {
-      complete.push({ row, input: { employeeId: employee.id, category: employee.category as StaffCategory, individualScore: assessment!, assignments: spans.map((s) => ({ unitScore: s.unitScore!, days: s.days, share: s.share })) } });
+      complete.push({
+        row,
+        input: {
+          employeeId: employee.id,
+          category: employee.category as StaffCategory,
+          individualScore: assessment!,
+          assignments: spans.map((s) => ({ unitScore: s.unitScore!, days: s.days, share: s.share })),
+        },
+      });
     }
     return row;
   });
   const daysInYear = dayNumber(yearEnd) - dayNumber(yearStart) + 1;
-  const results = computeEligibility(complete.map((c) => c.input), gate.open === true, rules, daysInYear);
-  results.forEach((result, i) => Object.assign(complete[i].row, { unitScore: result.unitScore, composite: result.composite, payableShare: result.payableShare }));
+  const results = computeEligibility(
+    complete.map((c) => c.input),
+    gate.open === true,
+    rules,
+    daysInYear,
+  );
+  results.forEach((result, i) =>
+    Object.assign(complete[i].row, {
+      unitScore: result.unitScore,
+      composite: result.composite,
+      payableShare: result.payableShare,
+    }),
+  );
   // Every unit's objectives are scored, not only those of units someone is assigned to.
   for (const unitId of owned.keys()) unitScore(unitId);
   return { year, ruleSetVersion: version, rules, gate, attainment, rows };

@@ -49,7 +49,12 @@ export function employeeUnitScore(assignments: readonly AssignmentSpan[]): numbe
  * nothing is paid, from it the payable share is the composite; pro rata by days in service (and
  * share of time); art. 69 uplifts the best-rated share of staff.
  */
-export function computeEligibility(employees: readonly EmployeeInput[], gateOpen: boolean, rules: RuleSet, daysInYear: number): Eligibility[] {
+export function computeEligibility(
+  employees: readonly EmployeeInput[],
+  gateOpen: boolean,
+  rules: RuleSet,
+  daysInYear: number,
+): Eligibility[] {
   const results = employees.map((employee): Eligibility => {
     const unit = employeeUnitScore(employee.assignments);
     const individual = employee.individualScore / 100;
@@ -58,7 +63,16 @@ export function computeEligibility(employees: readonly EmployeeInput[], gateOpen
     const days = employee.assignments.reduce((sum, a) => sum + a.days * a.share, 0);
     const beforeProRata = gateOpen && composite >= rules.threshold ? composite : 0;
     const payableShare = rules.proRataByDays ? beforeProRata * Math.min(1, days / daysInYear) : beforeProRata;
-    return { employeeId: employee.employeeId, gateOpen, unitScore: unit, individualScore: employee.individualScore, composite, payableShare, days, uplifted: false };
+    return {
+      employeeId: employee.employeeId,
+      gateOpen,
+      unitScore: unit,
+      individualScore: employee.individualScore,
+      composite,
+      payableShare,
+      days,
+      uplifted: false,
+    };
   });
   return rules.differentiation ? differentiate(results, rules.differentiation) : results;
 }
@@ -69,7 +83,11 @@ function differentiate(results: Eligibility[], { quota, uplift }: { quota: numbe
   const places = Math.floor(paid.length * quota);
   if (places === 0) return results;
   const cutoff = [...paid].sort((a, b) => b.individualScore - a.individualScore)[places - 1].individualScore;
-  return results.map((r) => (r.payableShare > 0 && r.individualScore >= cutoff ? { ...r, payableShare: r.payableShare * (1 + uplift), uplifted: true } : r));
+  return results.map((r) =>
+    r.payableShare > 0 && r.individualScore >= cutoff
+      ? { ...r, payableShare: r.payableShare * (1 + uplift), uplifted: true }
+      : r,
+  );
 }
 
 /**

@@ -5,8 +5,20 @@ import { JobLease } from "../../entities/job-lease.entity";
  * Takes the job's lease if it is free or its holder's time ran out: one conditional UPDATE, so of
  * two servers asking at once exactly one gets it. True when this holder has it.
  */
-export async function acquireLease(manager: EntityManager, jobKey: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
-  await manager.createQueryBuilder().insert().into(JobLease).values({ jobKey, holder: null, expiresAt: null }).orIgnore().execute();
+export async function acquireLease(
+  manager: EntityManager,
+  jobKey: string,
+  holder: string,
+  now: Date,
+  ttlMs: number,
+): Promise<boolean> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(JobLease)
+    .values({ jobKey, holder: null, expiresAt: null })
+    .orIgnore()
+    .execute();
   const expiresAt = new Date(now.getTime() + ttlMs);
   const free = await manager.update(JobLease, { jobKey, holder: IsNull() }, { holder, expiresAt });
   if (free.affected === 1) return true;

@@ -49,7 +49,11 @@ const CHUNK = 500;
  * transaction. A run that fails or is killed leaves no value behind. Returns null when another
  * server already took this tick.
  */
-export async function runJob(dataSource: DataSource, request: RunRequest, options: RunnerOptions): Promise<JobRun | null> {
+export async function runJob(
+  dataSource: DataSource,
+  request: RunRequest,
+  options: RunnerOptions,
+): Promise<JobRun | null> {
   const now = options.now ?? (() => new Date());
   const run = await claimRun(dataSource, request, options.holder, now());
   if (!run) return null;
@@ -57,7 +61,12 @@ export async function runJob(dataSource: DataSource, request: RunRequest, option
   const manager = dataSource.manager;
   if (!(await acquireLease(manager, request.job.key, options.holder, now(), options.leaseMs))) {
     const lease = await leaseHolder(manager, request.job.key);
-    return finishFailed(dataSource, run, `another run of ${request.job.key} holds the lease (${lease?.holder} until ${lease?.expiresAt?.toISOString()})`, now());
+    return finishFailed(
+      dataSource,
+      run,
+      `another run of ${request.job.key} holds the lease (${lease?.holder} until ${lease?.expiresAt?.toISOString()})`,
+      now(),
+    );
   }
   try {
     await markInterrupted(manager, request.job.key, run.id, now());
@@ -70,12 +79,27 @@ export async function runJob(dataSource: DataSource, request: RunRequest, option
   }
 }
 
-async function claimRun(dataSource: DataSource, request: RunRequest, holder: string, now: Date): Promise<JobRun | null> {
+async function claimRun(
+  dataSource: DataSource,
+  request: RunRequest,
+  holder: string,
+  now: Date,
+): Promise<JobRun | null> {
   try {
     const result = await dataSource.manager.insert(JobRun, {
-      jobKey: request.job.key, period: periodLabel(request.period), status: JobRunStatus.RUNNING,
-      scheduledAt: request.scheduledAt ?? null, startedAt: now, finishedAt: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0,
-      leaseHolder: holder, error: null, notes: null, triggeredBy: request.triggeredBy,
+      jobKey: request.job.key,
+      period: periodLabel(request.period),
+      status: JobRunStatus.RUNNING,
+      scheduledAt: request.scheduledAt ?? null,
+      startedAt: now,
+      finishedAt: null,
+      rowsRead: 0,
+      rowsAccepted: 0,
+      rowsRejected: 0,
+      leaseHolder: holder,
+      error: null,
+      notes: null,
+      triggeredBy: request.triggeredBy,
     });
     return dataSource.manager.findOneByOrFail(JobRun, { id: result.identifiers[0].id as number });
   } catch (error) {
@@ -89,9 +113,15 @@ async function markInterrupted(manager: EntityManager, jobKey: string, currentRu
   const stale = await manager.find(JobRun, { where: { jobKey, status: JobRunStatus.RUNNING } });
   const ids = stale.filter((r) => r.id !== currentRunId).map((r) => r.id);
   if (ids.length) {
-    await manager.update(JobRun, { id: In(ids) }, {
-      status: JobRunStatus.FAILED, finishedAt: now, error: "interrupted: its process stopped before finishing; it wrote nothing",
-    });
+    await manager.update(
+      JobRun,
+      { id: In(ids) },
+      {
+        status: JobRunStatus.FAILED,
+        finishedAt: now,
+        error: "interrupted: its process stopped before finishing; it wrote nothing",
+      },
+    );
   }
 }
 
@@ -142,42 +172,101 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   return collected;
 }
 
-async function writeOutcome(tx: EntityManager, run: JobRun, request: RunRequest, collected: Collected, now: Date): Promise<JobRun> {
-  await assertYearsOpen(tx, collected.values.map((v) => v.period.year));
-  const kpis = new Map((await tx.find(Kpi, { where: { code: In([...new Set(collected.values.map((v) => v.kpiCode))]) } })).map((k) => [k.code, k]));
+async function writeOutcome(
+  tx: EntityManager,
+  run: JobRun,
+  request: RunRequest,
+  collected: Collected,
+  now: Date,
+): Promise<JobRun> {
+  await assertYearsOpen(
+    tx,
+    collected.values.map((v) => v.period.year),
+  );
+  const kpis = new Map(
+    (await tx.find(Kpi, { where: { code: In([...new Set(collected.values.map((v) => v.kpiCode))]) } })).map((k) => [
+      k.code,
+      k,
+    ]),
+  );
   const units = new Map((await tx.find(OrgUnit)).map((u) => [u.code, u]));
   const superseded: number[] = [];
   const written: number[] = [];
   for (const value of collected.values) {
     const kpi = kpis.get(value.kpiCode);
     if (!kpi) throw new Error(`KPI ${value.kpiCode}, which ${request.job.key} feeds, is not defined`);
-    const unitId = value.unitCode === null ? null : units.get(value.unitCode)?.id ?? null;
+    const unitId = value.unitCode === null ? null : (units.get(value.unitCode)?.id ?? null);
     const previous = await currentMeasurement(tx, kpi.id, value.period, unitId, value.breakdown);
     if (previous) superseded.push(previous.id);
     const result = await tx.insert(Measurement, {
-      kpiId: kpi.id, year: value.period.year, periodKind: value.period.kind, periodIndex: value.period.index, orgUnitId: unitId,
-      breakdown: value.breakdown, value: value.value, numerator: value.numerator, denominator: value.denominator, status: MeasurementStatus.PROVISIONAL,
-      jobRunId: run.id, recordedBy: null, recordedAt: now, supersedesId: previous?.id ?? null,
-      reason: previous ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}` : `job run ${run.id}`,
+      kpiId: kpi.id,
+      year: value.period.year,
+      periodKind: value.period.kind,
+      periodIndex: value.period.index,
+      orgUnitId: unitId,
+      breakdown: value.breakdown,
+      value: value.value,
+      numerator: value.numerator,
+      denominator: value.denominator,
+      status: MeasurementStatus.PROVISIONAL,
+      jobRunId: run.id,
+      recordedBy: null,
+      recordedAt: now,
+      supersedesId: previous?.id ?? null,
+      reason: previous
+        ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}`
+        : `job run ${run.id}`,
     });
     written.push(result.identifiers[0].id as number);
   }
   for (let i = 0; i < collected.rejected.length; i += CHUNK) {
-    await tx.insert(RejectedRow, collected.rejected.slice(i, i + CHUNK).map((r) => ({ ...r, reason: r.reason.slice(0, 500), jobRunId: run.id })));
+    await tx.insert(
+      RejectedRow,
+      collected.rejected.slice(i, i + CHUNK).map((r) => ({ ...r, reason: r.reason.slice(0, 500), jobRunId: run.id })),
+    );
   }
-  const notes = superseded.length ? `superseded ${superseded.length} earlier values (measurements ${superseded.join(", ")})` : null;
-  await tx.update(JobRun, { id: run.id }, {
-    status: JobRunStatus.SUCCEEDED, finishedAt: now, rowsRead: collected.rowsRead, rowsAccepted: collected.rowsAccepted,
-    rowsRejected: collected.rejected.length, notes,
-  });
-  await recordAudit(tx, {
-    actor: request.triggeredBy, role: null, action: "JOB_RUN_COMPLETED", entityType: "JobRun", entityId: String(run.id), before: null,
-    after: { job: request.job.key, period: periodLabel(request.period), source: request.source.description, measurements: written, superseded },
-  }, now);
+  const notes = superseded.length
+    ? `superseded ${superseded.length} earlier values (measurements ${superseded.join(", ")})`
+    : null;
+  await tx.update(
+    JobRun,
+    { id: run.id },
+    {
+      status: JobRunStatus.SUCCEEDED,
+      finishedAt: now,
+      rowsRead: collected.rowsRead,
+      rowsAccepted: collected.rowsAccepted,
+      rowsRejected: collected.rejected.length,
+      notes,
+    },
+  );
+  await recordAudit(
+    tx,
+    {
+      actor: request.triggeredBy,
+      role: null,
+      action: "JOB_RUN_COMPLETED",
+      entityType: "JobRun",
+      entityId: String(run.id),
+      before: null,
+      after: {
+        job: request.job.key,
+        period: periodLabel(request.period),
+        source: request.source.description,
+        measurements: written,
+        superseded,
+      },
+    },
+    now,
+  );
   return tx.findOneByOrFail(JobRun, { id: run.id });
 }
 
 async function finishFailed(dataSource: DataSource, run: JobRun, error: string, now: Date): Promise<JobRun> {
-  await dataSource.manager.update(JobRun, { id: run.id }, { status: JobRunStatus.FAILED, finishedAt: now, error: error.slice(0, 4000) });
+  await dataSource.manager.update(
+    JobRun,
+    { id: run.id },
+    { status: JobRunStatus.FAILED, finishedAt: now, error: error.slice(0, 4000) },
+  );
   return dataSource.manager.findOneByOrFail(JobRun, { id: run.id });
 }

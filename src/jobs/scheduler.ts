@@ -13,7 +13,12 @@ import { runJob, RunnerOptions } from "./run-job";
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;
 
 export function runnerOptions(config: Config, holder = PROCESS_NAME): RunnerOptions {
-  return { holder, leaseMs: config.JOB_LEASE_SECONDS * 1000, retries: config.JOB_RETRIES, backoffMs: config.JOB_BACKOFF_MS };
+  return {
+    holder,
+    leaseMs: config.JOB_LEASE_SECONDS * 1000,
+    retries: config.JOB_RETRIES,
+    backoffMs: config.JOB_BACKOFF_MS,
+  };
 }
 
 /**
@@ -24,7 +29,9 @@ export function periodForTick(tick: Date): Period {
   const today = todayInRome(tick);
   const year = Number(today.slice(0, 4));
   const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  return quarter === 1 ? { year: year - 1, kind: PeriodKind.YEAR, index: 0 } : { year, kind: PeriodKind.QUARTER, index: quarter - 1 };
+  return quarter === 1
+    ? { year: year - 1, kind: PeriodKind.YEAR, index: 0 }
+    : { year, kind: PeriodKind.QUARTER, index: quarter - 1 };
 }
 
 /**
@@ -34,23 +41,45 @@ export function periodForTick(tick: Date): Period {
 export function startScheduler(dataSource: DataSource, config: Config, logger: Logger): { stop(): Promise<void> } {
   const tasks: ScheduledTask[] = configuredJobs(config).map((job) =>
     cron.schedule(job.schedule, (context) => runTick(dataSource, config, logger, job, context.date), {
-      timezone: "Europe/Rome", name: job.definition.key, noOverlap: true,
+      timezone: "Europe/Rome",
+      name: job.definition.key,
+      noOverlap: true,
     }),
   );
-  logger.info({ jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`) }, "job scheduler started");
+  logger.info(
+    { jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`) },
+    "job scheduler started",
+  );
   return { stop: async () => void (await Promise.all(tasks.map((task) => task.stop()))) };
 }
 
-export async function runTick(dataSource: DataSource, config: Config, logger: Logger, job: ConfiguredJob, tick: Date): Promise<void> {
+export async function runTick(
+  dataSource: DataSource,
+  config: Config,
+  logger: Logger,
+  job: ConfiguredJob,
+  tick: Date,
+): Promise<void> {
   // The tick to the second: schedules may have a seconds field, and every server names a tick alike.
   const scheduledAt = new Date(Math.floor(tick.getTime() / 1000) * 1000);
   const tickPeriod = periodForTick(tick);
   // A job that measures whole years (Piano Quartieri) measures the year to date.
-  const period = job.definition.periodKinds.includes(tickPeriod.kind) ? tickPeriod : { year: tickPeriod.year, kind: PeriodKind.YEAR, index: 0 };
+  const period = job.definition.periodKinds.includes(tickPeriod.kind)
+    ? tickPeriod
+    : { year: tickPeriod.year, kind: PeriodKind.YEAR, index: 0 };
   try {
-    const run = await runJob(dataSource, { job: job.definition, source: job.source(), period, triggeredBy: "scheduler", scheduledAt }, runnerOptions(config));
-    if (run === null) logger.info({ job: job.definition.key, tick: scheduledAt }, "tick already taken by another server");
-    else logger.info({ job: job.definition.key, period: periodLabel(period), run: run.id, status: run.status, error: run.error }, "scheduled run finished");
+    const run = await runJob(
+      dataSource,
+      { job: job.definition, source: job.source(), period, triggeredBy: "scheduler", scheduledAt },
+      runnerOptions(config),
+    );
+    if (run === null)
+      logger.info({ job: job.definition.key, tick: scheduledAt }, "tick already taken by another server");
+    else
+      logger.info(
+        { job: job.definition.key, period: periodLabel(period), run: run.id, status: run.status, error: run.error },
+        "scheduled run finished",
+      );
   } catch (error) {
     logger.error({ err: error, job: job.definition.key }, "scheduled run could not start");
   }

@@ -14,7 +14,10 @@ const holidayCache = new Map<number, Set<number>>();
 
 function holidaysOf(year: number): Set<number> {
   if (!holidayCache.has(year)) {
-    const days = milan.getHolidays(year).filter((h) => h.type === "public").map((h) => dayNumber(h.date.slice(0, 10)));
+    const days = milan
+      .getHolidays(year)
+      .filter((h) => h.type === "public")
+      .map((h) => dayNumber(h.date.slice(0, 10)));
     holidayCache.set(year, new Set(days));
   }
   return holidayCache.get(year)!;

@@ -48,7 +48,8 @@ export class DayHistogram {
   length = 0;
 
   push(days: number): void {
-    if (!Number.isInteger(days) || days < 0) throw new RangeError(`a duration must be a whole number of days at least 0, not ${days}`);
+    if (!Number.isInteger(days) || days < 0)
+      throw new RangeError(`a duration must be a whole number of days at least 0, not ${days}`);
     if (days >= this.counts.length) {
       const grown = new Float64Array(Math.max(days + 1, this.counts.length * 2));
       grown.set(this.counts);
@@ -83,9 +84,15 @@ class ChannelTally {
   figures(): CrmFigures {
     const share = (n: number) => (this.requiring === 0 ? null : (100 * n) / this.requiring);
     return {
-      contacts: this.contacts, requiringResponse: this.requiring, answered: this.answered,
-      responseRate: share(this.answered), medianResponseDays: this.responseDays.percentile(50), p90ResponseDays: this.responseDays.percentile(90),
-      withinServiceLevel: share(this.within), resolutionRate: share(this.resolved), medianResolutionDays: this.resolutionDays.percentile(50),
+      contacts: this.contacts,
+      requiringResponse: this.requiring,
+      answered: this.answered,
+      responseRate: share(this.answered),
+      medianResponseDays: this.responseDays.percentile(50),
+      p90ResponseDays: this.responseDays.percentile(90),
+      withinServiceLevel: share(this.within),
+      resolutionRate: share(this.resolved),
+      medianResolutionDays: this.resolutionDays.percentile(50),
     };
   }
 }
@@ -104,14 +111,19 @@ export class CrmAccumulator {
       if (!contact.requiresResponse) continue;
       tally.requiring += 1;
       if (contact.firstHumanResponseOn) {
-        const days = Math.max(0, daysBetween(contact.createdOn, contact.firstHumanResponseOn, this.settings.dayCount) - contact.pausedDays);
+        const days = Math.max(
+          0,
+          daysBetween(contact.createdOn, contact.firstHumanResponseOn, this.settings.dayCount) - contact.pausedDays,
+        );
         tally.answered += 1;
         tally.responseDays.push(days);
         if (days <= this.settings.serviceLevelDays) tally.within += 1;
       }
       if (contact.resolvedOn) {
         tally.resolved += 1;
-        tally.resolutionDays.push(Math.max(0, daysBetween(contact.createdOn, contact.resolvedOn, this.settings.dayCount) - contact.pausedDays));
+        tally.resolutionDays.push(
+          Math.max(0, daysBetween(contact.createdOn, contact.resolvedOn, this.settings.dayCount) - contact.pausedDays),
+        );
       }
     }
   }
@@ -119,7 +131,11 @@ export class CrmAccumulator {
   /** Overall figures, with the channels unified: configured channels that had contacts. */
   overall(): CrmFigures & { channelsUnified: number; channelsConfigured: number } {
     const unified = this.settings.configuredChannels.filter((c) => (this.channels.get(c)?.contacts ?? 0) > 0).length;
-    return { ...this.all.figures(), channelsUnified: unified, channelsConfigured: this.settings.configuredChannels.length };
+    return {
+      ...this.all.figures(),
+      channelsUnified: unified,
+      channelsConfigured: this.settings.configuredChannels.length,
+    };
   }
 
   byChannel(): Map<string, CrmFigures> {

@@ -29,7 +29,6 @@ export interface PaymentLine {
   disputeTo: string | null;
 }
 
-
 export const DEFAULT_TERM_DAYS = 30;
 export const MAX_TERM_DAYS = 60;
 
@@ -38,12 +37,18 @@ export const MAX_TERM_DAYS = 60;
  * the term restarts from the day the dispute ended (RESTART); SHIFT moves the due date by the
  * dispute's length instead.
  */
-export function dueDate(line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">, rule: DisputeRule = "RESTART"): string {
+export function dueDate(
+  line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">,
+  rule: DisputeRule = "RESTART",
+): string {
   return fromDayNumber(dueDay(line, rule));
 }
 
 /** The due date as a day number (see dayNumber): what the jobs compare, row after row. */
-export function dueDay(line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">, rule: DisputeRule = "RESTART"): number {
+export function dueDay(
+  line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">,
+  rule: DisputeRule = "RESTART",
+): number {
   const term = Math.min(line.termDays ?? DEFAULT_TERM_DAYS, MAX_TERM_DAYS);
   const due = dayNumber(line.receiptDate) + term;
   if (!line.disputeFrom || !line.disputeTo) return due;
@@ -77,7 +82,10 @@ export class ItpAccumulator {
   private denominator = 0;
   private readonly invoices: DistinctCount;
 
-  constructor(private readonly rule: DisputeRule = "RESTART", groupedByInvoice = false) {
+  constructor(
+    private readonly rule: DisputeRule = "RESTART",
+    groupedByInvoice = false,
+  ) {
     this.invoices = new DistinctCount(groupedByInvoice);
   }
 

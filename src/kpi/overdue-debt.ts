@@ -30,7 +30,11 @@ export class OverdueDebtAccumulator {
   constructor(private readonly rule: DisputeRule = "RESTART") {}
 
   add(item: OpenItem): void {
-    const snapshot = this.snapshots.get(item.snapshotDate) ?? { snapshotDate: item.snapshotDate, overdueCents: 0, overdueInvoices: 0 };
+    const snapshot = this.snapshots.get(item.snapshotDate) ?? {
+      snapshotDate: item.snapshotDate,
+      overdueCents: 0,
+      overdueInvoices: 0,
+    };
     if (dueDay(item, this.rule) < dayNumber(item.snapshotDate) && item.outstandingCents > 0) {
       snapshot.overdueCents += item.outstandingCents;
       snapshot.overdueInvoices += 1;

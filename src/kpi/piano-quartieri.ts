@@ -86,13 +86,23 @@ export class ProgressAccumulator {
   private current: Intervention | null = null;
   private count = 0;
 
-  constructor(private readonly asOf: string, private readonly method: ProgressMethod = "MILESTONES", private readonly grouped = false) {}
+  constructor(
+    private readonly asOf: string,
+    private readonly method: ProgressMethod = "MILESTONES",
+    private readonly grouped = false,
+  ) {}
 
   add(milestone: Milestone): void {
     let intervention = this.grouped ? this.current : this.open.get(milestone.interventionId);
     if (!intervention || intervention.id !== milestone.interventionId) {
       if (this.grouped && this.current) this.totals.add(this.current);
-      intervention = { id: milestone.interventionId, budget: milestone.budget, due: 0, done: 0, physical: milestone.physicalProgress };
+      intervention = {
+        id: milestone.interventionId,
+        budget: milestone.budget,
+        due: 0,
+        done: 0,
+        physical: milestone.physicalProgress,
+      };
       this.count += 1;
       if (this.grouped) this.current = intervention;
       else this.open.set(intervention.id, intervention);
@@ -114,7 +124,8 @@ export class ProgressAccumulator {
     const t = this.totals;
     // An intervention without a budget weighs as the mean budget; all weigh 1 when none has one.
     const unbudgeted = t.budgeted ? t.budgets / t.budgeted : 1;
-    const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : (100 * numerator) / denominator);
+    const ratio = (numerator: number, denominator: number) =>
+      denominator === 0 ? null : (100 * numerator) / denominator;
     switch (this.method) {
       case "MILESTONES":
         return ratio(t.doneWeighed + unbudgeted * t.doneUnweighed, t.dueWeighed + unbudgeted * t.dueUnweighed);

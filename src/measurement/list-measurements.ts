@@ -10,7 +10,11 @@ export interface MeasurementFilter {
 }
 
 /** A KPI's values in period order; by default only those in force (not corrected since). */
-export async function listMeasurements(dataSource: DataSource, kpiId: number, filter: MeasurementFilter): Promise<Measurement[]> {
+export async function listMeasurements(
+  dataSource: DataSource,
+  kpiId: number,
+  filter: MeasurementFilter,
+): Promise<Measurement[]> {
   const query = dataSource.manager.createQueryBuilder(Measurement, "m").where("m.kpiId = :kpiId", { kpiId });
   if (filter.year !== undefined) query.andWhere("m.year = :year", { year: filter.year });
   if (filter.unitCode !== undefined) {

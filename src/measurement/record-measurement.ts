@@ -34,12 +34,20 @@ export interface CorrectMeasurementInput {
  * Records a KPI value entered by a person. Append-only: if the period already has a current value,
  * the caller is sent to correctMeasurement, which supersedes it and keeps it.
  */
-export async function recordMeasurement(dataSource: DataSource, caller: Caller, input: RecordMeasurementInput, now = new Date()): Promise<Measurement> {
+export async function recordMeasurement(
+  dataSource: DataSource,
+  caller: Caller,
+  input: RecordMeasurementInput,
+  now = new Date(),
+): Promise<Measurement> {
   return dataSource.transaction(async (manager) => {
     const kpi = await manager.findOneBy(Kpi, { code: input.kpiCode });
     if (!kpi) throw notFound(`The KPI "${input.kpiCode}"`);
     if (input.periodKind !== PeriodKind.YEAR && input.periodIndex === null) {
-      throw invalidInput("periodIndex", `give the ${input.periodKind === PeriodKind.QUARTER ? "quarter (1-4)" : "month (1-12)"}`);
+      throw invalidInput(
+        "periodIndex",
+        `give the ${input.periodKind === PeriodKind.QUARTER ? "quarter (1-4)" : "month (1-12)"}`,
+      );
     }
     const period = { year: input.year, kind: input.periodKind, index: input.periodIndex ?? 0 };
     await checkPeriod(manager, kpi, period);
@@ -50,39 +58,84 @@ export async function recordMeasurement(dataSource: DataSource, caller: Caller, 
 
     const current = await currentMeasurement(manager, kpi.id, period, unit?.id ?? null);
     if (current) {
-      throw invalidInput("periodIndex", `${kpi.code} already has a value for ${periodLabel(period)}${unit ? ` at ${unit.code}` : ""} (measurement ${current.id}): correct it with correctMeasurement`);
+      throw invalidInput(
+        "periodIndex",
+        `${kpi.code} already has a value for ${periodLabel(period)}${unit ? ` at ${unit.code}` : ""} (measurement ${current.id}): correct it with correctMeasurement`,
+      );
     }
-    return insertMeasurement(manager, caller, {
-      kpiId: kpi.id, year: period.year, periodKind: period.kind, periodIndex: period.index, orgUnitId: unit?.id ?? null,
-      breakdown: null, value: input.value, supersedesId: null, reason: input.reason,
-    }, now);
+    return insertMeasurement(
+      manager,
+      caller,
+      {
+        kpiId: kpi.id,
+        year: period.year,
+        periodKind: period.kind,
+        periodIndex: period.index,
+        orgUnitId: unit?.id ?? null,
+        breakdown: null,
+        value: input.value,
+        supersedesId: null,
+        reason: input.reason,
+      },
+      now,
+    );
   });
 }
 
 /** Corrects a current value: a new row that supersedes it, with who and why; the old row stays. */
-export async function correctMeasurement(dataSource: DataSource, caller: Caller, input: CorrectMeasurementInput, now = new Date()): Promise<Measurement> {
+export async function correctMeasurement(
+  dataSource: DataSource,
+  caller: Caller,
+  input: CorrectMeasurementInput,
+  now = new Date(),
+): Promise<Measurement> {
   return dataSource.transaction(async (manager) => {
     const previous = await manager.findOneBy(Measurement, { id: input.measurementId });
     if (!previous) throw notFound(`Measurement ${input.measurementId}`);
     const successor = await manager.findOneBy(Measurement, { supersedesId: previous.id });
-    if (successor) throw invalidInput("measurementId", `measurement ${previous.id} was already corrected by measurement ${successor.id}: correct that one`);
+    if (successor)
+      throw invalidInput(
+        "measurementId",
+        `measurement ${previous.id} was already corrected by measurement ${successor.id}: correct that one`,
+      );
     await assertYearsOpen(manager, [previous.year]);
     const kpi = await manager.findOneByOrFail(Kpi, { id: previous.kpiId });
     checkValue(kpi, input.value);
     const period = { year: previous.year, kind: previous.periodKind, index: previous.periodIndex };
-    const unit = previous.orgUnitId === null ? null : await manager.findOneByOrFail(OrgUnit, { id: previous.orgUnitId });
+    const unit =
+      previous.orgUnitId === null ? null : await manager.findOneByOrFail(OrgUnit, { id: previous.orgUnitId });
     await authoriseWrite(manager, caller, unit, period);
-    return insertMeasurement(manager, caller, {
-      kpiId: kpi.id, year: previous.year, periodKind: previous.periodKind, periodIndex: previous.periodIndex, orgUnitId: previous.orgUnitId,
-      breakdown: previous.breakdown, value: input.value, supersedesId: previous.id, reason: input.reason,
-    }, now, previous);
+    return insertMeasurement(
+      manager,
+      caller,
+      {
+        kpiId: kpi.id,
+        year: previous.year,
+        periodKind: previous.periodKind,
+        periodIndex: previous.periodIndex,
+        orgUnitId: previous.orgUnitId,
+        breakdown: previous.breakdown,
+        value: input.value,
+        supersedesId: previous.id,
+        reason: input.reason,
+      },
+      now,
+      previous,
+    );
   });
 }
 
 async function checkPeriod(manager: EntityManager, kpi: Kpi, period: Period): Promise<void> {
-  if (!isValidPeriod(period)) throw invalidInput("periodIndex", `${period.index} is not a ${period.kind.toLowerCase()} (quarters 1-4, months 1-12, 0 for the year)`);
+  if (!isValidPeriod(period))
+    throw invalidInput(
+      "periodIndex",
+      `${period.index} is not a ${period.kind.toLowerCase()} (quarters 1-4, months 1-12, 0 for the year)`,
+    );
   if (!fitsFrequency(kpi.frequency, period.kind)) {
-    throw invalidInput("periodKind", `${kpi.code} is measured ${kpi.frequency.toLowerCase()}, not by ${period.kind.toLowerCase()}`);
+    throw invalidInput(
+      "periodKind",
+      `${kpi.code} is measured ${kpi.frequency.toLowerCase()}, not by ${period.kind.toLowerCase()}`,
+    );
   }
   const objective = await manager.findOneByOrFail(Objective, { id: kpi.objectiveId });
   const plan = await manager.findOneByOrFail(Plan, { id: objective.planId });
@@ -101,7 +154,10 @@ async function unitForPeriod(manager: EntityManager, code: string, period: Perio
   if (!unit) throw notFound(`The organisational unit "${code}"`);
   const { start, end } = periodBounds(period);
   if ((unit.validFrom !== null && unit.validFrom > end) || (unit.validTo !== null && unit.validTo < start)) {
-    throw invalidInput("unitCode", `${unit.name} did not exist in ${periodLabel(period)} (valid ${unit.validFrom ?? "…"} to ${unit.validTo ?? "…"})`);
+    throw invalidInput(
+      "unitCode",
+      `${unit.name} did not exist in ${periodLabel(period)} (valid ${unit.validFrom ?? "…"} to ${unit.validTo ?? "…"})`,
+    );
   }
   return unit;
 }
@@ -110,41 +166,81 @@ async function unitForPeriod(manager: EntityManager, code: string, period: Perio
  * Administrators record for anyone; a unit manager only for units they answered for on the last
  * day of the period that the unit existed.
  */
-async function authoriseWrite(manager: EntityManager, caller: Caller, unit: OrgUnit | null, period: Period): Promise<void> {
+async function authoriseWrite(
+  manager: EntityManager,
+  caller: Caller,
+  unit: OrgUnit | null,
+  period: Period,
+): Promise<void> {
   if (caller.roles.includes(Role.ADMIN)) return;
-  if (unit === null) throw new DomainError(ErrorCode.FORBIDDEN, "Forbidden: values for the administration as a whole need the role ADMIN", { requiredRoles: [Role.ADMIN] });
+  if (unit === null)
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      "Forbidden: values for the administration as a whole need the role ADMIN",
+      { requiredRoles: [Role.ADMIN] },
+    );
   const { end } = periodBounds(period);
   const date = unit.validTo !== null && unit.validTo < end ? unit.validTo : end;
   const units = new Map((await manager.find(OrgUnit)).map((u) => [u.id, u]));
   if (!caller.roles.includes(Role.UNIT_MANAGER) || !answersFor(caller.units, unit.id, date, units)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `Forbidden: you do not answer for ${unit.name} on ${date}`, { requiredRoles: [Role.UNIT_MANAGER, Role.ADMIN] });
+    throw new DomainError(ErrorCode.FORBIDDEN, `Forbidden: you do not answer for ${unit.name} on ${date}`, {
+      requiredRoles: [Role.UNIT_MANAGER, Role.ADMIN],
+    });
   }
 }
 
 /** The value in force for a period (and unit, and part): the row no other row supersedes. */
 export function currentMeasurement(
-  manager: EntityManager, kpiId: number, period: Period, orgUnitId: number | null, breakdown: string | null = null,
+  manager: EntityManager,
+  kpiId: number,
+  period: Period,
+  orgUnitId: number | null,
+  breakdown: string | null = null,
 ): Promise<Measurement | null> {
-  return manager.createQueryBuilder(Measurement, "m")
+  return manager
+    .createQueryBuilder(Measurement, "m")
     .leftJoin(Measurement, "later", "later.supersedesId = m.id")
     .where("later.id IS NULL")
-    .andWhere({ kpiId, year: period.year, periodKind: period.kind, periodIndex: period.index, orgUnitId: orgUnitId ?? IsNull(), breakdown: breakdown ?? IsNull() })
+    .andWhere({
+      kpiId,
+      year: period.year,
+      periodKind: period.kind,
+      periodIndex: period.index,
+      orgUnitId: orgUnitId ?? IsNull(),
+      breakdown: breakdown ?? IsNull(),
+    })
     .getOne();
 }
 
 async function insertMeasurement(
-  manager: EntityManager, caller: Caller,
+  manager: EntityManager,
+  caller: Caller,
   row: Omit<Measurement, "id" | "status" | "jobRunId" | "recordedBy" | "recordedAt" | "numerator" | "denominator">,
-  now: Date, previous: Measurement | null = null,
+  now: Date,
+  previous: Measurement | null = null,
 ): Promise<Measurement> {
   const who = auditedCaller(caller);
   const result = await manager.insert(Measurement, {
-    ...row, numerator: null, denominator: null, status: MeasurementStatus.PROVISIONAL, jobRunId: null, recordedBy: who.actor, recordedAt: now,
+    ...row,
+    numerator: null,
+    denominator: null,
+    status: MeasurementStatus.PROVISIONAL,
+    jobRunId: null,
+    recordedBy: who.actor,
+    recordedAt: now,
   });
   const measurement = await manager.findOneByOrFail(Measurement, { id: result.identifiers[0].id as number });
-  await recordAudit(manager, {
-    ...who, action: previous ? "MEASUREMENT_CORRECTED" : "MEASUREMENT_RECORDED",
-    entityType: "Measurement", entityId: String(measurement.id), before: previous, after: measurement,
-  }, now);
+  await recordAudit(
+    manager,
+    {
+      ...who,
+      action: previous ? "MEASUREMENT_CORRECTED" : "MEASUREMENT_RECORDED",
+      entityType: "Measurement",
+      entityId: String(measurement.id),
+      before: previous,
+      after: measurement,
+    },
+    now,
+  );
   return measurement;
 }

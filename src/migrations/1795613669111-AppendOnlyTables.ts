@@ -13,7 +13,10 @@ export class AppendOnlyTables1795613669111 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const triggers = APPEND_ONLY.map(appendOnlyTriggers);
-    await runForDialect(queryRunner, { mysql: triggers.flatMap((t) => t.mysql), sqlite: triggers.flatMap((t) => t.sqlite) });
+    await runForDialect(queryRunner, {
+      mysql: triggers.flatMap((t) => t.mysql),
+      sqlite: triggers.flatMap((t) => t.sqlite),
+    });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

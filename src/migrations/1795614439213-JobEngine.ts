@@ -6,11 +6,17 @@ export class JobEngine1795614439213 implements MigrationInterface {
   name = "JobEngine1795614439213";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await runForDialect(queryRunner, { mysql: JobEngine1795614439213.mysqlUp, sqlite: JobEngine1795614439213.sqliteUp });
+    await runForDialect(queryRunner, {
+      mysql: JobEngine1795614439213.mysqlUp,
+      sqlite: JobEngine1795614439213.sqliteUp,
+    });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await runForDialect(queryRunner, { mysql: JobEngine1795614439213.mysqlDown, sqlite: JobEngine1795614439213.sqliteDown });
+    await runForDialect(queryRunner, {
+      mysql: JobEngine1795614439213.mysqlDown,
+      sqlite: JobEngine1795614439213.sqliteDown,
+    });
   }
 
   static readonly mysqlUp = [
@@ -33,40 +39,40 @@ export class JobEngine1795614439213 implements MigrationInterface {
   ];
 
   static readonly sqliteUp = [
-    "CREATE TABLE \"job_lease\" (\"jobKey\" varchar(64) PRIMARY KEY NOT NULL, \"holder\" varchar(128), \"expiresAt\" datetime(3))",
-    "CREATE TABLE \"rejected_row\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"jobRunId\" integer NOT NULL, \"line\" integer NOT NULL, \"reason\" varchar(500) NOT NULL, \"raw\" text NOT NULL)",
-    "CREATE INDEX \"IDX_57c47d066a82da7f11c6851af3\" ON \"rejected_row\" (\"jobRunId\", \"line\") ",
-    "DROP INDEX \"IDX_eb929c87520d0bc30900a8b5c5\"",
-    "CREATE TABLE \"temporary_job_run\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"jobKey\" varchar(64) NOT NULL, \"period\" varchar(16) NOT NULL, \"status\" varchar(16) NOT NULL, \"scheduledAt\" datetime(3), \"startedAt\" datetime(3), \"finishedAt\" datetime(3), \"rowsRead\" integer NOT NULL DEFAULT (0), \"rowsAccepted\" integer NOT NULL DEFAULT (0), \"rowsRejected\" integer NOT NULL DEFAULT (0), \"leaseHolder\" varchar(128), \"error\" text, \"notes\" text, \"triggeredBy\" varchar(128) NOT NULL)",
-    "INSERT INTO \"temporary_job_run\"(\"id\", \"jobKey\", \"period\", \"status\", \"scheduledAt\", \"startedAt\", \"finishedAt\", \"rowsRead\", \"rowsAccepted\", \"rowsRejected\", \"leaseHolder\", \"error\") SELECT \"id\", \"jobKey\", \"period\", \"status\", \"scheduledAt\", \"startedAt\", \"finishedAt\", \"rowsRead\", \"rowsAccepted\", \"rowsRejected\", \"leaseHolder\", \"error\" FROM \"job_run\"",
-    "DROP TABLE \"job_run\"",
-    "ALTER TABLE \"temporary_job_run\" RENAME TO \"job_run\"",
-    "CREATE INDEX \"IDX_eb929c87520d0bc30900a8b5c5\" ON \"job_run\" (\"jobKey\", \"period\") ",
-    "CREATE UNIQUE INDEX \"IDX_b7de672b064db638f1641cade6\" ON \"job_run\" (\"jobKey\", \"scheduledAt\") ",
-    "DROP INDEX \"IDX_57c47d066a82da7f11c6851af3\"",
-    "CREATE TABLE \"temporary_rejected_row\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"jobRunId\" integer NOT NULL, \"line\" integer NOT NULL, \"reason\" varchar(500) NOT NULL, \"raw\" text NOT NULL, CONSTRAINT \"FK_20eed1c8cab41b71a6387a4ed40\" FOREIGN KEY (\"jobRunId\") REFERENCES \"job_run\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)",
-    "INSERT INTO \"temporary_rejected_row\"(\"id\", \"jobRunId\", \"line\", \"reason\", \"raw\") SELECT \"id\", \"jobRunId\", \"line\", \"reason\", \"raw\" FROM \"rejected_row\"",
-    "DROP TABLE \"rejected_row\"",
-    "ALTER TABLE \"temporary_rejected_row\" RENAME TO \"rejected_row\"",
-    "CREATE INDEX \"IDX_57c47d066a82da7f11c6851af3\" ON \"rejected_row\" (\"jobRunId\", \"line\") ",
+    'CREATE TABLE "job_lease" ("jobKey" varchar(64) PRIMARY KEY NOT NULL, "holder" varchar(128), "expiresAt" datetime(3))',
+    'CREATE TABLE "rejected_row" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "jobRunId" integer NOT NULL, "line" integer NOT NULL, "reason" varchar(500) NOT NULL, "raw" text NOT NULL)',
+    'CREATE INDEX "IDX_57c47d066a82da7f11c6851af3" ON "rejected_row" ("jobRunId", "line") ',
+    'DROP INDEX "IDX_eb929c87520d0bc30900a8b5c5"',
+    'CREATE TABLE "temporary_job_run" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "jobKey" varchar(64) NOT NULL, "period" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "scheduledAt" datetime(3), "startedAt" datetime(3), "finishedAt" datetime(3), "rowsRead" integer NOT NULL DEFAULT (0), "rowsAccepted" integer NOT NULL DEFAULT (0), "rowsRejected" integer NOT NULL DEFAULT (0), "leaseHolder" varchar(128), "error" text, "notes" text, "triggeredBy" varchar(128) NOT NULL)',
+    'INSERT INTO "temporary_job_run"("id", "jobKey", "period", "status", "scheduledAt", "startedAt", "finishedAt", "rowsRead", "rowsAccepted", "rowsRejected", "leaseHolder", "error") SELECT "id", "jobKey", "period", "status", "scheduledAt", "startedAt", "finishedAt", "rowsRead", "rowsAccepted", "rowsRejected", "leaseHolder", "error" FROM "job_run"',
+    'DROP TABLE "job_run"',
+    'ALTER TABLE "temporary_job_run" RENAME TO "job_run"',
+    'CREATE INDEX "IDX_eb929c87520d0bc30900a8b5c5" ON "job_run" ("jobKey", "period") ',
+    'CREATE UNIQUE INDEX "IDX_b7de672b064db638f1641cade6" ON "job_run" ("jobKey", "scheduledAt") ',
+    'DROP INDEX "IDX_57c47d066a82da7f11c6851af3"',
+    'CREATE TABLE "temporary_rejected_row" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "jobRunId" integer NOT NULL, "line" integer NOT NULL, "reason" varchar(500) NOT NULL, "raw" text NOT NULL, CONSTRAINT "FK_20eed1c8cab41b71a6387a4ed40" FOREIGN KEY ("jobRunId") REFERENCES "job_run" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'INSERT INTO "temporary_rejected_row"("id", "jobRunId", "line", "reason", "raw") SELECT "id", "jobRunId", "line", "reason", "raw" FROM "rejected_row"',
+    'DROP TABLE "rejected_row"',
+    'ALTER TABLE "temporary_rejected_row" RENAME TO "rejected_row"',
+    'CREATE INDEX "IDX_57c47d066a82da7f11c6851af3" ON "rejected_row" ("jobRunId", "line") ',
   ];
 
   static readonly sqliteDown = [
-    "DROP INDEX \"IDX_57c47d066a82da7f11c6851af3\"",
-    "ALTER TABLE \"rejected_row\" RENAME TO \"temporary_rejected_row\"",
-    "CREATE TABLE \"rejected_row\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"jobRunId\" integer NOT NULL, \"line\" integer NOT NULL, \"reason\" varchar(500) NOT NULL, \"raw\" text NOT NULL)",
-    "INSERT INTO \"rejected_row\"(\"id\", \"jobRunId\", \"line\", \"reason\", \"raw\") SELECT \"id\", \"jobRunId\", \"line\", \"reason\", \"raw\" FROM \"temporary_rejected_row\"",
-    "DROP TABLE \"temporary_rejected_row\"",
-    "CREATE INDEX \"IDX_57c47d066a82da7f11c6851af3\" ON \"rejected_row\" (\"jobRunId\", \"line\") ",
-    "DROP INDEX \"IDX_b7de672b064db638f1641cade6\"",
-    "DROP INDEX \"IDX_eb929c87520d0bc30900a8b5c5\"",
-    "ALTER TABLE \"job_run\" RENAME TO \"temporary_job_run\"",
-    "CREATE TABLE \"job_run\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"jobKey\" varchar(64) NOT NULL, \"period\" varchar(16) NOT NULL, \"status\" varchar(16) NOT NULL, \"scheduledAt\" datetime(3), \"startedAt\" datetime(3), \"finishedAt\" datetime(3), \"rowsRead\" integer NOT NULL DEFAULT (0), \"rowsAccepted\" integer NOT NULL DEFAULT (0), \"rowsRejected\" integer NOT NULL DEFAULT (0), \"leaseHolder\" varchar(128), \"error\" text)",
-    "INSERT INTO \"job_run\"(\"id\", \"jobKey\", \"period\", \"status\", \"scheduledAt\", \"startedAt\", \"finishedAt\", \"rowsRead\", \"rowsAccepted\", \"rowsRejected\", \"leaseHolder\", \"error\") SELECT \"id\", \"jobKey\", \"period\", \"status\", \"scheduledAt\", \"startedAt\", \"finishedAt\", \"rowsRead\", \"rowsAccepted\", \"rowsRejected\", \"leaseHolder\", \"error\" FROM \"temporary_job_run\"",
-    "DROP TABLE \"temporary_job_run\"",
-    "CREATE INDEX \"IDX_eb929c87520d0bc30900a8b5c5\" ON \"job_run\" (\"jobKey\", \"period\") ",
-    "DROP INDEX \"IDX_57c47d066a82da7f11c6851af3\"",
-    "DROP TABLE \"rejected_row\"",
-    "DROP TABLE \"job_lease\"",
+    'DROP INDEX "IDX_57c47d066a82da7f11c6851af3"',
+    'ALTER TABLE "rejected_row" RENAME TO "temporary_rejected_row"',
+    'CREATE TABLE "rejected_row" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "jobRunId" integer NOT NULL, "line" integer NOT NULL, "reason" varchar(500) NOT NULL, "raw" text NOT NULL)',
+    'INSERT INTO "rejected_row"("id", "jobRunId", "line", "reason", "raw") SELECT "id", "jobRunId", "line", "reason", "raw" FROM "temporary_rejected_row"',
+    'DROP TABLE "temporary_rejected_row"',
+    'CREATE INDEX "IDX_57c47d066a82da7f11c6851af3" ON "rejected_row" ("jobRunId", "line") ',
+    'DROP INDEX "IDX_b7de672b064db638f1641cade6"',
+    'DROP INDEX "IDX_eb929c87520d0bc30900a8b5c5"',
+    'ALTER TABLE "job_run" RENAME TO "temporary_job_run"',
+    'CREATE TABLE "job_run" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "jobKey" varchar(64) NOT NULL, "period" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "scheduledAt" datetime(3), "startedAt" datetime(3), "finishedAt" datetime(3), "rowsRead" integer NOT NULL DEFAULT (0), "rowsAccepted" integer NOT NULL DEFAULT (0), "rowsRejected" integer NOT NULL DEFAULT (0), "leaseHolder" varchar(128), "error" text)',
+    'INSERT INTO "job_run"("id", "jobKey", "period", "status", "scheduledAt", "startedAt", "finishedAt", "rowsRead", "rowsAccepted", "rowsRejected", "leaseHolder", "error") SELECT "id", "jobKey", "period", "status", "scheduledAt", "startedAt", "finishedAt", "rowsRead", "rowsAccepted", "rowsRejected", "leaseHolder", "error" FROM "temporary_job_run"',
+    'DROP TABLE "temporary_job_run"',
+    'CREATE INDEX "IDX_eb929c87520d0bc30900a8b5c5" ON "job_run" ("jobKey", "period") ',
+    'DROP INDEX "IDX_57c47d066a82da7f11c6851af3"',
+    'DROP TABLE "rejected_row"',
+    'DROP TABLE "job_lease"',
   ];
 }

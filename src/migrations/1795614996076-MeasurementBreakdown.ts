@@ -10,12 +10,18 @@ export class MeasurementBreakdown1795614996076 implements MigrationInterface {
   name = "MeasurementBreakdown1795614996076";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await runForDialect(queryRunner, { mysql: MeasurementBreakdown1795614996076.mysqlUp, sqlite: MeasurementBreakdown1795614996076.sqliteUp });
+    await runForDialect(queryRunner, {
+      mysql: MeasurementBreakdown1795614996076.mysqlUp,
+      sqlite: MeasurementBreakdown1795614996076.sqliteUp,
+    });
     await runForDialect(queryRunner, { mysql: [], sqlite: appendOnlyTriggers("measurement").sqlite });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await runForDialect(queryRunner, { mysql: MeasurementBreakdown1795614996076.mysqlDown, sqlite: MeasurementBreakdown1795614996076.sqliteDown });
+    await runForDialect(queryRunner, {
+      mysql: MeasurementBreakdown1795614996076.mysqlDown,
+      sqlite: MeasurementBreakdown1795614996076.sqliteDown,
+    });
     await runForDialect(queryRunner, { mysql: [], sqlite: appendOnlyTriggers("measurement").sqlite });
   }
 
@@ -34,24 +40,24 @@ export class MeasurementBreakdown1795614996076 implements MigrationInterface {
   ];
 
   static readonly sqliteUp = [
-    "DROP INDEX \"IDX_e8733dde36a6d35039b44d6a93\"",
-    "DROP INDEX \"IDX_a5bdb3dbb3e0bd263c4b06ca04\"",
-    "CREATE TABLE \"temporary_measurement\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"kpiId\" integer NOT NULL, \"year\" integer NOT NULL, \"periodKind\" varchar(8) NOT NULL, \"periodIndex\" integer NOT NULL, \"orgUnitId\" integer, \"value\" decimal(20,6), \"numerator\" decimal(30,6), \"denominator\" decimal(30,6), \"status\" varchar(16) NOT NULL, \"jobRunId\" integer, \"recordedBy\" varchar(128), \"recordedAt\" datetime(3) NOT NULL, \"supersedesId\" integer, \"reason\" text, \"breakdown\" varchar(64), CONSTRAINT \"FK_a5bdb3dbb3e0bd263c4b06ca04b\" FOREIGN KEY (\"supersedesId\") REFERENCES \"measurement\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT \"FK_d65b311ecf3aee7c79561d3bb42\" FOREIGN KEY (\"jobRunId\") REFERENCES \"job_run\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT \"FK_2cb8b866997d59fca5d2ec98ded\" FOREIGN KEY (\"orgUnitId\") REFERENCES \"org_unit\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT \"FK_009991fd3f74f624f6023b2a977\" FOREIGN KEY (\"kpiId\") REFERENCES \"kpi\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)",
-    "INSERT INTO \"temporary_measurement\"(\"id\", \"kpiId\", \"year\", \"periodKind\", \"periodIndex\", \"orgUnitId\", \"value\", \"numerator\", \"denominator\", \"status\", \"jobRunId\", \"recordedBy\", \"recordedAt\", \"supersedesId\", \"reason\") SELECT \"id\", \"kpiId\", \"year\", \"periodKind\", \"periodIndex\", \"orgUnitId\", \"value\", \"numerator\", \"denominator\", \"status\", \"jobRunId\", \"recordedBy\", \"recordedAt\", \"supersedesId\", \"reason\" FROM \"measurement\"",
-    "DROP TABLE \"measurement\"",
-    "ALTER TABLE \"temporary_measurement\" RENAME TO \"measurement\"",
-    "CREATE INDEX \"IDX_a5bdb3dbb3e0bd263c4b06ca04\" ON \"measurement\" (\"supersedesId\") ",
-    "CREATE INDEX \"IDX_b4352c17e41fce2afb36776717\" ON \"measurement\" (\"kpiId\", \"year\", \"periodKind\", \"periodIndex\", \"orgUnitId\", \"breakdown\") ",
+    'DROP INDEX "IDX_e8733dde36a6d35039b44d6a93"',
+    'DROP INDEX "IDX_a5bdb3dbb3e0bd263c4b06ca04"',
+    'CREATE TABLE "temporary_measurement" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "kpiId" integer NOT NULL, "year" integer NOT NULL, "periodKind" varchar(8) NOT NULL, "periodIndex" integer NOT NULL, "orgUnitId" integer, "value" decimal(20,6), "numerator" decimal(30,6), "denominator" decimal(30,6), "status" varchar(16) NOT NULL, "jobRunId" integer, "recordedBy" varchar(128), "recordedAt" datetime(3) NOT NULL, "supersedesId" integer, "reason" text, "breakdown" varchar(64), CONSTRAINT "FK_a5bdb3dbb3e0bd263c4b06ca04b" FOREIGN KEY ("supersedesId") REFERENCES "measurement" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_d65b311ecf3aee7c79561d3bb42" FOREIGN KEY ("jobRunId") REFERENCES "job_run" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_2cb8b866997d59fca5d2ec98ded" FOREIGN KEY ("orgUnitId") REFERENCES "org_unit" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_009991fd3f74f624f6023b2a977" FOREIGN KEY ("kpiId") REFERENCES "kpi" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'INSERT INTO "temporary_measurement"("id", "kpiId", "year", "periodKind", "periodIndex", "orgUnitId", "value", "numerator", "denominator", "status", "jobRunId", "recordedBy", "recordedAt", "supersedesId", "reason") SELECT "id", "kpiId", "year", "periodKind", "periodIndex", "orgUnitId", "value", "numerator", "denominator", "status", "jobRunId", "recordedBy", "recordedAt", "supersedesId", "reason" FROM "measurement"',
+    'DROP TABLE "measurement"',
+    'ALTER TABLE "temporary_measurement" RENAME TO "measurement"',
+    'CREATE INDEX "IDX_a5bdb3dbb3e0bd263c4b06ca04" ON "measurement" ("supersedesId") ',
+    'CREATE INDEX "IDX_b4352c17e41fce2afb36776717" ON "measurement" ("kpiId", "year", "periodKind", "periodIndex", "orgUnitId", "breakdown") ',
   ];
 
   static readonly sqliteDown = [
-    "DROP INDEX \"IDX_b4352c17e41fce2afb36776717\"",
-    "DROP INDEX \"IDX_a5bdb3dbb3e0bd263c4b06ca04\"",
-    "ALTER TABLE \"measurement\" RENAME TO \"temporary_measurement\"",
-    "CREATE TABLE \"measurement\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"kpiId\" integer NOT NULL, \"year\" integer NOT NULL, \"periodKind\" varchar(8) NOT NULL, \"periodIndex\" integer NOT NULL, \"orgUnitId\" integer, \"value\" decimal(20,6), \"numerator\" decimal(30,6), \"denominator\" decimal(30,6), \"status\" varchar(16) NOT NULL, \"jobRunId\" integer, \"recordedBy\" varchar(128), \"recordedAt\" datetime(3) NOT NULL, \"supersedesId\" integer, \"reason\" text, CONSTRAINT \"FK_a5bdb3dbb3e0bd263c4b06ca04b\" FOREIGN KEY (\"supersedesId\") REFERENCES \"measurement\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT \"FK_d65b311ecf3aee7c79561d3bb42\" FOREIGN KEY (\"jobRunId\") REFERENCES \"job_run\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT \"FK_2cb8b866997d59fca5d2ec98ded\" FOREIGN KEY (\"orgUnitId\") REFERENCES \"org_unit\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT \"FK_009991fd3f74f624f6023b2a977\" FOREIGN KEY (\"kpiId\") REFERENCES \"kpi\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)",
-    "INSERT INTO \"measurement\"(\"id\", \"kpiId\", \"year\", \"periodKind\", \"periodIndex\", \"orgUnitId\", \"value\", \"numerator\", \"denominator\", \"status\", \"jobRunId\", \"recordedBy\", \"recordedAt\", \"supersedesId\", \"reason\") SELECT \"id\", \"kpiId\", \"year\", \"periodKind\", \"periodIndex\", \"orgUnitId\", \"value\", \"numerator\", \"denominator\", \"status\", \"jobRunId\", \"recordedBy\", \"recordedAt\", \"supersedesId\", \"reason\" FROM \"temporary_measurement\"",
-    "DROP TABLE \"temporary_measurement\"",
-    "CREATE INDEX \"IDX_a5bdb3dbb3e0bd263c4b06ca04\" ON \"measurement\" (\"supersedesId\") ",
-    "CREATE INDEX \"IDX_e8733dde36a6d35039b44d6a93\" ON \"measurement\" (\"kpiId\", \"year\", \"periodKind\", \"periodIndex\", \"orgUnitId\") ",
+    'DROP INDEX "IDX_b4352c17e41fce2afb36776717"',
+    'DROP INDEX "IDX_a5bdb3dbb3e0bd263c4b06ca04"',
+    'ALTER TABLE "measurement" RENAME TO "temporary_measurement"',
+    'CREATE TABLE "measurement" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "kpiId" integer NOT NULL, "year" integer NOT NULL, "periodKind" varchar(8) NOT NULL, "periodIndex" integer NOT NULL, "orgUnitId" integer, "value" decimal(20,6), "numerator" decimal(30,6), "denominator" decimal(30,6), "status" varchar(16) NOT NULL, "jobRunId" integer, "recordedBy" varchar(128), "recordedAt" datetime(3) NOT NULL, "supersedesId" integer, "reason" text, CONSTRAINT "FK_a5bdb3dbb3e0bd263c4b06ca04b" FOREIGN KEY ("supersedesId") REFERENCES "measurement" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_d65b311ecf3aee7c79561d3bb42" FOREIGN KEY ("jobRunId") REFERENCES "job_run" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_2cb8b866997d59fca5d2ec98ded" FOREIGN KEY ("orgUnitId") REFERENCES "org_unit" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_009991fd3f74f624f6023b2a977" FOREIGN KEY ("kpiId") REFERENCES "kpi" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'INSERT INTO "measurement"("id", "kpiId", "year", "periodKind", "periodIndex", "orgUnitId", "value", "numerator", "denominator", "status", "jobRunId", "recordedBy", "recordedAt", "supersedesId", "reason") SELECT "id", "kpiId", "year", "periodKind", "periodIndex", "orgUnitId", "value", "numerator", "denominator", "status", "jobRunId", "recordedBy", "recordedAt", "supersedesId", "reason" FROM "temporary_measurement"',
+    'DROP TABLE "temporary_measurement"',
+    'CREATE INDEX "IDX_a5bdb3dbb3e0bd263c4b06ca04" ON "measurement" ("supersedesId") ',
+    'CREATE INDEX "IDX_e8733dde36a6d35039b44d6a93" ON "measurement" ("kpiId", "year", "periodKind", "periodIndex", "orgUnitId") ',
   ];
 }

@@ -10,15 +10,24 @@ export class EvaluationCycles1795616857329 implements MigrationInterface {
   name = "EvaluationCycles1795616857329";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await runForDialect(queryRunner, { mysql: EvaluationCycles1795616857329.mysqlUp, sqlite: EvaluationCycles1795616857329.sqliteUp });
+    await runForDialect(queryRunner, {
+      mysql: EvaluationCycles1795616857329.mysqlUp,
+      sqlite: EvaluationCycles1795616857329.sqliteUp,
+    });
     const triggers = APPEND_ONLY.map(appendOnlyTriggers);
-    await runForDialect(queryRunner, { mysql: triggers.flatMap((t) => t.mysql), sqlite: triggers.flatMap((t) => t.sqlite) });
+    await runForDialect(queryRunner, {
+      mysql: triggers.flatMap((t) => t.mysql),
+      sqlite: triggers.flatMap((t) => t.sqlite),
+    });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const drops = APPEND_ONLY.flatMap(dropAppendOnlyTriggers);
     await runForDialect(queryRunner, { mysql: drops, sqlite: drops });
-    await runForDialect(queryRunner, { mysql: EvaluationCycles1795616857329.mysqlDown, sqlite: EvaluationCycles1795616857329.sqliteDown });
+    await runForDialect(queryRunner, {
+      mysql: EvaluationCycles1795616857329.mysqlDown,
+      sqlite: EvaluationCycles1795616857329.sqliteDown,
+    });
   }
 
   static readonly mysqlUp = [
@@ -46,56 +55,56 @@ export class EvaluationCycles1795616857329 implements MigrationInterface {
   ];
 
   static readonly sqliteUp = [
-    "CREATE TABLE \"evaluation_cycle\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"planId\" integer NOT NULL, \"year\" integer NOT NULL, \"status\" varchar(16) NOT NULL, CONSTRAINT \"UQ_bbfc87e51e617407c4858af3830\" UNIQUE (\"year\"))",
-    "CREATE TABLE \"cycle_transition\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"cycleId\" integer NOT NULL, \"fromStatus\" varchar(16) NOT NULL, \"toStatus\" varchar(16) NOT NULL, \"at\" datetime(3) NOT NULL, \"actor\" varchar(128) NOT NULL, \"actKey\" varchar(64), \"note\" text)",
-    "CREATE INDEX \"IDX_ab4aff5a1eb8f3ccddc95ca347\" ON \"cycle_transition\" (\"cycleId\") ",
-    "CREATE TABLE \"review\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"objectiveId\" integer, \"unitId\" integer, \"decision\" varchar(16) NOT NULL, \"score\" decimal(20,6), \"comment\" text, \"decidedBy\" varchar(128) NOT NULL, \"decidedAt\" datetime(3) NOT NULL)",
-    "CREATE INDEX \"IDX_d7008bd38978d5c20e9ff365ea\" ON \"review\" (\"year\", \"unitId\") ",
-    "CREATE INDEX \"IDX_6d102db55b696e2b5a7e23d0d3\" ON \"review\" (\"year\", \"objectiveId\") ",
-    "CREATE TABLE \"temporary_evaluation_cycle\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"planId\" integer NOT NULL, \"year\" integer NOT NULL, \"status\" varchar(16) NOT NULL, CONSTRAINT \"UQ_bbfc87e51e617407c4858af3830\" UNIQUE (\"year\"), CONSTRAINT \"FK_71e25a4bfe270ef5196ec55ac07\" FOREIGN KEY (\"planId\") REFERENCES \"plan\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)",
-    "INSERT INTO \"temporary_evaluation_cycle\"(\"id\", \"planId\", \"year\", \"status\") SELECT \"id\", \"planId\", \"year\", \"status\" FROM \"evaluation_cycle\"",
-    "DROP TABLE \"evaluation_cycle\"",
-    "ALTER TABLE \"temporary_evaluation_cycle\" RENAME TO \"evaluation_cycle\"",
-    "DROP INDEX \"IDX_ab4aff5a1eb8f3ccddc95ca347\"",
-    "CREATE TABLE \"temporary_cycle_transition\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"cycleId\" integer NOT NULL, \"fromStatus\" varchar(16) NOT NULL, \"toStatus\" varchar(16) NOT NULL, \"at\" datetime(3) NOT NULL, \"actor\" varchar(128) NOT NULL, \"actKey\" varchar(64), \"note\" text, CONSTRAINT \"FK_ab4aff5a1eb8f3ccddc95ca347f\" FOREIGN KEY (\"cycleId\") REFERENCES \"evaluation_cycle\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)",
-    "INSERT INTO \"temporary_cycle_transition\"(\"id\", \"cycleId\", \"fromStatus\", \"toStatus\", \"at\", \"actor\", \"actKey\", \"note\") SELECT \"id\", \"cycleId\", \"fromStatus\", \"toStatus\", \"at\", \"actor\", \"actKey\", \"note\" FROM \"cycle_transition\"",
-    "DROP TABLE \"cycle_transition\"",
-    "ALTER TABLE \"temporary_cycle_transition\" RENAME TO \"cycle_transition\"",
-    "CREATE INDEX \"IDX_ab4aff5a1eb8f3ccddc95ca347\" ON \"cycle_transition\" (\"cycleId\") ",
-    "DROP INDEX \"IDX_d7008bd38978d5c20e9ff365ea\"",
-    "DROP INDEX \"IDX_6d102db55b696e2b5a7e23d0d3\"",
-    "CREATE TABLE \"temporary_review\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"objectiveId\" integer, \"unitId\" integer, \"decision\" varchar(16) NOT NULL, \"score\" decimal(20,6), \"comment\" text, \"decidedBy\" varchar(128) NOT NULL, \"decidedAt\" datetime(3) NOT NULL, CONSTRAINT \"FK_d13a6d36c6a970dec46bc831c9b\" FOREIGN KEY (\"objectiveId\") REFERENCES \"objective\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT \"FK_5ecb42b80c848ba7b55c845e6d8\" FOREIGN KEY (\"unitId\") REFERENCES \"org_unit\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)",
-    "INSERT INTO \"temporary_review\"(\"id\", \"year\", \"objectiveId\", \"unitId\", \"decision\", \"score\", \"comment\", \"decidedBy\", \"decidedAt\") SELECT \"id\", \"year\", \"objectiveId\", \"unitId\", \"decision\", \"score\", \"comment\", \"decidedBy\", \"decidedAt\" FROM \"review\"",
-    "DROP TABLE \"review\"",
-    "ALTER TABLE \"temporary_review\" RENAME TO \"review\"",
-    "CREATE INDEX \"IDX_d7008bd38978d5c20e9ff365ea\" ON \"review\" (\"year\", \"unitId\") ",
-    "CREATE INDEX \"IDX_6d102db55b696e2b5a7e23d0d3\" ON \"review\" (\"year\", \"objectiveId\") ",
+    'CREATE TABLE "evaluation_cycle" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "planId" integer NOT NULL, "year" integer NOT NULL, "status" varchar(16) NOT NULL, CONSTRAINT "UQ_bbfc87e51e617407c4858af3830" UNIQUE ("year"))',
+    'CREATE TABLE "cycle_transition" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "cycleId" integer NOT NULL, "fromStatus" varchar(16) NOT NULL, "toStatus" varchar(16) NOT NULL, "at" datetime(3) NOT NULL, "actor" varchar(128) NOT NULL, "actKey" varchar(64), "note" text)',
+    'CREATE INDEX "IDX_ab4aff5a1eb8f3ccddc95ca347" ON "cycle_transition" ("cycleId") ',
+    'CREATE TABLE "review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "objectiveId" integer, "unitId" integer, "decision" varchar(16) NOT NULL, "score" decimal(20,6), "comment" text, "decidedBy" varchar(128) NOT NULL, "decidedAt" datetime(3) NOT NULL)',
+    'CREATE INDEX "IDX_d7008bd38978d5c20e9ff365ea" ON "review" ("year", "unitId") ',
+    'CREATE INDEX "IDX_6d102db55b696e2b5a7e23d0d3" ON "review" ("year", "objectiveId") ',
+    'CREATE TABLE "temporary_evaluation_cycle" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "planId" integer NOT NULL, "year" integer NOT NULL, "status" varchar(16) NOT NULL, CONSTRAINT "UQ_bbfc87e51e617407c4858af3830" UNIQUE ("year"), CONSTRAINT "FK_71e25a4bfe270ef5196ec55ac07" FOREIGN KEY ("planId") REFERENCES "plan" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'INSERT INTO "temporary_evaluation_cycle"("id", "planId", "year", "status") SELECT "id", "planId", "year", "status" FROM "evaluation_cycle"',
+    'DROP TABLE "evaluation_cycle"',
+    'ALTER TABLE "temporary_evaluation_cycle" RENAME TO "evaluation_cycle"',
+    'DROP INDEX "IDX_ab4aff5a1eb8f3ccddc95ca347"',
+    'CREATE TABLE "temporary_cycle_transition" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "cycleId" integer NOT NULL, "fromStatus" varchar(16) NOT NULL, "toStatus" varchar(16) NOT NULL, "at" datetime(3) NOT NULL, "actor" varchar(128) NOT NULL, "actKey" varchar(64), "note" text, CONSTRAINT "FK_ab4aff5a1eb8f3ccddc95ca347f" FOREIGN KEY ("cycleId") REFERENCES "evaluation_cycle" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'INSERT INTO "temporary_cycle_transition"("id", "cycleId", "fromStatus", "toStatus", "at", "actor", "actKey", "note") SELECT "id", "cycleId", "fromStatus", "toStatus", "at", "actor", "actKey", "note" FROM "cycle_transition"',
+    'DROP TABLE "cycle_transition"',
+    'ALTER TABLE "temporary_cycle_transition" RENAME TO "cycle_transition"',
+    'CREATE INDEX "IDX_ab4aff5a1eb8f3ccddc95ca347" ON "cycle_transition" ("cycleId") ',
+    'DROP INDEX "IDX_d7008bd38978d5c20e9ff365ea"',
+    'DROP INDEX "IDX_6d102db55b696e2b5a7e23d0d3"',
+    'CREATE TABLE "temporary_review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "objectiveId" integer, "unitId" integer, "decision" varchar(16) NOT NULL, "score" decimal(20,6), "comment" text, "decidedBy" varchar(128) NOT NULL, "decidedAt" datetime(3) NOT NULL, CONSTRAINT "FK_d13a6d36c6a970dec46bc831c9b" FOREIGN KEY ("objectiveId") REFERENCES "objective" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_5ecb42b80c848ba7b55c845e6d8" FOREIGN KEY ("unitId") REFERENCES "org_unit" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'INSERT INTO "temporary_review"("id", "year", "objectiveId", "unitId", "decision", "score", "comment", "decidedBy", "decidedAt") SELECT "id", "year", "objectiveId", "unitId", "decision", "score", "comment", "decidedBy", "decidedAt" FROM "review"',
+    'DROP TABLE "review"',
+    'ALTER TABLE "temporary_review" RENAME TO "review"',
+    'CREATE INDEX "IDX_d7008bd38978d5c20e9ff365ea" ON "review" ("year", "unitId") ',
+    'CREATE INDEX "IDX_6d102db55b696e2b5a7e23d0d3" ON "review" ("year", "objectiveId") ',
   ];
 
   static readonly sqliteDown = [
-    "DROP INDEX \"IDX_6d102db55b696e2b5a7e23d0d3\"",
-    "DROP INDEX \"IDX_d7008bd38978d5c20e9ff365ea\"",
-    "ALTER TABLE \"review\" RENAME TO \"temporary_review\"",
-    "CREATE TABLE \"review\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"objectiveId\" integer, \"unitId\" integer, \"decision\" varchar(16) NOT NULL, \"score\" decimal(20,6), \"comment\" text, \"decidedBy\" varchar(128) NOT NULL, \"decidedAt\" datetime(3) NOT NULL)",
-    "INSERT INTO \"review\"(\"id\", \"year\", \"objectiveId\", \"unitId\", \"decision\", \"score\", \"comment\", \"decidedBy\", \"decidedAt\") SELECT \"id\", \"year\", \"objectiveId\", \"unitId\", \"decision\", \"score\", \"comment\", \"decidedBy\", \"decidedAt\" FROM \"temporary_review\"",
-    "DROP TABLE \"temporary_review\"",
-    "CREATE INDEX \"IDX_6d102db55b696e2b5a7e23d0d3\" ON \"review\" (\"year\", \"objectiveId\") ",
-    "CREATE INDEX \"IDX_d7008bd38978d5c20e9ff365ea\" ON \"review\" (\"year\", \"unitId\") ",
-    "DROP INDEX \"IDX_ab4aff5a1eb8f3ccddc95ca347\"",
-    "ALTER TABLE \"cycle_transition\" RENAME TO \"temporary_cycle_transition\"",
-    "CREATE TABLE \"cycle_transition\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"cycleId\" integer NOT NULL, \"fromStatus\" varchar(16) NOT NULL, \"toStatus\" varchar(16) NOT NULL, \"at\" datetime(3) NOT NULL, \"actor\" varchar(128) NOT NULL, \"actKey\" varchar(64), \"note\" text)",
-    "INSERT INTO \"cycle_transition\"(\"id\", \"cycleId\", \"fromStatus\", \"toStatus\", \"at\", \"actor\", \"actKey\", \"note\") SELECT \"id\", \"cycleId\", \"fromStatus\", \"toStatus\", \"at\", \"actor\", \"actKey\", \"note\" FROM \"temporary_cycle_transition\"",
-    "DROP TABLE \"temporary_cycle_transition\"",
-    "CREATE INDEX \"IDX_ab4aff5a1eb8f3ccddc95ca347\" ON \"cycle_transition\" (\"cycleId\") ",
-    "ALTER TABLE \"evaluation_cycle\" RENAME TO \"temporary_evaluation_cycle\"",
-    "CREATE TABLE \"evaluation_cycle\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"planId\" integer NOT NULL, \"year\" integer NOT NULL, \"status\" varchar(16) NOT NULL, CONSTRAINT \"UQ_bbfc87e51e617407c4858af3830\" UNIQUE (\"year\"))",
-    "INSERT INTO \"evaluation_cycle\"(\"id\", \"planId\", \"year\", \"status\") SELECT \"id\", \"planId\", \"year\", \"status\" FROM \"temporary_evaluation_cycle\"",
-    "DROP TABLE \"temporary_evaluation_cycle\"",
-    "DROP INDEX \"IDX_6d102db55b696e2b5a7e23d0d3\"",
-    "DROP INDEX \"IDX_d7008bd38978d5c20e9ff365ea\"",
-    "DROP TABLE \"review\"",
-    "DROP INDEX \"IDX_ab4aff5a1eb8f3ccddc95ca347\"",
-    "DROP TABLE \"cycle_transition\"",
-    "DROP TABLE \"evaluation_cycle\"",
+    'DROP INDEX "IDX_6d102db55b696e2b5a7e23d0d3"',
+    'DROP INDEX "IDX_d7008bd38978d5c20e9ff365ea"',
+    'ALTER TABLE "review" RENAME TO "temporary_review"',
+    'CREATE TABLE "review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "objectiveId" integer, "unitId" integer, "decision" varchar(16) NOT NULL, "score" decimal(20,6), "comment" text, "decidedBy" varchar(128) NOT NULL, "decidedAt" datetime(3) NOT NULL)',
+    'INSERT INTO "review"("id", "year", "objectiveId", "unitId", "decision", "score", "comment", "decidedBy", "decidedAt") SELECT "id", "year", "objectiveId", "unitId", "decision", "score", "comment", "decidedBy", "decidedAt" FROM "temporary_review"',
+    'DROP TABLE "temporary_review"',
+    'CREATE INDEX "IDX_6d102db55b696e2b5a7e23d0d3" ON "review" ("year", "objectiveId") ',
+    'CREATE INDEX "IDX_d7008bd38978d5c20e9ff365ea" ON "review" ("year", "unitId") ',
+    'DROP INDEX "IDX_ab4aff5a1eb8f3ccddc95ca347"',
+    'ALTER TABLE "cycle_transition" RENAME TO "temporary_cycle_transition"',
+    'CREATE TABLE "cycle_transition" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "cycleId" integer NOT NULL, "fromStatus" varchar(16) NOT NULL, "toStatus" varchar(16) NOT NULL, "at" datetime(3) NOT NULL, "actor" varchar(128) NOT NULL, "actKey" varchar(64), "note" text)',
+    'INSERT INTO "cycle_transition"("id", "cycleId", "fromStatus", "toStatus", "at", "actor", "actKey", "note") SELECT "id", "cycleId", "fromStatus", "toStatus", "at", "actor", "actKey", "note" FROM "temporary_cycle_transition"',
+    'DROP TABLE "temporary_cycle_transition"',
+    'CREATE INDEX "IDX_ab4aff5a1eb8f3ccddc95ca347" ON "cycle_transition" ("cycleId") ',
+    'ALTER TABLE "evaluation_cycle" RENAME TO "temporary_evaluation_cycle"',
+    'CREATE TABLE "evaluation_cycle" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "planId" integer NOT NULL, "year" integer NOT NULL, "status" varchar(16) NOT NULL, CONSTRAINT "UQ_bbfc87e51e617407c4858af3830" UNIQUE ("year"))',
+    'INSERT INTO "evaluation_cycle"("id", "planId", "year", "status") SELECT "id", "planId", "year", "status" FROM "temporary_evaluation_cycle"',
+    'DROP TABLE "temporary_evaluation_cycle"',
+    'DROP INDEX "IDX_6d102db55b696e2b5a7e23d0d3"',
+    'DROP INDEX "IDX_d7008bd38978d5c20e9ff365ea"',
+    'DROP TABLE "review"',
+    'DROP INDEX "IDX_ab4aff5a1eb8f3ccddc95ca347"',
+    'DROP TABLE "cycle_transition"',
+    'DROP TABLE "evaluation_cycle"',
   ];
 }

@@ -13,29 +13,31 @@ export class AttainmentInputsVersion1795621365356 implements MigrationInterface 
   name = "AttainmentInputsVersion1795621365356";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await runForDialect(queryRunner, { mysql: AttainmentInputsVersion1795621365356.mysqlUp, sqlite: AttainmentInputsVersion1795621365356.sqliteUp });
+    await runForDialect(queryRunner, {
+      mysql: AttainmentInputsVersion1795621365356.mysqlUp,
+      sqlite: AttainmentInputsVersion1795621365356.sqliteUp,
+    });
     await runForDialect(queryRunner, changeCounterTriggers(ATTAINMENT_INPUTS.name, ATTAINMENT_INPUTS.tables));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const drops = dropChangeCounterTriggers(ATTAINMENT_INPUTS.tables);
     await runForDialect(queryRunner, { mysql: drops, sqlite: drops });
-    await runForDialect(queryRunner, { mysql: AttainmentInputsVersion1795621365356.mysqlDown, sqlite: AttainmentInputsVersion1795621365356.sqliteDown });
+    await runForDialect(queryRunner, {
+      mysql: AttainmentInputsVersion1795621365356.mysqlDown,
+      sqlite: AttainmentInputsVersion1795621365356.sqliteDown,
+    });
   }
 
   static readonly mysqlUp = [
     "CREATE TABLE `data_version` (`name` varchar(32) NOT NULL, `version` int NOT NULL, PRIMARY KEY (`name`)) ENGINE=InnoDB",
   ];
 
-  static readonly mysqlDown = [
-    "DROP TABLE `data_version`",
-  ];
+  static readonly mysqlDown = ["DROP TABLE `data_version`"];
 
   static readonly sqliteUp = [
-    "CREATE TABLE \"data_version\" (\"name\" varchar(32) PRIMARY KEY NOT NULL, \"version\" integer NOT NULL)",
+    'CREATE TABLE "data_version" ("name" varchar(32) PRIMARY KEY NOT NULL, "version" integer NOT NULL)',
   ];
 
-  static readonly sqliteDown = [
-    "DROP TABLE \"data_version\"",
-  ];
+  static readonly sqliteDown = ['DROP TABLE "data_version"'];
 }

@@ -2,7 +2,12 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 import { appendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only";
 import { runForDialect } from "./dialect";
 
-interface FrozenScoreJson { objective: string; unit: string | null; score: number | null; computedScore: number | null }
+interface FrozenScoreJson {
+  objective: string;
+  unit: string | null;
+  score: number | null;
+  computedScore: number | null;
+}
 
 const decimal = (value: number | null) => (value === null ? null : value.toFixed(6));
 const number = (value: string | number | null) => (value === null ? null : Number(value));
@@ -20,11 +25,15 @@ export class FrozenScores1795623630655 implements MigrationInterface {
     const { mysqlUp, sqliteUp } = FrozenScores1795623630655;
     // The new table (and, on SQLite, its index) first; the snapshot's column goes after the copy.
     await runForDialect(queryRunner, { mysql: mysqlUp.slice(0, 1), sqlite: sqliteUp.slice(0, 2) });
-    const snapshots: Array<{ id: number; attainment: string }> = await queryRunner.query("SELECT id, attainment FROM cycle_snapshot");
+    const snapshots: Array<{ id: number; attainment: string }> = await queryRunner.query(
+      "SELECT id, attainment FROM cycle_snapshot",
+    );
     for (const snapshot of snapshots) {
       for (const frozen of JSON.parse(snapshot.attainment) as FrozenScoreJson[]) {
-        await queryRunner.query("INSERT INTO frozen_score (snapshotId, objectiveKey, unitCode, score, computedScore) VALUES (?, ?, ?, ?, ?)",
-          [snapshot.id, frozen.objective, frozen.unit, decimal(frozen.score), decimal(frozen.computedScore)]);
+        await queryRunner.query(
+          "INSERT INTO frozen_score (snapshotId, objectiveKey, unitCode, score, computedScore) VALUES (?, ?, ?, ?, ?)",
+          [snapshot.id, frozen.objective, frozen.unit, decimal(frozen.score), decimal(frozen.computedScore)],
+        );
       }
     }
     await runForDialect(queryRunner, { mysql: mysqlUp.slice(1), sqlite: sqliteUp.slice(2) });
@@ -35,18 +44,36 @@ export class FrozenScores1795623630655 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const rows: Array<{ snapshotId: number; objectiveKey: string; unitCode: string | null; score: string | number | null; computedScore: string | number | null }> =
-      await queryRunner.query("SELECT snapshotId, objectiveKey, unitCode, score, computedScore FROM frozen_score ORDER BY id");
+    const rows: Array<{
+      snapshotId: number;
+      objectiveKey: string;
+      unitCode: string | null;
+      score: string | number | null;
+      computedScore: string | number | null;
+    }> = await queryRunner.query(
+      "SELECT snapshotId, objectiveKey, unitCode, score, computedScore FROM frozen_score ORDER BY id",
+    );
     // The snapshot's triggers go for the while its JSON is written back (SQLite's rebuild drops them anyway).
     const triggers = [...dropAppendOnlyTriggers("frozen_score"), ...dropAppendOnlyTriggers("cycle_snapshot")];
-    await runForDialect(queryRunner, { mysql: [...triggers, ...FrozenScores1795623630655.mysqlDown], sqlite: FrozenScores1795623630655.sqliteDown });
+    await runForDialect(queryRunner, {
+      mysql: [...triggers, ...FrozenScores1795623630655.mysqlDown],
+      sqlite: FrozenScores1795623630655.sqliteDown,
+    });
     const bySnapshot = new Map<number, FrozenScoreJson[]>();
     for (const row of rows) {
-      bySnapshot.set(row.snapshotId, [...(bySnapshot.get(row.snapshotId) ?? []),
-        { objective: row.objectiveKey, unit: row.unitCode, score: number(row.score), computedScore: number(row.computedScore) }]);
+      bySnapshot.set(row.snapshotId, [
+        ...(bySnapshot.get(row.snapshotId) ?? []),
+        {
+          objective: row.objectiveKey,
+          unit: row.unitCode,
+          score: number(row.score),
+          computedScore: number(row.computedScore),
+        },
+      ]);
     }
     await queryRunner.query("UPDATE cycle_snapshot SET attainment = '[]' WHERE attainment = ''");
-    for (const [id, scores] of bySnapshot) await queryRunner.query("UPDATE cycle_snapshot SET attainment = ? WHERE id = ?", [JSON.stringify(scores), id]);
+    for (const [id, scores] of bySnapshot)
+      await queryRunner.query("UPDATE cycle_snapshot SET attainment = ? WHERE id = ?", [JSON.stringify(scores), id]);
     await runForDialect(queryRunner, appendOnlyTriggers("cycle_snapshot"));
   }
 
@@ -64,37 +91,37 @@ export class FrozenScores1795623630655 implements MigrationInterface {
   ];
 
   static readonly sqliteUp = [
-    "CREATE TABLE \"frozen_score\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"snapshotId\" integer NOT NULL, \"objectiveKey\" varchar(64) NOT NULL, \"unitCode\" varchar(32), \"score\" decimal(20,6), \"computedScore\" decimal(20,6))",
-    "CREATE INDEX \"IDX_6ec54a2abd5fb8cabbcbd30fe1\" ON \"frozen_score\" (\"snapshotId\", \"objectiveKey\") ",
-    "DROP INDEX \"IDX_461c5e6c5feb2499b3854fdc90\"",
-    "CREATE TABLE \"temporary_cycle_snapshot\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"takenAt\" datetime(3) NOT NULL, \"takenBy\" varchar(128) NOT NULL, \"ruleSetVersion\" integer NOT NULL, \"gate\" text NOT NULL)",
-    "INSERT INTO \"temporary_cycle_snapshot\"(\"id\", \"year\", \"takenAt\", \"takenBy\", \"ruleSetVersion\", \"gate\") SELECT \"id\", \"year\", \"takenAt\", \"takenBy\", \"ruleSetVersion\", \"gate\" FROM \"cycle_snapshot\"",
-    "DROP TABLE \"cycle_snapshot\"",
-    "ALTER TABLE \"temporary_cycle_snapshot\" RENAME TO \"cycle_snapshot\"",
-    "CREATE INDEX \"IDX_461c5e6c5feb2499b3854fdc90\" ON \"cycle_snapshot\" (\"year\", \"takenAt\") ",
-    "DROP INDEX \"IDX_6ec54a2abd5fb8cabbcbd30fe1\"",
-    "CREATE TABLE \"temporary_frozen_score\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"snapshotId\" integer NOT NULL, \"objectiveKey\" varchar(64) NOT NULL, \"unitCode\" varchar(32), \"score\" decimal(20,6), \"computedScore\" decimal(20,6), CONSTRAINT \"FK_d977a222e1478a324cd0840d2e8\" FOREIGN KEY (\"snapshotId\") REFERENCES \"cycle_snapshot\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)",
-    "INSERT INTO \"temporary_frozen_score\"(\"id\", \"snapshotId\", \"objectiveKey\", \"unitCode\", \"score\", \"computedScore\") SELECT \"id\", \"snapshotId\", \"objectiveKey\", \"unitCode\", \"score\", \"computedScore\" FROM \"frozen_score\"",
-    "DROP TABLE \"frozen_score\"",
-    "ALTER TABLE \"temporary_frozen_score\" RENAME TO \"frozen_score\"",
-    "CREATE INDEX \"IDX_6ec54a2abd5fb8cabbcbd30fe1\" ON \"frozen_score\" (\"snapshotId\", \"objectiveKey\") ",
+    'CREATE TABLE "frozen_score" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "snapshotId" integer NOT NULL, "objectiveKey" varchar(64) NOT NULL, "unitCode" varchar(32), "score" decimal(20,6), "computedScore" decimal(20,6))',
+    'CREATE INDEX "IDX_6ec54a2abd5fb8cabbcbd30fe1" ON "frozen_score" ("snapshotId", "objectiveKey") ',
+    'DROP INDEX "IDX_461c5e6c5feb2499b3854fdc90"',
+    'CREATE TABLE "temporary_cycle_snapshot" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "takenAt" datetime(3) NOT NULL, "takenBy" varchar(128) NOT NULL, "ruleSetVersion" integer NOT NULL, "gate" text NOT NULL)',
+    'INSERT INTO "temporary_cycle_snapshot"("id", "year", "takenAt", "takenBy", "ruleSetVersion", "gate") SELECT "id", "year", "takenAt", "takenBy", "ruleSetVersion", "gate" FROM "cycle_snapshot"',
+    'DROP TABLE "cycle_snapshot"',
+    'ALTER TABLE "temporary_cycle_snapshot" RENAME TO "cycle_snapshot"',
+    'CREATE INDEX "IDX_461c5e6c5feb2499b3854fdc90" ON "cycle_snapshot" ("year", "takenAt") ',
+    'DROP INDEX "IDX_6ec54a2abd5fb8cabbcbd30fe1"',
+    'CREATE TABLE "temporary_frozen_score" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "snapshotId" integer NOT NULL, "objectiveKey" varchar(64) NOT NULL, "unitCode" varchar(32), "score" decimal(20,6), "computedScore" decimal(20,6), CONSTRAINT "FK_d977a222e1478a324cd0840d2e8" FOREIGN KEY ("snapshotId") REFERENCES "cycle_snapshot" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'INSERT INTO "temporary_frozen_score"("id", "snapshotId", "objectiveKey", "unitCode", "score", "computedScore") SELECT "id", "snapshotId", "objectiveKey", "unitCode", "score", "computedScore" FROM "frozen_score"',
+    'DROP TABLE "frozen_score"',
+    'ALTER TABLE "temporary_frozen_score" RENAME TO "frozen_score"',
+    'CREATE INDEX "IDX_6ec54a2abd5fb8cabbcbd30fe1" ON "frozen_score" ("snapshotId", "objectiveKey") ',
   ];
 
   static readonly sqliteDown = [
-    "DROP INDEX \"IDX_6ec54a2abd5fb8cabbcbd30fe1\"",
-    "ALTER TABLE \"frozen_score\" RENAME TO \"temporary_frozen_score\"",
-    "CREATE TABLE \"frozen_score\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"snapshotId\" integer NOT NULL, \"objectiveKey\" varchar(64) NOT NULL, \"unitCode\" varchar(32), \"score\" decimal(20,6), \"computedScore\" decimal(20,6))",
-    "INSERT INTO \"frozen_score\"(\"id\", \"snapshotId\", \"objectiveKey\", \"unitCode\", \"score\", \"computedScore\") SELECT \"id\", \"snapshotId\", \"objectiveKey\", \"unitCode\", \"score\", \"computedScore\" FROM \"temporary_frozen_score\"",
-    "DROP TABLE \"temporary_frozen_score\"",
-    "CREATE INDEX \"IDX_6ec54a2abd5fb8cabbcbd30fe1\" ON \"frozen_score\" (\"snapshotId\", \"objectiveKey\") ",
-    "DROP INDEX \"IDX_461c5e6c5feb2499b3854fdc90\"",
-    "ALTER TABLE \"cycle_snapshot\" RENAME TO \"temporary_cycle_snapshot\"",
-    "CREATE TABLE \"cycle_snapshot\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"takenAt\" datetime(3) NOT NULL, \"takenBy\" varchar(128) NOT NULL, \"ruleSetVersion\" integer NOT NULL, \"gate\" text NOT NULL, \"attainment\" text NOT NULL)",
+    'DROP INDEX "IDX_6ec54a2abd5fb8cabbcbd30fe1"',
+    'ALTER TABLE "frozen_score" RENAME TO "temporary_frozen_score"',
+    'CREATE TABLE "frozen_score" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "snapshotId" integer NOT NULL, "objectiveKey" varchar(64) NOT NULL, "unitCode" varchar(32), "score" decimal(20,6), "computedScore" decimal(20,6))',
+    'INSERT INTO "frozen_score"("id", "snapshotId", "objectiveKey", "unitCode", "score", "computedScore") SELECT "id", "snapshotId", "objectiveKey", "unitCode", "score", "computedScore" FROM "temporary_frozen_score"',
+    'DROP TABLE "temporary_frozen_score"',
+    'CREATE INDEX "IDX_6ec54a2abd5fb8cabbcbd30fe1" ON "frozen_score" ("snapshotId", "objectiveKey") ',
+    'DROP INDEX "IDX_461c5e6c5feb2499b3854fdc90"',
+    'ALTER TABLE "cycle_snapshot" RENAME TO "temporary_cycle_snapshot"',
+    'CREATE TABLE "cycle_snapshot" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "takenAt" datetime(3) NOT NULL, "takenBy" varchar(128) NOT NULL, "ruleSetVersion" integer NOT NULL, "gate" text NOT NULL, "attainment" text NOT NULL)',
     // By hand: the attainment column is filled from frozen_score afterwards.
-    "INSERT INTO \"cycle_snapshot\"(\"id\", \"year\", \"takenAt\", \"takenBy\", \"ruleSetVersion\", \"gate\", \"attainment\") SELECT \"id\", \"year\", \"takenAt\", \"takenBy\", \"ruleSetVersion\", \"gate\", '[]' FROM \"temporary_cycle_snapshot\"",
-    "DROP TABLE \"temporary_cycle_snapshot\"",
-    "CREATE INDEX \"IDX_461c5e6c5feb2499b3854fdc90\" ON \"cycle_snapshot\" (\"year\", \"takenAt\") ",
-    "DROP INDEX \"IDX_6ec54a2abd5fb8cabbcbd30fe1\"",
-    "DROP TABLE \"frozen_score\"",
+    'INSERT INTO "cycle_snapshot"("id", "year", "takenAt", "takenBy", "ruleSetVersion", "gate", "attainment") SELECT "id", "year", "takenAt", "takenBy", "ruleSetVersion", "gate", \'[]\' FROM "temporary_cycle_snapshot"',
+    'DROP TABLE "temporary_cycle_snapshot"',
+    'CREATE INDEX "IDX_461c5e6c5feb2499b3854fdc90" ON "cycle_snapshot" ("year", "takenAt") ',
+    'DROP INDEX "IDX_6ec54a2abd5fb8cabbcbd30fe1"',
+    'DROP TABLE "frozen_score"',
   ];
 }

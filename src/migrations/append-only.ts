@@ -5,10 +5,14 @@
 export function appendOnlyTriggers(table: string): { mysql: string[]; sqlite: string[] } {
   const actions = ["UPDATE", "DELETE"];
   return {
-    mysql: actions.map((action) =>
-      `CREATE TRIGGER \`${table}_no_${action.toLowerCase()}\` BEFORE ${action} ON \`${table}\` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${table} is append-only'`),
-    sqlite: actions.map((action) =>
-      `CREATE TRIGGER "${table}_no_${action.toLowerCase()}" BEFORE ${action} ON "${table}" BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`),
+    mysql: actions.map(
+      (action) =>
+        `CREATE TRIGGER \`${table}_no_${action.toLowerCase()}\` BEFORE ${action} ON \`${table}\` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${table} is append-only'`,
+    ),
+    sqlite: actions.map(
+      (action) =>
+        `CREATE TRIGGER "${table}_no_${action.toLowerCase()}" BEFORE ${action} ON "${table}" BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+    ),
   };
 }
 

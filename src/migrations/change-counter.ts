@@ -11,13 +11,17 @@ export function changeCounterTriggers(name: string, tables: readonly string[]): 
   return {
     mysql: [
       `INSERT INTO \`data_version\` (\`name\`, \`version\`) VALUES ('${name}', 0)`,
-      ...pairs.map(({ table, action }) =>
-        `CREATE TRIGGER \`${triggerName(table, action)}\` AFTER ${action} ON \`${table}\` FOR EACH ROW UPDATE \`data_version\` SET \`version\` = \`version\` + 1 WHERE \`name\` = '${name}'`),
+      ...pairs.map(
+        ({ table, action }) =>
+          `CREATE TRIGGER \`${triggerName(table, action)}\` AFTER ${action} ON \`${table}\` FOR EACH ROW UPDATE \`data_version\` SET \`version\` = \`version\` + 1 WHERE \`name\` = '${name}'`,
+      ),
     ],
     sqlite: [
       `INSERT INTO "data_version" ("name", "version") VALUES ('${name}', 0)`,
-      ...pairs.map(({ table, action }) =>
-        `CREATE TRIGGER "${triggerName(table, action)}" AFTER ${action} ON "${table}" BEGIN UPDATE "data_version" SET "version" = "version" + 1 WHERE "name" = '${name}'; END`),
+      ...pairs.map(
+        ({ table, action }) =>
+          `CREATE TRIGGER "${triggerName(table, action)}" AFTER ${action} ON "${table}" BEGIN UPDATE "data_version" SET "version" = "version" + 1 WHERE "name" = '${name}'; END`,
+      ),
     ],
   };
 }

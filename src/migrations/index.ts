@@ -8,4 +8,13 @@ import { AttainmentInputsVersion1795621365356 } from "./1795621365356-Attainment
 import { FrozenScores1795623630655 } from "./1795623630655-FrozenScores";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
-export const migrations = [InitialSchema1795612020597, AppendOnlyTables1795613669111, JobEngine1795614439213, MeasurementBreakdown1795614996076, EvaluationCycles1795616857329, PeopleAndIncentives1795617478933, AttainmentInputsVersion1795621365356, FrozenScores1795623630655];
+export const migrations = [
+  InitialSchema1795612020597,
+  AppendOnlyTables1795613669111,
+  JobEngine1795614439213,
+  MeasurementBreakdown1795614996076,
+  EvaluationCycles1795616857329,
+  PeopleAndIncentives1795617478933,
+  AttainmentInputsVersion1795621365356,
+  FrozenScores1795623630655,
+];

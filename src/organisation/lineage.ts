@@ -21,9 +21,12 @@ export function unitOnDate(unitId: number, date: string, units: ReadonlyMap<numb
   while (unit && !visited.has(unit.id)) {
     visited.add(unit.id);
     if (isWithin(date, unit.validFrom, unit.validTo)) return unit.id;
-    unit = unit.validFrom !== null && date < unit.validFrom
-      ? (unit.predecessorId === null ? undefined : units.get(unit.predecessorId))
-      : successors.get(unit.id);
+    unit =
+      unit.validFrom !== null && date < unit.validFrom
+        ? unit.predecessorId === null
+          ? undefined
+          : units.get(unit.predecessorId)
+        : successors.get(unit.id);
   }
   return null;
 }

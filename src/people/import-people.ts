@@ -26,26 +26,48 @@ export interface PeopleFiles {
 }
 
 const CATEGORIES: Record<string, StaffCategory> = {
-  DIRIGENTE: StaffCategory.MANAGER, MANAGER: StaffCategory.MANAGER, PO: StaffCategory.PO,
-  "POSIZIONE ORGANIZZATIVA": StaffCategory.PO, DIPENDENTE: StaffCategory.STAFF, STAFF: StaffCategory.STAFF,
+  DIRIGENTE: StaffCategory.MANAGER,
+  MANAGER: StaffCategory.MANAGER,
+  PO: StaffCategory.PO,
+  "POSIZIONE ORGANIZZATIVA": StaffCategory.PO,
+  DIPENDENTE: StaffCategory.STAFF,
+  STAFF: StaffCategory.STAFF,
 };
 
 function rows(name: string, text: string | null): Array<{ line: number; fields: Record<string, string> }> {
   if (!text) return [];
   const delimiter = text.split(/\r?\n/)[0].includes(";") ? ";" : ",";
-  const records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), delimiter, bom: true, trim: true, skip_empty_lines: true, info: true }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  const records = parse(text, {
+    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+    delimiter,
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
   return records.map(({ record, info }) => ({ line: info.lines, fields: { ...record, _file: name } }));
 }
 
-function decimal(fields: Record<string, string>, name: string, min: number, max: number, fallback: number | null = null): number {
+function decimal(
+  fields: Record<string, string>,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number | null = null,
+): number {
   const raw = (fields[name] ?? "").trim();
   if (raw === "" && fallback !== null) return fallback;
   const value = Number(raw.replace(",", "."));
-  if (raw === "" || !Number.isFinite(value) || value < min || value > max) throw new RowProblem(name, `"${raw}" is not a number between ${min} and ${max}`);
+  if (raw === "" || !Number.isFinite(value) || value < min || value > max)
+    throw new RowProblem(name, `"${raw}" is not a number between ${min} and ${max}`);
   return value;
 }
 
-export async function importPeople(dataSource: DataSource, caller: Caller, files: PeopleFiles): Promise<{ employees: number; assignments: number; assessments: number }> {
+export async function importPeople(
+  dataSource: DataSource,
+  caller: Caller,
+  files: PeopleFiles,
+): Promise<{ employees: number; assignments: number; assessments: number }> {
   const problems: string[] = [];
   const check = <T>(file: string, line: number, read: () => T): T | null => {
     try {
@@ -57,47 +79,86 @@ export async function importPeople(dataSource: DataSource, caller: Caller, files
     }
   };
   const units = new Map((await dataSource.manager.find(OrgUnit)).map((u) => [u.code, u]));
-  const employees = rows("employees", files.employees).map(({ line, fields }) => check("employees", line, () => {
-    const category = CATEGORIES[requiredText(fields, "categoria").toUpperCase()];
-    if (!category) throw new RowProblem("categoria", `"${fields.categoria}" is not DIRIGENTE, PO or DIPENDENTE`);
-    return { code: requiredText(fields, "matricola"), name: requiredText(fields, "nome"), category };
-  }));
-  const assignments = rows("assignments", files.assignments).map(({ line, fields }) => check("assignments", line, () => {
-    const unit = units.get(requiredText(fields, "unita"));
-    if (!unit) throw new RowProblem("unita", `no unit has the code "${fields.unita}"`);
-    const validFrom = date(fields, "dal")!;
-    const validTo = date(fields, "al", false);
-    if (validTo !== null && validTo < validFrom) throw new RowProblem("al", "ends before it starts");
-    return { code: requiredText(fields, "matricola"), unitId: unit.id, validFrom, validTo, share: decimal(fields, "quota", 0.01, 1, 1) };
-  }));
-  const assessments = rows("assessments", files.assessments).map(({ line, fields }) => check("assessments", line, () => ({
-    code: requiredText(fields, "matricola"), year: decimal(fields, "anno", 1990, 2100), score: decimal(fields, "punteggio", 0, 100),
-  })));
-  const known = new Set([...employees.flatMap((e) => (e ? [e.code] : [])), ...(await dataSource.manager.find(Employee)).map((e) => e.code)]);
+  const employees = rows("employees", files.employees).map(({ line, fields }) =>
+    check("employees", line, () => {
+      const category = CATEGORIES[requiredText(fields, "categoria").toUpperCase()];
+      if (!category) throw new RowProblem("categoria", `"${fields.categoria}" is not DIRIGENTE, PO or DIPENDENTE`);
+      return { code: requiredText(fields, "matricola"), name: requiredText(fields, "nome"), category };
+    }),
+  );
+  const assignments = rows("assignments", files.assignments).map(({ line, fields }) =>
+    check("assignments", line, () => {
+      const unit = units.get(requiredText(fields, "unita"));
+      if (!unit) throw new RowProblem("unita", `no unit has the code "${fields.unita}"`);
+      const validFrom = date(fields, "dal")!;
+      const validTo = date(fields, "al", false);
+      if (validTo !== null && validTo < validFrom) throw new RowProblem("al", "ends before it starts");
+      return {
+        code: requiredText(fields, "matricola"),
+        unitId: unit.id,
+        validFrom,
+        validTo,
+        share: decimal(fields, "quota", 0.01, 1, 1),
+      };
+    }),
+  );
+  const assessments = rows("assessments", files.assessments).map(({ line, fields }) =>
+    check("assessments", line, () => ({
+      code: requiredText(fields, "matricola"),
+      year: decimal(fields, "anno", 1990, 2100),
+      score: decimal(fields, "punteggio", 0, 100),
+    })),
+  );
+  const known = new Set([
+    ...employees.flatMap((e) => (e ? [e.code] : [])),
+    ...(await dataSource.manager.find(Employee)).map((e) => e.code),
+  ]);
   rows("assignments", files.assignments).forEach(({ line, fields }) => {
-    if (fields.matricola && !known.has(fields.matricola.trim())) problems.push(`assignments line ${line}: matricola: no employee "${fields.matricola}"`);
+    if (fields.matricola && !known.has(fields.matricola.trim()))
+      problems.push(`assignments line ${line}: matricola: no employee "${fields.matricola}"`);
   });
   rows("assessments", files.assessments).forEach(({ line, fields }) => {
-    if (fields.matricola && !known.has(fields.matricola.trim())) problems.push(`assessments line ${line}: matricola: no employee "${fields.matricola}"`);
+    if (fields.matricola && !known.has(fields.matricola.trim()))
+      problems.push(`assessments line ${line}: matricola: no employee "${fields.matricola}"`);
   });
   if (problems.length) {
-    throw new DomainError(ErrorCode.INVALID_INPUT, `Nothing imported: ${problems.length} row(s) are wrong: ${problems.slice(0, 20).join("; ")}`, { problems: problems.slice(0, 200) });
+    throw new DomainError(
+      ErrorCode.INVALID_INPUT,
+      `Nothing imported: ${problems.length} row(s) are wrong: ${problems.slice(0, 20).join("; ")}`,
+      { problems: problems.slice(0, 200) },
+    );
   }
 
   return dataSource.transaction(async (manager) => {
-    await assertYearsOpen(manager, assessments.map((a) => a!.year));
+    await assertYearsOpen(
+      manager,
+      assessments.map((a) => a!.year),
+    );
     const existing = new Map((await manager.find(Employee)).map((e) => [e.code, e]));
     for (const e of employees.map((x) => x!)) {
       const current = existing.get(e.code);
       if (!current) await manager.insert(Employee, e);
-      else if (current.name !== e.name || current.category !== e.category) await manager.update(Employee, { id: current.id }, { name: e.name, category: e.category });
+      else if (current.name !== e.name || current.category !== e.category)
+        await manager.update(Employee, { id: current.id }, { name: e.name, category: e.category });
     }
     const ids = new Map((await manager.find(Employee)).map((e) => [e.code, e.id]));
-    const assignmentRows = assignments.map((a) => ({ employeeId: ids.get(a!.code)!, unitId: a!.unitId, validFrom: a!.validFrom, validTo: a!.validTo, share: a!.share }));
-    const present = new Set((await manager.find(Assignment, { where: { employeeId: In([...new Set(assignmentRows.map((a) => a.employeeId))]) } }))
-      .map((a) => `${a.employeeId}|${a.unitId}|${a.validFrom}`));
+    const assignmentRows = assignments.map((a) => ({
+      employeeId: ids.get(a!.code)!,
+      unitId: a!.unitId,
+      validFrom: a!.validFrom,
+      validTo: a!.validTo,
+      share: a!.share,
+    }));
+    const present = new Set(
+      (
+        await manager.find(Assignment, {
+          where: { employeeId: In([...new Set(assignmentRows.map((a) => a.employeeId))]) },
+        })
+      ).map((a) => `${a.employeeId}|${a.unitId}|${a.validFrom}`),
+    );
     const newAssignments = assignmentRows.filter((a) => !present.has(`${a.employeeId}|${a.unitId}|${a.validFrom}`));
-    for (let i = 0; i < newAssignments.length; i += 500) await manager.insert(Assignment, newAssignments.slice(i, i + 500));
+    for (let i = 0; i < newAssignments.length; i += 500)
+      await manager.insert(Assignment, newAssignments.slice(i, i + 500));
     const who = auditedCaller(caller);
     // A changed assessment keeps its earlier score in the audit trail.
     const rescored: Array<{ matricola: string; year: number; from: number; to: number; by: string }> = [];
@@ -106,13 +167,30 @@ export async function importPeople(dataSource: DataSource, caller: Caller, files
       const current = await manager.findOneBy(IndividualAssessment, { employeeId, year: a.year });
       if (current && current.score !== a.score) {
         rescored.push({ matricola: a.code, year: a.year, from: current.score, to: a.score, by: current.recordedBy });
-        await manager.update(IndividualAssessment, { id: current.id }, { score: a.score, recordedBy: who.actor, recordedAt: new Date() });
+        await manager.update(
+          IndividualAssessment,
+          { id: current.id },
+          { score: a.score, recordedBy: who.actor, recordedAt: new Date() },
+        );
       } else if (!current) {
-        await manager.insert(IndividualAssessment, { employeeId, year: a.year, score: a.score, recordedBy: who.actor, recordedAt: new Date() });
+        await manager.insert(IndividualAssessment, {
+          employeeId,
+          year: a.year,
+          score: a.score,
+          recordedBy: who.actor,
+          recordedAt: new Date(),
+        });
       }
     }
     const counts = { employees: employees.length, assignments: newAssignments.length, assessments: assessments.length };
-    await recordAudit(manager, { ...who, action: "PEOPLE_IMPORTED", entityType: "Employee", entityId: null, before: rescored.length ? { rescored } : null, after: counts });
+    await recordAudit(manager, {
+      ...who,
+      action: "PEOPLE_IMPORTED",
+      entityType: "Employee",
+      entityId: null,
+      before: rescored.length ? { rescored } : null,
+      after: counts,
+    });
     return counts;
   });
 }

@@ -16,13 +16,27 @@ const fileSchema = z.object({ note: z.string(), kpis: planDataSchema.shape.kpis 
 export async function loadJobKpis(dataSource: DataSource, file: string = JOB_KPIS_FILE): Promise<number> {
   const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
   if (!parsed.success) {
-    throw new Error(`${file} is not valid: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `${file} is not valid: ${parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")}`,
+    );
   }
   return dataSource.transaction(async (manager) => {
-    const objectives = await idsByKey(manager, Objective, "key", parsed.data.kpis.map((k) => k.objective));
+    const objectives = await idsByKey(
+      manager,
+      Objective,
+      "key",
+      parsed.data.kpis.map((k) => k.objective),
+    );
     const unknown = parsed.data.kpis.filter((k) => !objectives.has(k.objective));
-    if (unknown.length) throw new Error(`${file}: no objective ${unknown.map((k) => k.objective).join(", ")} in the plan`);
-    const rows = parsed.data.kpis.map(({ targets: _targets, seedLine: _line, objective, ...k }) => ({ ...k, objectiveId: objectives.get(objective)! }));
+    if (unknown.length)
+      throw new Error(`${file}: no objective ${unknown.map((k) => k.objective).join(", ")} in the plan`);
+    const rows = parsed.data.kpis.map(({ targets: _targets, seedLine: _line, objective, ...k }) => ({
+      ...k,
+      objectiveId: objectives.get(objective)!,
+    }));
     return (await insertMissing(manager, Kpi, "code", rows)).inserted;
   });
 }

@@ -30,18 +30,40 @@ export async function loadPlan(dataSource: DataSource, data: PlanData): Promise<
     const report: LoadReport = {};
     const count = (name: string, n: number) => (report[name] = n);
 
-    const administration = await ensureOne(manager, Administration, { code: data.administration.code }, data.administration);
-    const plan = await ensureOne(manager, Plan, { code: data.plan.code }, { ...data.plan, administrationId: administration.id });
+    const administration = await ensureOne(
+      manager,
+      Administration,
+      { code: data.administration.code },
+      data.administration,
+    );
+    const plan = await ensureOne(
+      manager,
+      Plan,
+      { code: data.plan.code },
+      { ...data.plan, administrationId: administration.id },
+    );
 
-    const acts = await insertMissing(manager, Act, "key", data.acts.map((a) => ({ ...a, planId: plan.id })));
+    const acts = await insertMissing(
+      manager,
+      Act,
+      "key",
+      data.acts.map((a) => ({ ...a, planId: plan.id })),
+    );
     count("acts", acts.inserted);
 
     const units = await loadUnits(manager, data);
     count("units", units.inserted);
 
     const people = await insertMissing(
-      manager, Person, "key",
-      uniqueBy(data.units.flatMap((u) => (u.head ? [{ key: personKey(u.head.name), name: u.head.name, honorific: u.head.honorific }] : [])), (p) => p.key),
+      manager,
+      Person,
+      "key",
+      uniqueBy(
+        data.units.flatMap((u) =>
+          u.head ? [{ key: personKey(u.head.name), name: u.head.name, honorific: u.head.honorific }] : [],
+        ),
+        (p) => p.key,
+      ),
     );
     const heads = await insertMissingHeads(manager, data, units.ids, people.ids);
     count("heads", heads);
@@ -49,27 +71,57 @@ export async function loadPlan(dataSource: DataSource, data: PlanData): Promise<
     const objectives = await loadObjectives(manager, data, plan.id, units.ids);
     count("objectives", objectives.inserted);
 
-    const kpis = await insertMissing(manager, Kpi, "code", data.kpis.map(({ targets: _targets, seedLine: _line, objective, ...k }) => ({
-      ...k, objectiveId: objectives.ids.get(objective)!,
-    })));
+    const kpis = await insertMissing(
+      manager,
+      Kpi,
+      "code",
+      data.kpis.map(({ targets: _targets, seedLine: _line, objective, ...k }) => ({
+        ...k,
+        objectiveId: objectives.ids.get(objective)!,
+      })),
+    );
     count("kpis", kpis.inserted);
     count("targets", await insertMissingTargets(manager, data, kpis.ids, acts.ids));
 
-    const changes = await insertMissing(manager, PlanChange, "key", data.changes.map((c) => ({
-      key: c.key, actId: acts.ids.get(c.act)!, objectiveId: objectives.ids.get(c.objective)!, kind: c.kind,
-      reason: c.reason, source: c.source, fromUnitId: c.from ? units.ids.get(c.from)! : null,
-      toUnitId: c.to ? units.ids.get(c.to)! : null, oldTitle: c.oldTitle, newTitle: c.newTitle,
-      effectiveDate: c.effectiveDate, citations: c.citations, note: c.note,
-    })));
+    const changes = await insertMissing(
+      manager,
+      PlanChange,
+      "key",
+      data.changes.map((c) => ({
+        key: c.key,
+        actId: acts.ids.get(c.act)!,
+        objectiveId: objectives.ids.get(c.objective)!,
+        kind: c.kind,
+        reason: c.reason,
+        source: c.source,
+        fromUnitId: c.from ? units.ids.get(c.from)! : null,
+        toUnitId: c.to ? units.ids.get(c.to)! : null,
+        oldTitle: c.oldTitle,
+        newTitle: c.newTitle,
+        effectiveDate: c.effectiveDate,
+        citations: c.citations,
+        note: c.note,
+      })),
+    );
     count("changes", changes.inserted);
 
-    const ambiguities = await insertMissing(manager, Ambiguity, "key", data.ambiguities.map((a) => ({ ...a, planId: plan.id })));
+    const ambiguities = await insertMissing(
+      manager,
+      Ambiguity,
+      "key",
+      data.ambiguities.map((a) => ({ ...a, planId: plan.id })),
+    );
     count("ambiguities", ambiguities.inserted);
 
     if (Object.values(report).some((n) => n > 0)) {
       await recordAudit(manager, {
-        actor: "system:plan-loader", role: null, action: "PLAN_IMPORTED", entityType: "Plan",
-        entityId: String(plan.id), before: null, after: { source: data.source.file, inserted: report },
+        actor: "system:plan-loader",
+        role: null,
+        action: "PLAN_IMPORTED",
+        entityType: "Plan",
+        entityId: String(plan.id),
+        before: null,
+        after: { source: data.source.file, inserted: report },
       });
     }
     return report;
@@ -77,7 +129,12 @@ export async function loadPlan(dataSource: DataSource, data: PlanData): Promise<
 }
 
 export function personKey(name: string): string {
-  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function uniqueBy<T>(rows: T[], key: (row: T) => string): T[] {
@@ -85,7 +142,10 @@ function uniqueBy<T>(rows: T[], key: (row: T) => string): T[] {
 }
 
 async function ensureOne<E extends ObjectLiteral>(
-  manager: EntityManager, entity: EntityTarget<E>, where: Partial<E>, values: Partial<E>,
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  where: Partial<E>,
+  values: Partial<E>,
 ): Promise<E> {
   const found = await manager.findOneBy(entity, where as never);
   if (found) return found;
@@ -95,7 +155,10 @@ async function ensureOne<E extends ObjectLiteral>(
 
 /** Inserts the rows whose key is not stored yet; returns the id of every key. */
 export async function insertMissing<E extends ObjectLiteral & { id: number }>(
-  manager: EntityManager, entity: EntityTarget<E>, keyColumn: string, rows: Array<Record<string, unknown>>,
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  keyColumn: string,
+  rows: Array<Record<string, unknown>>,
 ): Promise<{ inserted: number; ids: Map<string, number> }> {
   const keys = rows.map((r) => r[keyColumn] as string);
   const existing = await idsByKey(manager, entity, keyColumn, keys);
@@ -103,11 +166,17 @@ export async function insertMissing<E extends ObjectLiteral & { id: number }>(
   for (let i = 0; i < missing.length; i += CHUNK) {
     await manager.insert(entity, missing.slice(i, i + CHUNK) as never);
   }
-  return { inserted: missing.length, ids: missing.length ? await idsByKey(manager, entity, keyColumn, keys) : existing };
+  return {
+    inserted: missing.length,
+    ids: missing.length ? await idsByKey(manager, entity, keyColumn, keys) : existing,
+  };
 }
 
 export async function idsByKey<E extends ObjectLiteral & { id: number }>(
-  manager: EntityManager, entity: EntityTarget<E>, keyColumn: string, keys: string[],
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  keyColumn: string,
+  keys: string[],
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (let i = 0; i < keys.length; i += CHUNK) {
@@ -122,16 +191,28 @@ export async function idsByKey<E extends ObjectLiteral & { id: number }>(
 
 /** Units name their parent and predecessor by code, so they go in after the units they name. */
 async function loadUnits(manager: EntityManager, data: PlanData) {
-  const stored = await idsByKey(manager, OrgUnit, "code", data.units.map((u) => u.code));
+  const stored = await idsByKey(
+    manager,
+    OrgUnit,
+    "code",
+    data.units.map((u) => u.code),
+  );
   let inserted = 0;
   let pending = data.units.filter((u) => !stored.has(u.code));
   while (pending.length > 0) {
     const ready = pending.filter((u) => [u.parent, u.predecessor].every((ref) => ref === null || stored.has(ref)));
-    if (ready.length === 0) throw new Error(`Units refer to each other in a cycle: ${pending.map((u) => u.code).join(", ")}`);
+    if (ready.length === 0)
+      throw new Error(`Units refer to each other in a cycle: ${pending.map((u) => u.code).join(", ")}`);
     for (const u of ready) {
       const result = await manager.insert(OrgUnit, {
-        code: u.code, name: u.name, kind: u.kind, validFrom: u.validFrom, validTo: u.validTo, annexPages: u.annexPages,
-        parentId: u.parent ? stored.get(u.parent)! : null, predecessorId: u.predecessor ? stored.get(u.predecessor)! : null,
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        annexPages: u.annexPages,
+        parentId: u.parent ? stored.get(u.parent)! : null,
+        predecessorId: u.predecessor ? stored.get(u.predecessor)! : null,
       });
       stored.set(u.code, result.identifiers[0].id as number);
       inserted += 1;
@@ -142,13 +223,21 @@ async function loadUnits(manager: EntityManager, data: PlanData) {
 }
 
 async function insertMissingHeads(
-  manager: EntityManager, data: PlanData, unitIds: Map<string, number>, personIds: Map<string, number>,
+  manager: EntityManager,
+  data: PlanData,
+  unitIds: Map<string, number>,
+  personIds: Map<string, number>,
 ): Promise<number> {
   const existing = await manager.find(OrgUnitHead, { where: { unitId: In([...unitIds.values()]) } });
   const seen = new Set(existing.map((h) => `${h.unitId}|${h.personId}|${h.validFrom}`));
   const rows = data.units.flatMap((u) => {
     if (!u.head) return [];
-    const row = { unitId: unitIds.get(u.code)!, personId: personIds.get(personKey(u.head.name))!, validFrom: u.head.validFrom, validTo: u.validTo };
+    const row = {
+      unitId: unitIds.get(u.code)!,
+      personId: personIds.get(personKey(u.head.name))!,
+      validFrom: u.head.validFrom,
+      validTo: u.validTo,
+    };
     return seen.has(`${row.unitId}|${row.personId}|${row.validFrom}`) ? [] : [row];
   });
   if (rows.length) await manager.insert(OrgUnitHead, rows);
@@ -157,34 +246,67 @@ async function insertMissingHeads(
 
 /** Objectives name their parent by key; the file lists parents first, as the plan does. */
 async function loadObjectives(manager: EntityManager, data: PlanData, planId: number, unitIds: Map<string, number>) {
-  const ids = await idsByKey(manager, Objective, "key", data.objectives.map((o) => o.key));
+  const ids = await idsByKey(
+    manager,
+    Objective,
+    "key",
+    data.objectives.map((o) => o.key),
+  );
   const missing = data.objectives.filter((o) => !ids.has(o.key));
   for (const o of missing) {
     if (o.parent && !ids.has(o.parent)) throw new Error(`Objective ${o.key} is listed before its parent ${o.parent}`);
     const result = await manager.insert(Objective, {
-      planId, key: o.key, level: o.level, heading: o.heading, healthGroup: o.healthGroup, title: o.title,
-      ownerUnitId: o.owner ? unitIds.get(o.owner)! : null, parentId: o.parent ? ids.get(o.parent)! : null,
-      number: o.number, status: o.status, position: o.position, seedLine: o.seedLine,
+      planId,
+      key: o.key,
+      level: o.level,
+      heading: o.heading,
+      healthGroup: o.healthGroup,
+      title: o.title,
+      ownerUnitId: o.owner ? unitIds.get(o.owner)! : null,
+      parentId: o.parent ? ids.get(o.parent)! : null,
+      number: o.number,
+      status: o.status,
+      position: o.position,
+      seedLine: o.seedLine,
       unresolvedCollaborators: o.unresolvedCollaborators,
     });
     ids.set(o.key, result.identifiers[0].id as number);
   }
   const years = missing.flatMap((o) => o.years.map((year) => ({ objectiveId: ids.get(o.key)!, year })));
-  const collaborators = missing.flatMap((o) => o.collaborators.map((code) => ({ objectiveId: ids.get(o.key)!, unitId: unitIds.get(code)! })));
+  const collaborators = missing.flatMap((o) =>
+    o.collaborators.map((code) => ({ objectiveId: ids.get(o.key)!, unitId: unitIds.get(code)! })),
+  );
   for (let i = 0; i < years.length; i += CHUNK) await manager.insert(ObjectiveYear, years.slice(i, i + CHUNK));
-  for (let i = 0; i < collaborators.length; i += CHUNK) await manager.insert(ObjectiveCollaborator, collaborators.slice(i, i + CHUNK));
+  for (let i = 0; i < collaborators.length; i += CHUNK)
+    await manager.insert(ObjectiveCollaborator, collaborators.slice(i, i + CHUNK));
   return { inserted: missing.length, ids };
 }
 
 async function insertMissingTargets(
-  manager: EntityManager, data: PlanData, kpiIds: Map<string, number>, actIds: Map<string, number>,
+  manager: EntityManager,
+  data: PlanData,
+  kpiIds: Map<string, number>,
+  actIds: Map<string, number>,
 ): Promise<number> {
-  const existing = await manager.find(Target, { select: { kpiId: true, year: true }, where: { kpiId: In([...kpiIds.values()]) } });
+  const existing = await manager.find(Target, {
+    select: { kpiId: true, year: true },
+    where: { kpiId: In([...kpiIds.values()]) },
+  });
   const seen = new Set(existing.map((t) => `${t.kpiId}|${t.year}`));
-  const rows = data.kpis.flatMap((k) => k.targets.map((t) => ({
-    kpiId: kpiIds.get(k.code)!, year: t.year, description: t.description, items: t.items, value: t.value, bound: null,
-    actId: actIds.get(t.act)!, seedLine: t.seedLine,
-  }))).filter((t) => !seen.has(`${t.kpiId}|${t.year}`));
+  const rows = data.kpis
+    .flatMap((k) =>
+      k.targets.map((t) => ({
+        kpiId: kpiIds.get(k.code)!,
+        year: t.year,
+        description: t.description,
+        items: t.items,
+        value: t.value,
+        bound: null,
+        actId: actIds.get(t.act)!,
+        seedLine: t.seedLine,
+      })),
+    )
+    .filter((t) => !seen.has(`${t.kpiId}|${t.year}`));
   if (rows.length) await manager.insert(Target, rows);
   return rows.length;
 }

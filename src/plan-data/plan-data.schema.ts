@@ -1,7 +1,18 @@
 import { z } from "zod";
 import {
-  ActEffect, ActKind, HealthGroup, KpiDirection, KpiFrequency, KpiUnit, ObjectiveLevel, ObjectiveStatus,
-  OrgUnitKind, PlanChangeKind, PlanChangeReason, PlanChangeSource, ScoringRule,
+  ActEffect,
+  ActKind,
+  HealthGroup,
+  KpiDirection,
+  KpiFrequency,
+  KpiUnit,
+  ObjectiveLevel,
+  ObjectiveStatus,
+  OrgUnitKind,
+  PlanChangeKind,
+  PlanChangeReason,
+  PlanChangeSource,
+  ScoringRule,
 } from "../../entities/enums";
 
 /** The shape of a plan data file under data/, checked before anything is written. */
@@ -30,7 +41,9 @@ const unit = z.object({
   validFrom: isoDate.nullable(),
   validTo: isoDate.nullable(),
   annexPages: z.string().nullable(),
-  head: z.object({ name: z.string().min(1), honorific: z.string().nullable(), validFrom: isoDate.nullable() }).nullable(),
+  head: z
+    .object({ name: z.string().min(1), honorific: z.string().nullable(), validFrom: isoDate.nullable() })
+    .nullable(),
   seedLine: seedLine.nullable(),
 });
 
@@ -92,14 +105,21 @@ const change = z.object({
 
 export const planDataSchema = z.object({
   administration: z.object({ code: z.string().min(1), name: z.string().min(1) }),
-  plan: z.object({ code: z.string().min(1), title: z.string().min(1), firstYear: z.number().int(), lastYear: z.number().int() }),
+  plan: z.object({
+    code: z.string().min(1),
+    title: z.string().min(1),
+    firstYear: z.number().int(),
+    lastYear: z.number().int(),
+  }),
   source: z.object({ file: z.string(), act: z.string(), note: z.string() }),
   acts: z.array(act),
   units: z.array(unit),
   objectives: z.array(objective),
   kpis: z.array(kpi),
   changes: z.array(change),
-  ambiguities: z.array(z.object({ key: z.string().min(1), seedLine, issue: z.string().min(1), reading: z.string().min(1) })),
+  ambiguities: z.array(
+    z.object({ key: z.string().min(1), seedLine, issue: z.string().min(1), reading: z.string().min(1) }),
+  ),
 });
 
 export type PlanData = z.infer<typeof planDataSchema>;

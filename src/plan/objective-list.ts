@@ -25,9 +25,13 @@ export interface ObjectivePage {
  * error rather than an empty page, so a typo does not pass for "no objectives".
  */
 export async function listObjectives(
-  dataSource: DataSource, filter: ObjectiveFilter, afterPosition: number | null, size: number,
+  dataSource: DataSource,
+  filter: ObjectiveFilter,
+  afterPosition: number | null,
+  size: number,
 ): Promise<ObjectivePage> {
-  const query = dataSource.manager.createQueryBuilder(Objective, "o")
+  const query = dataSource.manager
+    .createQueryBuilder(Objective, "o")
     .where("o.status = :status", { status: filter.status ?? ObjectiveStatus.ACTIVE });
   if (filter.level) query.andWhere("o.level = :level", { level: filter.level });
   if (filter.year !== undefined) {
@@ -38,7 +42,10 @@ export async function listObjectives(
 
   const totalCount = await query.getCount();
   if (afterPosition !== null) query.andWhere("o.position > :after", { after: afterPosition });
-  const rows = await query.orderBy("o.position", "ASC").take(size + 1).getMany();
+  const rows = await query
+    .orderBy("o.position", "ASC")
+    .take(size + 1)
+    .getMany();
   return { totalCount, nodes: rows.slice(0, size), hasNextPage: rows.length > size };
 }
 

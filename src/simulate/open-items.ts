@@ -22,8 +22,13 @@ export function* generateOpenItems(year: number, invoices: number): Generator<Ge
     for (const snapshot of snapshots) {
       if (line.receipt_date <= snapshot && line.payment_date > snapshot) {
         yield {
-          invoice_id: line.invoice_id, receipt_date: line.receipt_date, term_days: line.term_days, outstanding: net,
-          snapshot_date: snapshot, dispute_from: line.dispute_from, dispute_to: line.dispute_to,
+          invoice_id: line.invoice_id,
+          receipt_date: line.receipt_date,
+          term_days: line.term_days,
+          outstanding: net,
+          snapshot_date: snapshot,
+          dispute_from: line.dispute_from,
+          dispute_to: line.dispute_to,
         };
       }
     }

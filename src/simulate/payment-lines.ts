@@ -34,25 +34,57 @@ export function* generatePaymentLines(year: number, invoices: number, seed = 201
     const disputeTo = disputeFrom === null ? null : disputeFrom + Math.floor(10 + random() * 50) * DAY;
     const payableFrom = disputeTo === null ? due : Math.max(due, disputeTo + (term ?? 30) * DAY);
     // Lateness: mostly around the due date, a fifth late, a few very late.
-    const lateness = random() < 0.75 ? Math.round((random() - 0.6) * 20) : random() < 0.9 ? Math.round(random() * 60) : Math.round(60 + random() * 180);
+    const lateness =
+      random() < 0.75
+        ? Math.round((random() - 0.6) * 20)
+        : random() < 0.9
+          ? Math.round(random() * 60)
+          : Math.round(60 + random() * 180);
     const paid = payableFrom + lateness * DAY;
     const gross = Math.round((50 + random() ** 3 * 200_000) * 100);
     const split = random() < 0.7 ? Math.round(gross - gross / 1.22) : 0;
     const base = {
-      invoice_id: invoiceId, receipt_date: iso(receipt), term_days: term,
-      dispute_from: disputeFrom === null ? null : iso(disputeFrom), dispute_to: disputeTo === null ? null : iso(disputeTo),
+      invoice_id: invoiceId,
+      receipt_date: iso(receipt),
+      term_days: term,
+      dispute_from: disputeFrom === null ? null : iso(disputeFrom),
+      dispute_to: disputeTo === null ? null : iso(disputeTo),
     };
     const euro = (cents: number) => (cents / 100).toFixed(2);
     if (random() < 0.1) {
       // Paid in two parts, a month apart.
       const first = Math.round(gross * 0.6);
-      yield { ...base, kind: "PAGAMENTO", payment_date: iso(paid), amount: euro(first), split_vat: split ? euro(Math.round(split * 0.6)) : null };
-      yield { ...base, kind: "PAGAMENTO", payment_date: iso(paid + 30 * DAY), amount: euro(gross - first), split_vat: split ? euro(split - Math.round(split * 0.6)) : null };
+      yield {
+        ...base,
+        kind: "PAGAMENTO",
+        payment_date: iso(paid),
+        amount: euro(first),
+        split_vat: split ? euro(Math.round(split * 0.6)) : null,
+      };
+      yield {
+        ...base,
+        kind: "PAGAMENTO",
+        payment_date: iso(paid + 30 * DAY),
+        amount: euro(gross - first),
+        split_vat: split ? euro(split - Math.round(split * 0.6)) : null,
+      };
     } else {
-      yield { ...base, kind: "PAGAMENTO", payment_date: iso(paid), amount: euro(gross), split_vat: split ? euro(split) : null };
+      yield {
+        ...base,
+        kind: "PAGAMENTO",
+        payment_date: iso(paid),
+        amount: euro(gross),
+        split_vat: split ? euro(split) : null,
+      };
     }
     if (random() < 0.03) {
-      yield { ...base, kind: "NOTA_CREDITO", payment_date: iso(paid), amount: euro(Math.round(gross * 0.1)), split_vat: null };
+      yield {
+        ...base,
+        kind: "NOTA_CREDITO",
+        payment_date: iso(paid),
+        amount: euro(Math.round(gross * 0.1)),
+        split_vat: null,
+      };
     }
   }
 }

@@ -7,7 +7,11 @@ import { pick, seededRandom } from "./random";
  */
 export function generatePeople(units: readonly string[], employees: number, year: number, seed = 2019) {
   const random = seededRandom(seed * 31 + employees);
-  const rows = { employees: ["matricola;nome;categoria"], assignments: ["matricola;unita;dal;al;quota"], assessments: ["matricola;anno;punteggio"] };
+  const rows = {
+    employees: ["matricola;nome;categoria"],
+    assignments: ["matricola;unita;dal;al;quota"],
+    assessments: ["matricola;anno;punteggio"],
+  };
   for (let n = 1; n <= employees; n += 1) {
     const code = `GEN${String(n).padStart(6, "0")}`;
     const roll = random();
@@ -23,5 +27,9 @@ export function generatePeople(units: readonly string[], employees: number, year
     }
     rows.assessments.push(`${code};${year};${Math.round(55 + random() * 45)}`);
   }
-  return { employees: rows.employees.join("\n"), assignments: rows.assignments.join("\n"), assessments: rows.assessments.join("\n") };
+  return {
+    employees: rows.employees.join("\n"),
+    assignments: rows.assignments.join("\n"),
+    assessments: rows.assessments.join("\n"),
+  };
 }

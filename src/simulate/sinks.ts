@@ -23,11 +23,19 @@ export function writeSqlite(file: string, spec: TableSpec, rows: Iterable<Record
     const names = Object.keys(spec.columns);
     db.exec(`DROP TABLE IF EXISTS ${spec.table}`);
     db.exec(`CREATE TABLE ${spec.table} (${names.map((n) => `${n} ${spec.columns[n]}`).join(", ")})`);
-    db.exec("CREATE TABLE IF NOT EXISTS generated_data_notice (source_table TEXT PRIMARY KEY, notice TEXT NOT NULL, generated_at TEXT NOT NULL)");
-    db.prepare("INSERT OR REPLACE INTO generated_data_notice VALUES (?, ?, ?)").run(spec.table, NOTICE, new Date().toISOString());
+    db.exec(
+      "CREATE TABLE IF NOT EXISTS generated_data_notice (source_table TEXT PRIMARY KEY, notice TEXT NOT NULL, generated_at TEXT NOT NULL)",
+    );
+    db.prepare("INSERT OR REPLACE INTO generated_data_notice VALUES (?, ?, ?)").run(
+      spec.table,
+      NOTICE,
+      new Date().toISOString(),
+    );
     const insert = db.prepare(`INSERT INTO ${spec.table} VALUES (${names.map(() => "?").join(", ")})`);
     let count = 0;
-    const insertAll = db.transaction((batch: Record<string, unknown>[]) => batch.forEach((row) => insert.run(...names.map((n) => row[n] ?? null))));
+    const insertAll = db.transaction((batch: Record<string, unknown>[]) =>
+      batch.forEach((row) => insert.run(...names.map((n) => row[n] ?? null))),
+    );
     let batch: Record<string, unknown>[] = [];
     for (const row of rows) {
       batch.push(row);
@@ -47,12 +55,18 @@ export function writeSqlite(file: string, spec: TableSpec, rows: Iterable<Record
 }
 
 /** The same into a MySQL/MariaDB database, in multi-row inserts. */
-export async function writeMysql(url: string, spec: TableSpec, rows: Iterable<Record<string, unknown>>): Promise<number> {
+export async function writeMysql(
+  url: string,
+  spec: TableSpec,
+  rows: Iterable<Record<string, unknown>>,
+): Promise<number> {
   const connection = await createConnection(url);
   try {
     const names = Object.keys(spec.columns);
     await connection.query(`DROP TABLE IF EXISTS ${spec.table}`);
-    await connection.query(`CREATE TABLE ${spec.table} (${names.map((n) => `${n} ${spec.columns[n]}`).join(", ")}) COMMENT='${NOTICE}'`);
+    await connection.query(
+      `CREATE TABLE ${spec.table} (${names.map((n) => `${n} ${spec.columns[n]}`).join(", ")}) COMMENT='${NOTICE}'`,
+    );
     let count = 0;
     let batch: unknown[][] = [];
     const flush = async () => {
@@ -65,7 +79,8 @@ export async function writeMysql(url: string, spec: TableSpec, rows: Iterable<Re
       if (batch.length === BATCH) await flush();
     }
     await flush();
-    for (const column of spec.index) await connection.query(`CREATE INDEX ${spec.table}_${column} ON ${spec.table} (${column})`);
+    for (const column of spec.index)
+      await connection.query(`CREATE INDEX ${spec.table}_${column} ON ${spec.table} (${column})`);
     return count;
   } finally {
     await connection.end();
@@ -73,7 +88,11 @@ export async function writeMysql(url: string, spec: TableSpec, rows: Iterable<Re
 }
 
 /** The same as an Italian CSV export (`;`, decimal commas, dd/mm/yyyy), named GENERATED-…. */
-export async function writeCsv(file: string, columns: string[], rows: Iterable<Record<string, unknown>>): Promise<number> {
+export async function writeCsv(
+  file: string,
+  columns: string[],
+  rows: Iterable<Record<string, unknown>>,
+): Promise<number> {
   mkdirSync(dirname(file), { recursive: true });
   const out = createWriteStream(file);
   const italian = (value: unknown) => {
@@ -86,7 +105,8 @@ export async function writeCsv(file: string, columns: string[], rows: Iterable<R
   out.write(`${columns.join(";")}\n`);
   let count = 0;
   for (const row of rows) {
-    if (!out.write(`${columns.map((c) => italian(row[c])).join(";")}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    if (!out.write(`${columns.map((c) => italian(row[c])).join(";")}\n`))
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     count += 1;
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -96,8 +116,15 @@ export async function writeCsv(file: string, columns: string[], rows: Iterable<R
 export const PAYMENT_LINES: TableSpec = {
   table: "payment_lines",
   columns: {
-    invoice_id: "VARCHAR(32) NOT NULL", kind: "VARCHAR(16) NOT NULL", receipt_date: "DATE NOT NULL", term_days: "INTEGER",
-    payment_date: "DATE NOT NULL", amount: "DECIMAL(14,2) NOT NULL", split_vat: "DECIMAL(14,2)", dispute_from: "DATE", dispute_to: "DATE",
+    invoice_id: "VARCHAR(32) NOT NULL",
+    kind: "VARCHAR(16) NOT NULL",
+    receipt_date: "DATE NOT NULL",
+    term_days: "INTEGER",
+    payment_date: "DATE NOT NULL",
+    amount: "DECIMAL(14,2) NOT NULL",
+    split_vat: "DECIMAL(14,2)",
+    dispute_from: "DATE",
+    dispute_to: "DATE",
   },
   index: ["payment_date"],
 };
@@ -105,8 +132,14 @@ export const PAYMENT_LINES: TableSpec = {
 export const CRM_CONTACTS: TableSpec = {
   table: "crm_contacts",
   columns: {
-    contact_id: "VARCHAR(32) NOT NULL", channel: "VARCHAR(16) NOT NULL", created_at: "DATE NOT NULL", requires_response: "CHAR(1) NOT NULL",
-    first_response_at: "DATE", first_response_by: "VARCHAR(16)", resolved_at: "DATE", paused_days: "INTEGER",
+    contact_id: "VARCHAR(32) NOT NULL",
+    channel: "VARCHAR(16) NOT NULL",
+    created_at: "DATE NOT NULL",
+    requires_response: "CHAR(1) NOT NULL",
+    first_response_at: "DATE",
+    first_response_by: "VARCHAR(16)",
+    resolved_at: "DATE",
+    paused_days: "INTEGER",
   },
   index: ["created_at"],
 };
@@ -114,8 +147,12 @@ export const CRM_CONTACTS: TableSpec = {
 export const WORKS_PROGRAMME: TableSpec = {
   table: "works_programme",
   columns: {
-    intervention_id: "VARCHAR(48) NOT NULL", budget: "DECIMAL(14,2)", milestone_id: "VARCHAR(56) NOT NULL",
-    planned_date: "DATE NOT NULL", done_date: "DATE", physical_progress: "INTEGER",
+    intervention_id: "VARCHAR(48) NOT NULL",
+    budget: "DECIMAL(14,2)",
+    milestone_id: "VARCHAR(56) NOT NULL",
+    planned_date: "DATE NOT NULL",
+    done_date: "DATE",
+    physical_progress: "INTEGER",
   },
   index: ["planned_date"],
 };
@@ -123,8 +160,13 @@ export const WORKS_PROGRAMME: TableSpec = {
 export const OPEN_ITEMS: TableSpec = {
   table: "open_items",
   columns: {
-    invoice_id: "VARCHAR(32) NOT NULL", receipt_date: "DATE NOT NULL", term_days: "INTEGER", outstanding: "DECIMAL(14,2) NOT NULL",
-    snapshot_date: "DATE NOT NULL", dispute_from: "DATE", dispute_to: "DATE",
+    invoice_id: "VARCHAR(32) NOT NULL",
+    receipt_date: "DATE NOT NULL",
+    term_days: "INTEGER",
+    outstanding: "DECIMAL(14,2) NOT NULL",
+    snapshot_date: "DATE NOT NULL",
+    dispute_from: "DATE",
+    dispute_to: "DATE",
   },
   index: ["snapshot_date"],
 };

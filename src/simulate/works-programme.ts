@@ -30,11 +30,20 @@ export function* generateWorksProgramme(year: number, interventions = 300, seed 
     for (let k = 1; k <= milestones; k += 1) {
       const planned = start + Math.floor((k / (milestones + 1)) * 365 + random() * 20) * DAY;
       const outcome = random();
-      const doneOn = outcome < reliability * 0.9 ? planned - Math.floor(random() * 10) * DAY : outcome < 0.9 ? planned + Math.floor(random() * 120) * DAY : null;
+      const doneOn =
+        outcome < reliability * 0.9
+          ? planned - Math.floor(random() * 10) * DAY
+          : outcome < 0.9
+            ? planned + Math.floor(random() * 120) * DAY
+            : null;
       if (doneOn !== null) done += 1;
       yield {
-        intervention_id: id, budget, milestone_id: `${id}-M${k}`, planned_date: iso(Math.min(planned, Date.UTC(year, 11, 31))),
-        done_date: doneOn === null ? null : iso(doneOn), physical_progress: Math.round((100 * done) / milestones),
+        intervention_id: id,
+        budget,
+        milestone_id: `${id}-M${k}`,
+        planned_date: iso(Math.min(planned, Date.UTC(year, 11, 31))),
+        done_date: doneOn === null ? null : iso(doneOn),
+        physical_progress: Math.round((100 * done) / milestones),
       };
     }
   }

@@ -14,41 +14,68 @@ const CALLERS = ["anonymous", "VIEWER", "UNIT_MANAGER", "EVALUATION_BOARD", "PAY
  * refusal names them). Writes differ per caller (quarter, title) so that every allowed call is a
  * new write, not a repeat.
  */
-const OPERATIONS: Array<{ name: string; allowed: string[]; query: (caller: string, dataSource: DataSource) => string | Promise<string> }> = [
+const OPERATIONS: Array<{
+  name: string;
+  allowed: string[];
+  query: (caller: string, dataSource: DataSource) => string | Promise<string>;
+}> = [
   { name: "plan (read)", allowed: CALLERS, query: () => "{ plan { title } }" },
-  { name: "objectives (read)", allowed: CALLERS, query: () => '{ objectives(level: DIREZIONE, unitCode: "EDU") { totalCount } }' },
-  { name: "auditEvents", allowed: ["ADMIN", "EVALUATION_BOARD"], query: () => "{ auditEvents(first: 1) { totalCount } }" },
   {
-    name: "recordMeasurement", allowed: ["UNIT_MANAGER", "ADMIN"],
-    query: (caller) => `mutation { recordMeasurement(input: { kpiCode: "SAL-CRM-CONTATTI", year: 2019, periodKind: QUARTER, periodIndex: ${CALLERS.indexOf(caller) % 4 + 1}, unitCode: "SCPS", value: "1000" }) { id } }`,
+    name: "objectives (read)",
+    allowed: CALLERS,
+    query: () => '{ objectives(level: DIREZIONE, unitCode: "EDU") { totalCount } }',
   },
   {
-    name: "correctMeasurement", allowed: ["UNIT_MANAGER", "ADMIN"],
+    name: "auditEvents",
+    allowed: ["ADMIN", "EVALUATION_BOARD"],
+    query: () => "{ auditEvents(first: 1) { totalCount } }",
+  },
+  {
+    name: "recordMeasurement",
+    allowed: ["UNIT_MANAGER", "ADMIN"],
+    query: (caller) =>
+      `mutation { recordMeasurement(input: { kpiCode: "SAL-CRM-CONTATTI", year: 2019, periodKind: QUARTER, periodIndex: ${(CALLERS.indexOf(caller) % 4) + 1}, unitCode: "SCPS", value: "1000" }) { id } }`,
+  },
+  {
+    name: "correctMeasurement",
+    allowed: ["UNIT_MANAGER", "ADMIN"],
     query: async (caller, dataSource) => {
       // The value in force for SCPS, whichever caller corrected it last.
-      const [{ id }] = await dataSource.query("SELECT m.id FROM measurement m LEFT JOIN measurement l ON l.supersedesId = m.id WHERE l.id IS NULL ORDER BY m.id LIMIT 1");
+      const [{ id }] = await dataSource.query(
+        "SELECT m.id FROM measurement m LEFT JOIN measurement l ON l.supersedesId = m.id WHERE l.id IS NULL ORDER BY m.id LIMIT 1",
+      );
       return `mutation { correctMeasurement(input: { measurementId: "${id}", value: "999", reason: "Correzione di ${caller}" }) { id } }`;
     },
   },
   {
-    name: "createObjective", allowed: ["ADMIN"],
-    query: (caller) => `mutation { createObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, level: DIREZIONE, unitCode: "CULT", years: [2020], title: "Obiettivo di prova di ${caller}" }) { id } }`,
+    name: "createObjective",
+    allowed: ["ADMIN"],
+    query: (caller) =>
+      `mutation { createObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, level: DIREZIONE, unitCode: "CULT", years: [2020], title: "Obiettivo di prova di ${caller}" }) { id } }`,
   },
   {
-    name: "transferObjective", allowed: ["ADMIN"],
-    query: () => `mutation { transferObjective(input: { act: ${ACT}, reason: REORGANISATION, objectiveId: "301", toUnitCode: "CULT" }) { id } }`,
+    name: "transferObjective",
+    allowed: ["ADMIN"],
+    query: () =>
+      `mutation { transferObjective(input: { act: ${ACT}, reason: REORGANISATION, objectiveId: "301", toUnitCode: "CULT" }) { id } }`,
   },
   {
-    name: "renameObjective", allowed: ["ADMIN"],
-    query: (caller) => `mutation { renameObjective(input: { act: ${ACT}, reason: FORM_ONLY, objectiveId: "300", newTitle: "Titolo rivisto da ${caller}" }) { id } }`,
+    name: "renameObjective",
+    allowed: ["ADMIN"],
+    query: (caller) =>
+      `mutation { renameObjective(input: { act: ${ACT}, reason: FORM_ONLY, objectiveId: "300", newTitle: "Titolo rivisto da ${caller}" }) { id } }`,
   },
   {
-    name: "updateObjective", allowed: ["ADMIN"],
-    query: () => `mutation { updateObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, objectiveId: "302", years: [2020, 2021] }) { id } }`,
+    name: "updateObjective",
+    allowed: ["ADMIN"],
+    query: () =>
+      `mutation { updateObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, objectiveId: "302", years: [2020, 2021] }) { id } }`,
   },
   {
-    name: "removeObjective", allowed: ["ADMIN"],
-    query: () => `mutation { removeObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, objectiveId: "303" }) { id } }`,
+    name: "removeObjective",
+    allowed: ["ADMIN"],
+    query: () =>
+      `mutation { removeObjective(input: { act: ${ACT}, reason: CHANGED_PRIORITIES, objectiveId: "303" }) { id } }`,
   },
 ];
 
@@ -69,20 +96,26 @@ describe.each(testDatabases)("access control on $name", (db) => {
   });
 
   const writes = async () => Promise.all([AuditEvent, Measurement, PlanChange].map((e) => dataSource.manager.count(e)));
-  const headersFor = (caller: string) => (caller === "anonymous" ? Promise.resolve({}) : bearer([caller], caller === "UNIT_MANAGER" ? ["SCPS"] : [], caller.toLowerCase()));
+  const headersFor = (caller: string) =>
+    caller === "anonymous"
+      ? Promise.resolve({})
+      : bearer([caller], caller === "UNIT_MANAGER" ? ["SCPS"] : [], caller.toLowerCase());
 
-  it.each(OPERATIONS.flatMap((op) => CALLERS.map((caller) => ({ op, caller }))))("$op.name as $caller", async ({ op, caller }) => {
-    const before = await writes();
-    const { data, errors } = await api.graphql(await op.query(caller, dataSource), {}, await headersFor(caller));
-    if (op.allowed.includes(caller)) {
-      expect(errors).toBeUndefined();
-      expect(data).toBeTruthy();
-    } else {
-      expect(errors?.[0].extensions?.code).toBe("FORBIDDEN");
-      expect(errors![0].message).toMatch(new RegExp(`needs the role ${op.allowed.join(" or ")}`));
-      expect(await writes()).toEqual(before);
-    }
-  });
+  it.each(OPERATIONS.flatMap((op) => CALLERS.map((caller) => ({ op, caller }))))(
+    "$op.name as $caller",
+    async ({ op, caller }) => {
+      const before = await writes();
+      const { data, errors } = await api.graphql(await op.query(caller, dataSource), {}, await headersFor(caller));
+      if (op.allowed.includes(caller)) {
+        expect(errors).toBeUndefined();
+        expect(data).toBeTruthy();
+      } else {
+        expect(errors?.[0].extensions?.code).toBe("FORBIDDEN");
+        expect(errors![0].message).toMatch(new RegExp(`needs the role ${op.allowed.join(" or ")}`));
+        expect(await writes()).toEqual(before);
+      }
+    },
+  );
 
   it("can close introspection and the explorer for production", async () => {
     const closed = await startApi(dataSource, { GRAPHQL_INTROSPECTION: "off", GRAPHQL_EXPLORER: "off" });
@@ -108,7 +141,11 @@ describe.each(testDatabases)("access control on $name", (db) => {
       `mutation { recordMeasurement(input: { kpiCode: "SAL-CRM-CONTATTI", year: ${year}, periodKind: QUARTER, periodIndex: ${quarter}, unitCode: "${unitCode}", value: "${value}" }) { id orgUnit { code } recordedBy } }`;
 
     it("records for their own unit", async () => {
-      const { data, errors } = await api.graphql(record("EDU", 2019, 1), {}, await bearer(["UNIT_MANAGER"], ["EDU"], "l.draisci"));
+      const { data, errors } = await api.graphql(
+        record("EDU", 2019, 1),
+        {},
+        await bearer(["UNIT_MANAGER"], ["EDU"], "l.draisci"),
+      );
       expect(errors).toBeUndefined();
       expect(data).toMatchObject({ recordMeasurement: { orgUnit: { code: "EDU" }, recordedBy: "l.draisci" } });
     });
@@ -136,7 +173,8 @@ describe.each(testDatabases)("access control on $name", (db) => {
     it("cannot record for the administration as a whole", async () => {
       const { errors } = await api.graphql(
         'mutation { recordMeasurement(input: { kpiCode: "SOL-PIANO-QUARTIERI", year: 2019, periodKind: YEAR, value: "72" }) { id } }',
-        {}, await bearer(["UNIT_MANAGER"], ["DG"]),
+        {},
+        await bearer(["UNIT_MANAGER"], ["DG"]),
       );
       expect(errors?.[0].extensions?.code).toBe("FORBIDDEN");
     });

@@ -5,7 +5,11 @@ import { correctMeasurement, recordMeasurement } from "../../src/measurement/rec
 import { RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
 
-interface Gate { open: boolean | null; score: number | null; objectives: Array<{ objective: { title: string }; status: string; score: number | null; explain: string[] }> }
+interface Gate {
+  open: boolean | null;
+  score: number | null;
+  objectives: Array<{ objective: { title: string }; status: string; score: number | null; explain: string[] }>;
+}
 
 const controller = { subject: "controllo.gestione", roles: [Role.ADMIN], units: [] };
 
@@ -24,9 +28,18 @@ describe.each(testDatabases)("attainment on $name", (db) => {
 
   /** Values are recorded on given days (the services take the clock), so "as known on" can be asked. */
   const record = (kpiCode: string, value: string, on: string, unitCode: string | null = null) =>
-    recordMeasurement(dataSource, controller, { kpiCode, year: 2019, periodKind: PeriodKind.YEAR, periodIndex: null, unitCode, value, reason: null }, new Date(`${on}T09:00:00Z`));
+    recordMeasurement(
+      dataSource,
+      controller,
+      { kpiCode, year: 2019, periodKind: PeriodKind.YEAR, periodIndex: null, unitCode, value, reason: null },
+      new Date(`${on}T09:00:00Z`),
+    );
   const gate = async (asOf?: string) =>
-    (await api.graphql<{ attainment: { gate: Gate } }>(`{ attainment(year: 2019${asOf ? `, asOf: "${asOf}"` : ""}) { gate { open score objectives { objective { title } status score explain } } } }`)).data!.attainment.gate;
+    (
+      await api.graphql<{ attainment: { gate: Gate } }>(
+        `{ attainment(year: 2019${asOf ? `, asOf: "${asOf}"` : ""}) { gate { open score objectives { objective { title } status score explain } } } }`,
+      )
+    ).data!.attainment.gate;
 
   it("cannot judge the Solidale gate while a Solidale objective has no value", async () => {
     await record("SOL-PIANO-QUARTIERI", "72", "2020-01-10");
@@ -37,20 +50,34 @@ describe.each(testDatabases)("attainment on $name", (db) => {
   });
 
   it("opens the gate when every Solidale objective reaches its target, and explains each figure", async () => {
-    for (const code of ["SOL-SVILUPPO-INTERNAZIONALE", "SOL-SERVIZI-DIGITALI", "SOL-ZERO-CARBON", "SOL-AREA-PULITA", "SOL-SPOSTAMENTI", "SOL-M4"]) {
+    for (const code of [
+      "SOL-SVILUPPO-INTERNAZIONALE",
+      "SOL-SERVIZI-DIGITALI",
+      "SOL-ZERO-CARBON",
+      "SOL-AREA-PULITA",
+      "SOL-SPOSTAMENTI",
+      "SOL-M4",
+    ]) {
       await record(code, "1", "2020-01-20");
     }
     const result = await gate();
     expect(result.open).toBe(true);
-    expect(result.objectives[0].explain).toEqual([expect.stringMatching(
-      /^SOL-PIANO-QUARTIERI \(weight 1\): value 72 \(measurement \d+, recorded by controllo\.gestione on 2020-01-10T09:00:00\.000Z\); target 70 \(set by GC-2187-2019\); score 1\.0000 by LINEAR HIGHER_IS_BETTER: 0 at 0, 1 at 70$/,
-    )]);
+    expect(result.objectives[0].explain).toEqual([
+      expect.stringMatching(
+        /^SOL-PIANO-QUARTIERI \(weight 1\): value 72 \(measurement \d+, recorded by controllo\.gestione on 2020-01-10T09:00:00\.000Z\); target 70 \(set by GC-2187-2019\); score 1\.0000 by LINEAR HIGHER_IS_BETTER: 0 at 0, 1 at 70$/,
+      ),
+    ]);
     expect(result.objectives[3].explain).toHaveLength(4);
   });
 
   it("closes the gate after a correction, while the figure as known before it stays as it was", async () => {
     const [original] = await dataSource.manager.find(Measurement, { where: { value: "72" } });
-    await correctMeasurement(dataSource, controller, { measurementId: original.id, value: "56", reason: "Consuntivo rivisto" }, new Date("2020-02-15T09:00:00Z"));
+    await correctMeasurement(
+      dataSource,
+      controller,
+      { measurementId: original.id, value: "56", reason: "Consuntivo rivisto" },
+      new Date("2020-02-15T09:00:00Z"),
+    );
 
     const now = await gate();
     expect(now.open).toBe(false);
@@ -64,10 +91,30 @@ describe.each(testDatabases)("attainment on $name", (db) => {
 
   it("scores a directorate's objective against its own value, and leaves objectives without KPIs incomplete", async () => {
     await record("DIR-DG-2019-1-AVANZAMENTO", "63", "2020-01-10", "DG");
-    const { data } = await api.graphql<{ orgUnit: { attainment: { direzione: { status: string; objectives: Array<{ objective: { key: string }; status: string; score: number | null; missing: string | null }> } } } }>(
-      '{ orgUnit(code: "DG", asOf: "2019-12-31") { attainment(year: 2019) { direzione { status objectives { objective { key } status score missing } } } } }');
+    const { data } = await api.graphql<{
+      orgUnit: {
+        attainment: {
+          direzione: {
+            status: string;
+            objectives: Array<{
+              objective: { key: string };
+              status: string;
+              score: number | null;
+              missing: string | null;
+            }>;
+          };
+        };
+      };
+    }>(
+      '{ orgUnit(code: "DG", asOf: "2019-12-31") { attainment(year: 2019) { direzione { status objectives { objective { key } status score missing } } } } }',
+    );
     const objectives = data!.orgUnit.attainment.direzione.objectives;
-    expect(objectives[0]).toEqual({ objective: { key: "DIR-DG-2019-1" }, status: "SCORED", score: expect.closeTo(0.9, 12), missing: null });
+    expect(objectives[0]).toEqual({
+      objective: { key: "DIR-DG-2019-1" },
+      status: "SCORED",
+      score: expect.closeTo(0.9, 12),
+      missing: null,
+    });
     expect(objectives[1]).toMatchObject({ status: "INCOMPLETE", score: null, missing: "no KPI is defined for it" });
     expect(data!.orgUnit.attainment.direzione.status).toBe("INCOMPLETE");
   });

@@ -26,11 +26,51 @@ function withExtraUnits(data: PlanData, extra: number): PlanData {
   const changes = [...data.changes];
   for (let u = 1; u <= extra; u += 1) {
     const code = `TEST${u}`;
-    units.push({ code, name: `Direzione di prova ${u}`, kind: "DIRECTORATE" as never, parent: null, predecessor: null, validFrom: null, validTo: null, annexPages: null, head: { name: `Dirigente ${u}`, honorific: null, validFrom: null }, seedLine: null });
+    units.push({
+      code,
+      name: `Direzione di prova ${u}`,
+      kind: "DIRECTORATE" as never,
+      parent: null,
+      predecessor: null,
+      validFrom: null,
+      validTo: null,
+      annexPages: null,
+      head: { name: `Dirigente ${u}`, honorific: null, validFrom: null },
+      seedLine: null,
+    });
     for (let n = 1; n <= 3; n += 1) {
       const key = `DIR-${code}-2019-${n}`;
-      objectives.push({ key, level: "DIREZIONE" as never, heading: null, healthGroup: null, title: `Obiettivo ${n}`, owner: code, number: n, years: [2019], collaborators: ["EDU"], unresolvedCollaborators: [], parent: null, status: "ACTIVE" as never, position: 10_000 + u * 10 + n, seedLine: null });
-      changes.push({ key: `TEST:CREATED:${key}`, act: "GC-1098-2019", objective: key, kind: "CREATED" as never, reason: null, source: "IMPLIED" as never, from: null, to: code, oldTitle: null, newTitle: null, effectiveDate: "2019-01-01", citations: [{ page: null, seedLine: 1 }], note: null });
+      objectives.push({
+        key,
+        level: "DIREZIONE" as never,
+        heading: null,
+        healthGroup: null,
+        title: `Obiettivo ${n}`,
+        owner: code,
+        number: n,
+        years: [2019],
+        collaborators: ["EDU"],
+        unresolvedCollaborators: [],
+        parent: null,
+        status: "ACTIVE" as never,
+        position: 10_000 + u * 10 + n,
+        seedLine: null,
+      });
+      changes.push({
+        key: `TEST:CREATED:${key}`,
+        act: "GC-1098-2019",
+        objective: key,
+        kind: "CREATED" as never,
+        reason: null,
+        source: "IMPLIED" as never,
+        from: null,
+        to: code,
+        oldTitle: null,
+        newTitle: null,
+        effectiveDate: "2019-01-01",
+        citations: [{ page: null, seedLine: 1 }],
+        note: null,
+      });
     }
   }
   return { ...data, units, objectives, changes };

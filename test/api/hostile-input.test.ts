@@ -24,7 +24,9 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
   });
   afterEach(async () => {
     // Whatever was sent, the server still answers and nothing was written.
-    expect((await api.graphql("{ plan { title } }")).data).toEqual({ plan: { title: "Piano degli Obiettivi 2019-2021" } });
+    expect((await api.graphql("{ plan { title } }")).data).toEqual({
+      plan: { title: "Piano degli Obiettivi 2019-2021" },
+    });
     expect(await rowCounts()).toEqual(rowsBefore);
   });
 
@@ -37,7 +39,8 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
   });
 
   it("refuses an over-wide query by its estimated cost, and lets the largest dashboard query through", async () => {
-    const wide = "{ orgUnits { objectives(year: 2019) { collaborators { collaborations { collaborators { collaborations { title } } } } } } }";
+    const wide =
+      "{ orgUnits { objectives(year: 2019) { collaborators { collaborations { collaborators { collaborations { title } } } } } } }";
     const { errors } = await api.graphql(wide);
     expect(errors?.[0].extensions?.code).toBe("QUERY_TOO_COSTLY");
     expect(errors![0].message).toMatch(/exceeds the limit of 200000/);
@@ -49,7 +52,10 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
 
   it("caps page sizes", async () => {
     const { errors } = await api.graphql("{ objectives(first: 1000000) { totalCount } }");
-    expect(errors?.[0]).toMatchObject({ message: "first: must be between 1 and 500", extensions: { code: "INVALID_INPUT" } });
+    expect(errors?.[0]).toMatchObject({
+      message: "first: must be between 1 and 500",
+      extensions: { code: "INVALID_INPUT" },
+    });
   });
 
   it.each([
@@ -58,7 +64,7 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
     ['{ objective(key: "dir edu") { title } }', /key must be an objective key/],
     ['{ orgUnits(asOf: "2019-02-30") { name } }', /LocalDate/],
     ['{ orgUnits(asOf: "yesterday") { name } }', /LocalDate/],
-    ['{ objectives(year: 20190) { totalCount } }', /year/],
+    ["{ objectives(year: 20190) { totalCount } }", /year/],
   ])("answers a malformed id, key, date or year with an error naming it: %s", async (query, message) => {
     const { errors } = await api.graphql(query);
     expect(errors?.[0].message).toMatch(message);
@@ -87,22 +93,35 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
 
   it("refuses a body over the size limit with a JSON error", async () => {
     const response = await fetch(`${api.url}/graphql`, {
-      method: "POST", headers: { "content-type": "application/json" },
+      method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: `{ plan { title } } # ${"x".repeat(200_000)}` }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: "Request body too large: the limit is 102400 bytes", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: "Request body too large: the limit is 102400 bytes", extensions: { code: "PAYLOAD_TOO_LARGE" } },
+      ],
+    });
   });
 
   it("refuses a body that is not JSON without a stack trace", async () => {
-    const response = await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
+    const response = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{ not json",
+    });
     expect(response.status).toBe(400);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }],
+    });
   });
 
   it("refuses a cross-site form post (CSRF prevention)", async () => {
-    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent("{ plan { title } }")}`, { method: "GET" });
+    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent("{ plan { title } }")}`, {
+      method: "GET",
+    });
     expect(response.status).toBe(400);
   });
 
@@ -110,10 +129,17 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
     ["expired", async () => sign({ exp: Math.floor(Date.now() / 1000) - 60 })],
     ["forged", async () => sign({}, "a-completely-different-secret-of-length")],
     ["signed with another algorithm", async () => sign({}, TEST_JWT_SECRET, "HS384")],
-    ["unsigned (alg none)", async () => `${b64({ alg: "none" })}.${b64({ sub: "mallory", roles: ["ADMIN"], iss: "traguardo", aud: "traguardo-api", exp: 9999999999 })}.`],
+    [
+      "unsigned (alg none)",
+      async () =>
+        `${b64({ alg: "none" })}.${b64({ sub: "mallory", roles: ["ADMIN"], iss: "traguardo", aud: "traguardo-api", exp: 9999999999 })}.`,
+    ],
   ])("refuses a token that is %s", async (_kind, token) => {
-    const { errors } = await api.graphql("mutation { removeObjective(input: { act: { kind: GIUNTA_RESOLUTION, number: \"2187\", date: \"2019-12-06\" }, reason: CHANGED_PRIORITIES, objectiveId: \"100\" }) { id } }",
-      {}, { authorization: `Bearer ${await token()}` });
+    const { errors } = await api.graphql(
+      'mutation { removeObjective(input: { act: { kind: GIUNTA_RESOLUTION, number: "2187", date: "2019-12-06" }, reason: CHANGED_PRIORITIES, objectiveId: "100" }) { id } }',
+      {},
+      { authorization: `Bearer ${await token()}` },
+    );
     expect(errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
@@ -123,7 +149,9 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base
 function sign(claims: Record<string, unknown>, secret = TEST_JWT_SECRET, alg = "HS256"): Promise<string> {
   return new SignJWT({ roles: ["ADMIN"], ...claims })
     .setProtectedHeader({ alg })
-    .setSubject("mallory").setIssuer("traguardo").setAudience("traguardo-api")
+    .setSubject("mallory")
+    .setIssuer("traguardo")
+    .setAudience("traguardo-api")
     .setExpirationTime((claims.exp as number | undefined) ?? "5m")
     .sign(new TextEncoder().encode(secret));
 }

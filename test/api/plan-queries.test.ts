@@ -2,7 +2,9 @@ import { DataSource } from "typeorm";
 import { RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
 
-interface Named { name: string }
+interface Named {
+  name: string;
+}
 
 describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
   let dataSource: DataSource;
@@ -18,9 +20,12 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
   });
 
   it("lists the Obiettivi Solidali with their targets", async () => {
-    const { data, errors } = await api.graphql<{ objectives: { totalCount: number; nodes: Array<{ title: string; targets: Array<{ year: number; description: string }> }> } }>(
-      "{ objectives(level: SOLIDALE) { totalCount nodes { title targets { year description } } } }",
-    );
+    const { data, errors } = await api.graphql<{
+      objectives: {
+        totalCount: number;
+        nodes: Array<{ title: string; targets: Array<{ year: number; description: string }> }>;
+      };
+    }>("{ objectives(level: SOLIDALE) { totalCount nodes { title targets { year description } } } }");
     expect(errors).toBeUndefined();
     expect(data!.objectives.totalCount).toBe(4);
     const solidale = data!.objectives.nodes[0];
@@ -29,19 +34,26 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
       { year: 2019, description: "Piano Quartieri: avanzamento del 70% dei programmi di lavoro del 2019" },
       { year: 2020, description: "Piano Quartieri: avanzamento del 90% dei programmi di lavoro del 2020" },
     ]);
-    expect(data!.objectives.nodes[3].targets.map((t) => t.description)).toEqual(["Zero Carbon Fuel entro il 2023", "Area più pulita (misurazione ponderata)", "Spostamenti più facili e veloci", "M4"]);
+    expect(data!.objectives.nodes[3].targets.map((t) => t.description)).toEqual([
+      "Zero Carbon Fuel entro il 2023",
+      "Area più pulita (misurazione ponderata)",
+      "Spostamenti più facili e veloci",
+      "M4",
+    ]);
   });
 
   it("shows the organisation at the end of 2019 with heads and numbered objectives", async () => {
-    const { data, errors } = await api.graphql<{ orgUnits: Array<{ name: string; head: Named | null; objectives: Array<{ number: number; title: string }> }> }>(
-      '{ orgUnits(asOf: "2019-12-31") { name head { name } objectives(year: 2019) { number title } } }',
-    );
+    const { data, errors } = await api.graphql<{
+      orgUnits: Array<{ name: string; head: Named | null; objectives: Array<{ number: number; title: string }> }>;
+    }>('{ orgUnits(asOf: "2019-12-31") { name head { name } objectives(year: 2019) { number title } } }');
     expect(errors).toBeUndefined();
     const unit = (name: string) => data!.orgUnits.find((u) => u.name === name)!;
     expect(unit("Direzione Transizione Ambientale").head!.name).toBe("Filippo Salucci");
     expect(unit("Direzione Transizione Ambientale").objectives.map((o) => o.number)).toEqual([1, 2, 3, 4, 5]);
     expect(unit("Direzione Educazione").objectives).toHaveLength(18);
-    expect(unit("Direzione Educazione").objectives[17].title).toMatch(/^Dichiarazioni ISEE servizi Direzione Educazione/);
+    expect(unit("Direzione Educazione").objectives[17].title).toMatch(
+      /^Dichiarazioni ISEE servizi Direzione Educazione/,
+    );
     expect(data!.orgUnits.map((u) => u.name)).not.toContain("Direzione Mobilità, Ambiente ed Energia");
   });
 
@@ -57,7 +69,9 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
     expect(mae.objectives).toHaveLength(12);
     expect(mae.objectives.map((o) => o.title)).toContain("Miglioramento della qualità e sostenibilità ambientale");
     const dg = data!.orgUnits.find((u) => u.name === "Direzione Generale")!;
-    expect(dg.objectives.map((o) => o.title)).toContain("Ottimizzazione dei canali informativi e dei processi di comunicazione con il cittadino");
+    expect(dg.objectives.map((o) => o.title)).toContain(
+      "Ottimizzazione dei canali informativi e dei processi di comunicazione con il cittadino",
+    );
   });
 
   it("counts a directorate's objectives for a year", async () => {
@@ -72,7 +86,15 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
       '{ objectives(level: DIREZIONE, year: 2019, unitCode: "SCPS") { nodes { id } } }',
     );
     const id = list.data!.objectives.nodes[15].id; // Servizi Civici 2019 #16, moved from the Direzione Generale
-    const { data, errors } = await api.graphql<{ objective: { title: string; owner: Named; before: Named; collaborators: Named[]; history: Array<{ kind: string; reason: string | null; act: { number: string; date: string } }> } }>(
+    const { data, errors } = await api.graphql<{
+      objective: {
+        title: string;
+        owner: Named;
+        before: Named;
+        collaborators: Named[];
+        history: Array<{ kind: string; reason: string | null; act: { number: string; date: string } }>;
+      };
+    }>(
       `query($id: ID!) { objective(id: $id) { title owner { name } before: owner(asOf: "2019-08-01") { name } collaborators { name }
         history { kind reason act { number date } } } }`,
       { id },
@@ -82,7 +104,9 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
     expect(data!.objective.owner.name).toBe("Direzione Servizi Civici, Partecipazione e Sport");
     expect(data!.objective.before.name).toBe("Direzione Generale");
     expect(data!.objective.collaborators.map((c) => c.name).sort()).toEqual([
-      "Direzione Educazione", "Direzione Sistemi Informativi e Agenda Digitale", "Direzione Specialistica Incassi e Riscossione",
+      "Direzione Educazione",
+      "Direzione Sistemi Informativi e Agenda Digitale",
+      "Direzione Specialistica Incassi e Riscossione",
     ]);
     expect(data!.objective.history).toEqual([
       { kind: "CREATED", reason: null, act: { number: "1098", date: "2019-06-28" } },
@@ -91,32 +115,59 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
   });
 
   it("finds an objective by its stable key", async () => {
-    const { data } = await api.graphql<{ objective: { title: string; owner: Named } }>('{ objective(key: "DIR-TA-2019-5") { title owner { name } } }');
-    expect(data!.objective).toEqual({ title: "Strategia di Resilienza Urbana della Città di Milano", owner: { name: "Direzione Transizione Ambientale" } });
+    const { data } = await api.graphql<{ objective: { title: string; owner: Named } }>(
+      '{ objective(key: "DIR-TA-2019-5") { title owner { name } } }',
+    );
+    expect(data!.objective).toEqual({
+      title: "Strategia di Resilienza Urbana della Città di Milano",
+      owner: { name: "Direzione Transizione Ambientale" },
+    });
   });
 
   it("lists the plan's acts in date order with the changes each made", async () => {
-    const { data, errors } = await api.graphql<{ plan: { title: string; acts: Array<{ kind: string; number: string | null; date: string; subject: string; changes: Array<{ kind: string; reason: string | null; objective: { title: string } }> }> } }>(
-      "{ plan { title acts { kind number date subject changes { kind reason objective { title } } } } }",
-    );
+    const { data, errors } = await api.graphql<{
+      plan: {
+        title: string;
+        acts: Array<{
+          kind: string;
+          number: string | null;
+          date: string;
+          subject: string;
+          changes: Array<{ kind: string; reason: string | null; objective: { title: string } }>;
+        }>;
+      };
+    }>("{ plan { title acts { kind number date subject changes { kind reason objective { title } } } } }");
     expect(errors).toBeUndefined();
     expect(data!.plan.title).toBe("Piano degli Obiettivi 2019-2021");
     const dates = data!.plan.acts.map((a) => a.date);
     expect(dates).toEqual([...dates].sort());
     const amending = data!.plan.acts.find((a) => a.number === "2187")!;
     expect(amending.kind).toBe("GIUNTA_RESOLUTION");
-    const kinds = amending.changes.reduce<Record<string, number>>((n, c) => ({ ...n, [c.kind]: (n[c.kind] ?? 0) + 1 }), {});
+    const kinds = amending.changes.reduce<Record<string, number>>(
+      (n, c) => ({ ...n, [c.kind]: (n[c.kind] ?? 0) + 1 }),
+      {},
+    );
     expect(kinds).toEqual({ TRANSFERRED: 24, CREATED: 22, RENAMED: 24, UPDATED: 8, REMOVED: 5 });
-    expect(data!.plan.acts.map((a) => a.number)).toEqual(expect.arrayContaining(["1098", "1263", "2264", "2466", "2187"]));
+    expect(data!.plan.acts.map((a) => a.number)).toEqual(
+      expect.arrayContaining(["1098", "1263", "2264", "2466", "2187"]),
+    );
   });
 
   it("pages through a long list with cursors", async () => {
-    const all = await api.graphql<{ objectives: { totalCount: number; nodes: Array<{ id: string }> } }>("{ objectives(level: DIREZIONE, first: 500) { totalCount nodes { id } } }");
+    const all = await api.graphql<{ objectives: { totalCount: number; nodes: Array<{ id: string }> } }>(
+      "{ objectives(level: DIREZIONE, first: 500) { totalCount nodes { id } } }",
+    );
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { data?: { objectives: { nodes: Array<{ id: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } } =
-        await api.graphql("query($after: String) { objectives(level: DIREZIONE, first: 100, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }", { after });
+      const page: {
+        data?: {
+          objectives: { nodes: Array<{ id: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+        };
+      } = await api.graphql(
+        "query($after: String) { objectives(level: DIREZIONE, first: 100, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }",
+        { after },
+      );
       seen.push(...page.data!.objectives.nodes.map((n) => n.id));
       if (!page.data!.objectives.pageInfo.hasNextPage) break;
       after = page.data!.objectives.pageInfo.endCursor;
@@ -134,7 +185,7 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
       ['{ objective(id: "1", key: "DIR-EDU-2019-1") { title } }', "INVALID_INPUT", /^id: give either id or key/],
       ['{ objectives(unitName: "Direzione Inesistente") { totalCount } }', "NOT_FOUND", /Direzione Inesistente/],
       ['{ orgUnits(asOf: "2019-13-45") { name } }', "GRAPHQL_VALIDATION_FAILED", /LocalDate|date/i],
-      ['query($d: LocalDate) { orgUnits(asOf: $d) { name } }', "BAD_USER_INPUT", /LocalDate|date/i],
+      ["query($d: LocalDate) { orgUnits(asOf: $d) { name } }", "BAD_USER_INPUT", /LocalDate|date/i],
     ];
     for (const [query, code, message] of cases) {
       const { errors } = await api.graphql(query, { d: "2019-02-30" });

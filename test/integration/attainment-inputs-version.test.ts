@@ -17,8 +17,12 @@ describe.each(testDatabases)("the count of changes to attainment's inputs on $na
   afterAll(() => db.close(dataSource));
 
   const quote = (sql: string) => (dataSource.options.type === "better-sqlite3" ? sql.replace(/`/g, '"') : sql);
-  const insertValue = (value: number) => dataSource.query(quote(
-    `INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt) VALUES (${kpi.id}, 2019, 'YEAR', 0, ${value}, 'PROVISIONAL', '2020-01-10 09:00:00.000')`));
+  const insertValue = (value: number) =>
+    dataSource.query(
+      quote(
+        `INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt) VALUES (${kpi.id}, 2019, 'YEAR', 0, ${value}, 'PROVISIONAL', '2020-01-10 09:00:00.000')`,
+      ),
+    );
 
   it("moves with every insert, update and delete of a KPI, target or value, whatever SQL wrote it", async () => {
     const start = await cache.version();
@@ -26,7 +30,11 @@ describe.each(testDatabases)("the count of changes to attainment's inputs on $na
     expect(await cache.version()).toBe(start + 1);
     await dataSource.query(quote(`UPDATE target SET value = 75 WHERE kpiId = ${kpi.id} AND year = 2019`));
     expect(await cache.version()).toBe(start + 2);
-    await dataSource.query(quote("INSERT INTO kpi (objectiveId, code, name, unit, direction, weight, frequency, source, scoring) VALUES (1, 'K-TEST', 'K', 'COUNT', 'HIGHER_IS_BETTER', 1, 'YEARLY', 'MANUAL', 'LINEAR')"));
+    await dataSource.query(
+      quote(
+        "INSERT INTO kpi (objectiveId, code, name, unit, direction, weight, frequency, source, scoring) VALUES (1, 'K-TEST', 'K', 'COUNT', 'HIGHER_IS_BETTER', 1, 'YEARLY', 'MANUAL', 'LINEAR')",
+      ),
+    );
     await dataSource.query(quote("DELETE FROM kpi WHERE code = 'K-TEST'"));
     expect(await cache.version()).toBe(start + 4);
   });

@@ -44,19 +44,43 @@ describe.each(testDatabases)("the CRM response job on $name", (db) => {
   it("measures the quarter overall and per channel, keeping the row it could not read", async () => {
     const inbox = mkdtempSync(join(tmpdir(), "traguardo-crm-"));
     writeFileSync(join(inbox, "contatti.csv"), CSV);
-    const job = crmResponseJob({ serviceLevelDays: 30, dayCount: "CALENDAR", configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO", "PEC", "CHAT"] });
-    const run = (await runJob(dataSource, { job: job as never, source: new CsvInbox(inbox), period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 }, triggeredBy: "test" },
-      { holder: "test", leaseMs: 60_000, retries: 0, backoffMs: 0 }))!;
+    const job = crmResponseJob({
+      serviceLevelDays: 30,
+      dayCount: "CALENDAR",
+      configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO", "PEC", "CHAT"],
+    });
+    const run = (await runJob(
+      dataSource,
+      {
+        job: job as never,
+        source: new CsvInbox(inbox),
+        period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
+        triggeredBy: "test",
+      },
+      { holder: "test", leaseMs: 60_000, retries: 0, backoffMs: 0 },
+    ))!;
     expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 8, rowsAccepted: 6, rowsRejected: 1 });
 
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
-    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } }))
-      .map((m) => `${kpis.get(m.kpiId)}${m.breakdown ? `[${m.breakdown}]` : ""} = ${m.value}`);
-    expect(values).toEqual(expect.arrayContaining([
-      "SAL-CRM-CONTATTI = 6", "SAL-CRM-CANALI-UNIFICATI = 3", "SAL-CRM-TASSO-RISPOSTA = 80", "SAL-CRM-TEMPI-RISPOSTA = 6",
-      "SAL-CRM-TEMPI-RISPOSTA-P90 = 40", "SAL-CRM-ENTRO-SLA = 60", "SAL-CRM-TASSO-RISOLUZIONE = 20", "SAL-CRM-TEMPI-RISOLUZIONE = 9",
-      "SAL-CRM-CONTATTI[020202] = 3", "SAL-CRM-TASSO-RISPOSTA[020202] = 50", "SAL-CRM-TASSO-RISPOSTA[EMAIL] = 100", "SAL-CRM-TEMPI-RISPOSTA[WEB] = 9",
-    ]));
+    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map(
+      (m) => `${kpis.get(m.kpiId)}${m.breakdown ? `[${m.breakdown}]` : ""} = ${m.value}`,
+    );
+    expect(values).toEqual(
+      expect.arrayContaining([
+        "SAL-CRM-CONTATTI = 6",
+        "SAL-CRM-CANALI-UNIFICATI = 3",
+        "SAL-CRM-TASSO-RISPOSTA = 80",
+        "SAL-CRM-TEMPI-RISPOSTA = 6",
+        "SAL-CRM-TEMPI-RISPOSTA-P90 = 40",
+        "SAL-CRM-ENTRO-SLA = 60",
+        "SAL-CRM-TASSO-RISOLUZIONE = 20",
+        "SAL-CRM-TEMPI-RISOLUZIONE = 9",
+        "SAL-CRM-CONTATTI[020202] = 3",
+        "SAL-CRM-TASSO-RISPOSTA[020202] = 50",
+        "SAL-CRM-TASSO-RISPOSTA[EMAIL] = 100",
+        "SAL-CRM-TEMPI-RISPOSTA[WEB] = 9",
+      ]),
+    );
     expect(values.filter((v) => v.includes("[APP]"))).toEqual([]);
   });
 });

@@ -61,12 +61,28 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
   });
 
   it("leaves no value, and the next run records it as interrupted", async () => {
-    const child: ChildProcess = spawn(process.execPath, ["-r", "@swc-node/register", join(projectRoot(), "test", "support", "child-job-run.ts")], {
-      cwd: projectRoot(), env: { ...process.env, ...env, JOB_PAYMENT_TIMELINESS_SOURCE: `http:${sourceUrl}`, JOB_SCHEDULER: "off", LOG_LEVEL: "silent" },
-      stdio: "ignore",
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ["-r", "@swc-node/register", join(projectRoot(), "test", "support", "child-job-run.ts")],
+      {
+        cwd: projectRoot(),
+        env: {
+          ...process.env,
+          ...env,
+          JOB_PAYMENT_TIMELINESS_SOURCE: `http:${sourceUrl}`,
+          JOB_SCHEDULER: "off",
+          LOG_LEVEL: "silent",
+        },
+        stdio: "ignore",
+      },
+    );
     try {
-      await until(async () => (await dataSource.manager.count(JobRun, { where: { triggeredBy: "child", status: JobRunStatus.RUNNING } })) === 1);
+      await until(
+        async () =>
+          (await dataSource.manager.count(JobRun, {
+            where: { triggeredBy: "child", status: JobRunStatus.RUNNING },
+          })) === 1,
+      );
     } finally {
       child.kill("SIGKILL");
     }
@@ -77,13 +93,24 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
     expect(killed.status).toBe(JobRunStatus.RUNNING);
 
     // Its lease lapses (as it would after JOB_LEASE_SECONDS); the next run takes it and closes the dead run.
-    await dataSource.query("UPDATE job_lease SET expiresAt = '2020-01-01 00:00:00.000' WHERE jobKey = 'payment-timeliness'");
+    await dataSource.query(
+      "UPDATE job_lease SET expiresAt = '2020-01-01 00:00:00.000' WHERE jobKey = 'payment-timeliness'",
+    );
     const inbox = mkdtempSync(join(tmpdir(), "traguardo-kill-inbox-"));
-    const next = (await runJob(dataSource, { job: paymentTimelinessJob() as never, source: new CsvInbox(inbox), period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 }, triggeredBy: "test" },
-      { holder: "parent", leaseMs: 60_000, retries: 0, backoffMs: 0 }))!;
+    const next = (await runJob(
+      dataSource,
+      {
+        job: paymentTimelinessJob() as never,
+        source: new CsvInbox(inbox),
+        period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
+        triggeredBy: "test",
+      },
+      { holder: "parent", leaseMs: 60_000, retries: 0, backoffMs: 0 },
+    ))!;
     expect(next.status).toBe(JobRunStatus.SUCCEEDED);
     expect(await dataSource.manager.findOneByOrFail(JobRun, { id: killed.id })).toMatchObject({
-      status: JobRunStatus.FAILED, error: "interrupted: its process stopped before finishing; it wrote nothing",
+      status: JobRunStatus.FAILED,
+      error: "interrupted: its process stopped before finishing; it wrote nothing",
     });
   });
 });

@@ -35,16 +35,28 @@ describe.each(testDatabases)("the migration to frozen scores on $name", (db) => 
       { objective: "SOL-SOLIDALE", unit: null, score: 1, computedScore: 0.75 },
       { objective: "GES-ERP", unit: "EDU", score: null, computedScore: null },
     ];
-    await dataSource.query("INSERT INTO cycle_snapshot (year, takenAt, takenBy, ruleSetVersion, gate, attainment) VALUES (2019, '2020-06-30 12:00:00.000', 'test', 0, '{}', ?)", [JSON.stringify(frozen)]);
-    await dataSource.query("INSERT INTO cycle_snapshot (year, takenAt, takenBy, ruleSetVersion, gate, attainment) VALUES (2020, '2021-06-30 12:00:00.000', 'test', 0, '{}', '[]')");
+    await dataSource.query(
+      "INSERT INTO cycle_snapshot (year, takenAt, takenBy, ruleSetVersion, gate, attainment) VALUES (2019, '2020-06-30 12:00:00.000', 'test', 0, '{}', ?)",
+      [JSON.stringify(frozen)],
+    );
+    await dataSource.query(
+      "INSERT INTO cycle_snapshot (year, takenAt, takenBy, ruleSetVersion, gate, attainment) VALUES (2020, '2021-06-30 12:00:00.000', 'test', 0, '{}', '[]')",
+    );
 
     await dataSource.runMigrations();
-    const rows = await dataSource.query("SELECT s.year, f.objectiveKey, f.unitCode, f.score, f.computedScore FROM frozen_score f JOIN cycle_snapshot s ON s.id = f.snapshotId ORDER BY f.id");
-    expect(rows.map((r: Record<string, unknown>) => ({ ...r, score: r.score === null ? null : Number(r.score), computedScore: r.computedScore === null ? null : Number(r.computedScore) })))
-      .toEqual([
-        { year: 2019, objectiveKey: "SOL-SOLIDALE", unitCode: null, score: 1, computedScore: 0.75 },
-        { year: 2019, objectiveKey: "GES-ERP", unitCode: "EDU", score: null, computedScore: null },
-      ]);
+    const rows = await dataSource.query(
+      "SELECT s.year, f.objectiveKey, f.unitCode, f.score, f.computedScore FROM frozen_score f JOIN cycle_snapshot s ON s.id = f.snapshotId ORDER BY f.id",
+    );
+    expect(
+      rows.map((r: Record<string, unknown>) => ({
+        ...r,
+        score: r.score === null ? null : Number(r.score),
+        computedScore: r.computedScore === null ? null : Number(r.computedScore),
+      })),
+    ).toEqual([
+      { year: 2019, objectiveKey: "SOL-SOLIDALE", unitCode: null, score: 1, computedScore: 0.75 },
+      { year: 2019, objectiveKey: "GES-ERP", unitCode: "EDU", score: null, computedScore: null },
+    ]);
     for (const table of ["cycle_snapshot", "frozen_score"]) {
       await expect(dataSource.query(`UPDATE ${table} SET id = id`)).rejects.toThrow(/append-only/);
       await expect(dataSource.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
@@ -52,7 +64,10 @@ describe.each(testDatabases)("the migration to frozen scores on $name", (db) => 
 
     await dataSource.undoLastMigration();
     const restored = await dataSource.query("SELECT year, attainment FROM cycle_snapshot ORDER BY year");
-    expect(restored.map((r: { year: number; attainment: string }) => [r.year, JSON.parse(r.attainment)])).toEqual([[2019, frozen], [2020, []]]);
+    expect(restored.map((r: { year: number; attainment: string }) => [r.year, JSON.parse(r.attainment)])).toEqual([
+      [2019, frozen],
+      [2020, []],
+    ]);
     await expect(dataSource.query("DELETE FROM cycle_snapshot")).rejects.toThrow(/append-only/);
   });
 });
@@ -63,7 +78,9 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
   afterAll(() => db.close(dataSource));
 
   it("refuse to update or delete an audit event, even in hand-written SQL", async () => {
-    await dataSource.query("INSERT INTO audit_event (at, actor, action, entityType) VALUES ('2019-12-06 10:15:00.000', 'test', 'TEST', 'Nothing')");
+    await dataSource.query(
+      "INSERT INTO audit_event (at, actor, action, entityType) VALUES ('2019-12-06 10:15:00.000', 'test', 'TEST', 'Nothing')",
+    );
     await expect(dataSource.query("UPDATE audit_event SET actor = 'someone else'")).rejects.toThrow(/append-only/);
     await expect(dataSource.query("DELETE FROM audit_event")).rejects.toThrow(/append-only/);
     expect(await dataSource.query("SELECT actor FROM audit_event")).toEqual([{ actor: "test" }]);
@@ -71,10 +88,21 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
 
   it("refuse to update or delete a measurement, after every migration that rebuilt its table", async () => {
     await dataSource.query("INSERT INTO administration (code, name) VALUES ('000000', 'Test')");
-    await dataSource.query("INSERT INTO plan (administrationId, code, title, firstYear, lastYear) VALUES (1, 'P', 'P', 2019, 2021)");
-    await dataSource.query("INSERT INTO objective (planId, `key`, level, title, status, position, unresolvedCollaborators) VALUES (1, 'O', 'SALUTE', 'O', 'ACTIVE', 1, '[]')".replace(/`/g, dataSource.options.type === "better-sqlite3" ? '"' : "`"));
-    await dataSource.query("INSERT INTO kpi (objectiveId, code, name, unit, direction, weight, frequency, source, scoring) VALUES (1, 'K', 'K', 'COUNT', 'HIGHER_IS_BETTER', 1, 'YEARLY', 'MANUAL', 'LINEAR')");
-    await dataSource.query("INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt) VALUES (1, 2019, 'YEAR', 0, 5, 'PROVISIONAL', '2020-01-10 09:00:00.000')");
+    await dataSource.query(
+      "INSERT INTO plan (administrationId, code, title, firstYear, lastYear) VALUES (1, 'P', 'P', 2019, 2021)",
+    );
+    await dataSource.query(
+      "INSERT INTO objective (planId, `key`, level, title, status, position, unresolvedCollaborators) VALUES (1, 'O', 'SALUTE', 'O', 'ACTIVE', 1, '[]')".replace(
+        /`/g,
+        dataSource.options.type === "better-sqlite3" ? '"' : "`",
+      ),
+    );
+    await dataSource.query(
+      "INSERT INTO kpi (objectiveId, code, name, unit, direction, weight, frequency, source, scoring) VALUES (1, 'K', 'K', 'COUNT', 'HIGHER_IS_BETTER', 1, 'YEARLY', 'MANUAL', 'LINEAR')",
+    );
+    await dataSource.query(
+      "INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt) VALUES (1, 2019, 'YEAR', 0, 5, 'PROVISIONAL', '2020-01-10 09:00:00.000')",
+    );
     await expect(dataSource.query("UPDATE measurement SET value = 6")).rejects.toThrow(/append-only/);
     await expect(dataSource.query("DELETE FROM measurement")).rejects.toThrow(/append-only/);
   });

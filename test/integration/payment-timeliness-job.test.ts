@@ -72,21 +72,48 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
   const values = async (runId: number) => {
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
     const rows = await dataSource.manager.find(Measurement, { where: { jobRunId: runId }, order: { id: "ASC" } });
-    return rows.map((m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `${m.year}-Q${m.periodIndex}`} = ${m.value}`);
+    return rows.map(
+      (m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `${m.year}-Q${m.periodIndex}`} = ${m.value}`,
+    );
   };
 
   it("computes ITP, invoices and amount per quarter and for the year from a CSV inbox, keeping the bad rows", async () => {
-    const run = (await runJob(dataSource, { job, source: new CsvInbox(inbox([...GOOD, ...BAD])), period: year2019, triggeredBy: "test" }, options))!;
-    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, period: "2019", rowsRead: 8, rowsAccepted: 4, rowsRejected: 3, error: null });
+    const run = (await runJob(
+      dataSource,
+      { job, source: new CsvInbox(inbox([...GOOD, ...BAD])), period: year2019, triggeredBy: "test" },
+      options,
+    ))!;
+    expect(run).toMatchObject({
+      status: JobRunStatus.SUCCEEDED,
+      period: "2019",
+      rowsRead: 8,
+      rowsAccepted: 4,
+      rowsRejected: 3,
+      error: null,
+    });
     const written = await values(run.id);
-    expect(written).toEqual(expect.arrayContaining([
-      "SAL-FIN-ITP 2019-Q1 = 10", "SAL-FIN-ITP 2019-Q2 = null", "SAL-FIN-ITP 2019-Q4 = -1.84", "SAL-FIN-ITP 2019 = -0.47",
-      "SAL-FIN-FATTURE-PAGATE 2019-Q4 = 2", "SAL-FIN-IMPORTO-PAGATO 2019-Q4 = 3800", "SAL-FIN-IMPORTO-PAGATO 2019 = 4300",
-    ]));
-    const year = await dataSource.manager.findOneByOrFail(Measurement, { jobRunId: run.id, periodKind: PeriodKind.YEAR, kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" })).id });
+    expect(written).toEqual(
+      expect.arrayContaining([
+        "SAL-FIN-ITP 2019-Q1 = 10",
+        "SAL-FIN-ITP 2019-Q2 = null",
+        "SAL-FIN-ITP 2019-Q4 = -1.84",
+        "SAL-FIN-ITP 2019 = -0.47",
+        "SAL-FIN-FATTURE-PAGATE 2019-Q4 = 2",
+        "SAL-FIN-IMPORTO-PAGATO 2019-Q4 = 3800",
+        "SAL-FIN-IMPORTO-PAGATO 2019 = 4300",
+      ]),
+    );
+    const year = await dataSource.manager.findOneByOrFail(Measurement, {
+      jobRunId: run.id,
+      periodKind: PeriodKind.YEAR,
+      kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" })).id,
+    });
     expect([year.numerator, year.denominator]).toEqual(["-200000", "430000"]);
 
-    const rejected = await dataSource.manager.find(RejectedRow, { where: { jobRunId: run.id }, order: { line: "ASC" } });
+    const rejected = await dataSource.manager.find(RejectedRow, {
+      where: { jobRunId: run.id },
+      order: { line: "ASC" },
+    });
     expect(rejected.map((r) => [r.line, r.reason])).toEqual([
       [7, 'amount: "12,3,4" is not an amount in euro (e.g. 1.234,56)'],
       [8, 'payment_date: "31/02/2019" is not a date (dd/mm/yyyy or yyyy-mm-dd)'],
@@ -97,27 +124,55 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
 
   it("supersedes the earlier values when a period is run again, and says so", async () => {
     // Only A and B this time: (1000 × 10 − 3000 × 5) / 4000 = −1.25.
-    const rerun = (await runJob(dataSource, { job, source: new CsvInbox(inbox(GOOD.slice(0, 2))), period: q4, triggeredBy: "test" }, options))!;
+    const rerun = (await runJob(
+      dataSource,
+      { job, source: new CsvInbox(inbox(GOOD.slice(0, 2))), period: q4, triggeredBy: "test" },
+      options,
+    ))!;
     expect(rerun.status).toBe(JobRunStatus.SUCCEEDED);
     expect(rerun.notes).toMatch(/^superseded 3 earlier values \(measurements \d+, \d+, \d+\)$/);
     const itp = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" });
-    const q4Values = await dataSource.manager.find(Measurement, { where: { kpiId: itp.id, periodKind: PeriodKind.QUARTER, periodIndex: 4 }, order: { id: "ASC" } });
-    expect(q4Values.map((m) => [m.value, m.supersedesId === null ? null : "supersedes"])).toEqual([["-1.84", null], ["-1.25", "supersedes"]]);
-    expect(q4Values[1].reason).toMatch(new RegExp(`^job run ${rerun.id} recomputed 2019-Q4, superseding measurement ${q4Values[0].id}$`));
+    const q4Values = await dataSource.manager.find(Measurement, {
+      where: { kpiId: itp.id, periodKind: PeriodKind.QUARTER, periodIndex: 4 },
+      order: { id: "ASC" },
+    });
+    expect(q4Values.map((m) => [m.value, m.supersedesId === null ? null : "supersedes"])).toEqual([
+      ["-1.84", null],
+      ["-1.25", "supersedes"],
+    ]);
+    expect(q4Values[1].reason).toMatch(
+      new RegExp(`^job run ${rerun.id} recomputed 2019-Q4, superseding measurement ${q4Values[0].id}$`),
+    );
   });
 
   it("reads a SQL table on its own connection and an HTTP JSON endpoint to the same figures", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "traguardo-source-")), "contabilita.sqlite");
     const source = new Database(file);
-    source.exec("CREATE TABLE payment_lines (invoice_id TEXT, kind TEXT, receipt_date TEXT, term_days INTEGER, payment_date TEXT, amount TEXT, split_vat TEXT, dispute_from TEXT, dispute_to TEXT)");
+    source.exec(
+      "CREATE TABLE payment_lines (invoice_id TEXT, kind TEXT, receipt_date TEXT, term_days INTEGER, payment_date TEXT, amount TEXT, split_vat TEXT, dispute_from TEXT, dispute_to TEXT)",
+    );
     const insert = source.prepare("INSERT INTO payment_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const line of GOOD) {
       const [id, kind, receipt, term, paid, amount, vat] = line.split(";");
       const iso = (d: string) => d.split("/").reverse().join("-");
-      insert.run(id, kind, iso(receipt), term === "" ? null : Number(term), iso(paid), amount.replace(".", "").replace(",", "."), vat === "" ? null : vat.replace(",", "."), null, null);
+      insert.run(
+        id,
+        kind,
+        iso(receipt),
+        term === "" ? null : Number(term),
+        iso(paid),
+        amount.replace(".", "").replace(",", "."),
+        vat === "" ? null : vat.replace(",", "."),
+        null,
+        null,
+      );
     }
     source.close();
-    const fromSql = (await runJob(dataSource, { job, source: new SqlTable(file, "payment_lines"), period: q4, triggeredBy: "test" }, options))!;
+    const fromSql = (await runJob(
+      dataSource,
+      { job, source: new SqlTable(file, "payment_lines"), period: q4, triggeredBy: "test" },
+      options,
+    ))!;
     expect(fromSql).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 3, rowsAccepted: 3 });
     expect(await values(fromSql.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
 
@@ -130,7 +185,11 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagamenti?dal={from}&al={to}`;
-      const fromHttp = (await runJob(dataSource, { job, source: new HttpJson(url), period: q4, triggeredBy: "test" }, options))!;
+      const fromHttp = (await runJob(
+        dataSource,
+        { job, source: new HttpJson(url), period: q4, triggeredBy: "test" },
+        options,
+      ))!;
       expect(fromHttp).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 3 });
       expect(await values(fromHttp.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
     } finally {
@@ -141,14 +200,26 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
   it("counts an invoice paid in parts once from a SQL source, which hands its lines grouped by invoice", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "traguardo-source-")), "contabilita.sqlite");
     const source = new Database(file);
-    source.exec("CREATE TABLE payment_lines (invoice_id TEXT, kind TEXT, receipt_date TEXT, term_days INTEGER, payment_date TEXT, amount TEXT, split_vat TEXT, dispute_from TEXT, dispute_to TEXT)");
-    const insert = source.prepare("INSERT INTO payment_lines VALUES (?, 'PAGAMENTO', '2019-10-01', 30, ?, '100.00', NULL, NULL, NULL)");
+    source.exec(
+      "CREATE TABLE payment_lines (invoice_id TEXT, kind TEXT, receipt_date TEXT, term_days INTEGER, payment_date TEXT, amount TEXT, split_vat TEXT, dispute_from TEXT, dispute_to TEXT)",
+    );
+    const insert = source.prepare(
+      "INSERT INTO payment_lines VALUES (?, 'PAGAMENTO', '2019-10-01', 30, ?, '100.00', NULL, NULL, NULL)",
+    );
     // In date order P1, P2, P1, P3, P2: three invoices, two of them paid in parts.
-    for (const [invoice, paid] of [["P1", "2019-10-05"], ["P2", "2019-10-06"], ["P1", "2019-10-07"], ["P3", "2019-11-01"], ["P2", "2019-12-01"]]) insert.run(invoice, paid);
+    for (const [invoice, paid] of [
+      ["P1", "2019-10-05"],
+      ["P2", "2019-10-06"],
+      ["P1", "2019-10-07"],
+      ["P3", "2019-11-01"],
+      ["P2", "2019-12-01"],
+    ])
+      insert.run(invoice, paid);
     source.close();
     const sqlSource = new SqlTable(file, "payment_lines");
     const order: string[] = [];
-    for await (const record of sqlSource.read("2019-10-01", "2019-12-31", job.dateField, job.groupField)) order.push(String(record.fields.invoice_id));
+    for await (const record of sqlSource.read("2019-10-01", "2019-12-31", job.dateField, job.groupField))
+      order.push(String(record.fields.invoice_id));
     expect(order).toEqual(["P1", "P1", "P2", "P2", "P3"]);
     const run = (await runJob(dataSource, { job, source: sqlSource, period: q4, triggeredBy: "test" }, options))!;
     expect(await values(run.id)).toContain("SAL-FIN-FATTURE-PAGATE 2019-Q4 = 3");
@@ -175,7 +246,9 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     const failed = (await runJob(dataSource, { job, source: down, period: q4, triggeredBy: "test" }, options))!;
     expect(attempts).toBe(3);
     expect(failed.status).toBe(JobRunStatus.FAILED);
-    expect(failed.error).toMatch(/^the source failed 3 times \(run \d+\): accounting database unreachable \(attempt 1\) \| .*\(attempt 3\)$/);
+    expect(failed.error).toMatch(
+      /^the source failed 3 times \(run \d+\): accounting database unreachable \(attempt 1\) \| .*\(attempt 3\)$/,
+    );
 
     let calls = 0;
     const flaky = scripted(async function* () {
@@ -183,7 +256,9 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       if (calls === 1) throw new SourceUnavailable("timeout");
       yield* new CsvInbox(inbox(GOOD)).read();
     });
-    expect((await runJob(dataSource, { job, source: flaky, period: q4, triggeredBy: "test" }, options))!.status).toBe(JobRunStatus.SUCCEEDED);
+    expect((await runJob(dataSource, { job, source: flaky, period: q4, triggeredBy: "test" }, options))!.status).toBe(
+      JobRunStatus.SUCCEEDED,
+    );
   });
 
   it("runs a scheduled tick once when two servers fire it", async () => {
@@ -192,8 +267,16 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       const tick = new Date("2020-01-01T01:00:00.000Z");
       const source = () => new CsvInbox(inbox(GOOD));
       const runs = await Promise.all([
-        runJob(dataSource, { job, source: source(), period: q4, triggeredBy: "scheduler", scheduledAt: tick }, { ...options, holder: "server-a" }),
-        runJob(second, { job, source: source(), period: q4, triggeredBy: "scheduler", scheduledAt: tick }, { ...options, holder: "server-b" }),
+        runJob(
+          dataSource,
+          { job, source: source(), period: q4, triggeredBy: "scheduler", scheduledAt: tick },
+          { ...options, holder: "server-a" },
+        ),
+        runJob(
+          second,
+          { job, source: source(), period: q4, triggeredBy: "scheduler", scheduledAt: tick },
+          { ...options, holder: "server-b" },
+        ),
       ]);
       expect(runs.filter((r) => r !== null)).toHaveLength(1);
       expect(await dataSource.manager.count(JobRun, { where: { scheduledAt: tick } })).toBe(1);
@@ -209,24 +292,55 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       await gate;
       yield* new CsvInbox(inbox(GOOD)).read();
     });
-    const first = runJob(dataSource, { job, source: slow, period: q4, triggeredBy: "alice" }, { ...options, holder: "server-a" });
+    const first = runJob(
+      dataSource,
+      { job, source: slow, period: q4, triggeredBy: "alice" },
+      { ...options, holder: "server-a" },
+    );
     await new Promise((resolve) => setTimeout(resolve, 50)); // let the first run take the lease
-    const second = (await runJob(dataSource, { job, source: new CsvInbox(inbox(GOOD)), period: q4, triggeredBy: "bob" }, { ...options, holder: "server-b" }))!;
+    const second = (await runJob(
+      dataSource,
+      { job, source: new CsvInbox(inbox(GOOD)), period: q4, triggeredBy: "bob" },
+      { ...options, holder: "server-b" },
+    ))!;
     expect(second.status).toBe(JobRunStatus.FAILED);
     expect(second.error).toMatch(/^another run of payment-timeliness holds the lease \(server-a until /);
     release();
     expect((await first)!.status).toBe(JobRunStatus.SUCCEEDED);
 
     // A process that died mid-run: its run stays RUNNING and its lease lapses.
-    const dead = await dataSource.manager.save(JobRun, dataSource.manager.create(JobRun, {
-      jobKey: job.key, period: "2019-Q4", status: JobRunStatus.RUNNING, scheduledAt: null, startedAt: new Date(Date.now() - 3_600_000),
-      finishedAt: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, leaseHolder: "server-dead", error: null, notes: null, triggeredBy: "scheduler",
-    }));
-    await dataSource.query("UPDATE job_lease SET holder = 'server-dead', expiresAt = '2020-01-01 00:00:00.000' WHERE jobKey = 'payment-timeliness'");
-    const next = (await runJob(dataSource, { job, source: new CsvInbox(inbox(GOOD)), period: q4, triggeredBy: "test" }, options))!;
+    const dead = await dataSource.manager.save(
+      JobRun,
+      dataSource.manager.create(JobRun, {
+        jobKey: job.key,
+        period: "2019-Q4",
+        status: JobRunStatus.RUNNING,
+        scheduledAt: null,
+        startedAt: new Date(Date.now() - 3_600_000),
+        finishedAt: null,
+        rowsRead: 0,
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        leaseHolder: "server-dead",
+        error: null,
+        notes: null,
+        triggeredBy: "scheduler",
+      }),
+    );
+    await dataSource.query(
+      "UPDATE job_lease SET holder = 'server-dead', expiresAt = '2020-01-01 00:00:00.000' WHERE jobKey = 'payment-timeliness'",
+    );
+    const next = (await runJob(
+      dataSource,
+      { job, source: new CsvInbox(inbox(GOOD)), period: q4, triggeredBy: "test" },
+      options,
+    ))!;
     expect(next.status).toBe(JobRunStatus.SUCCEEDED);
     const ended = await dataSource.manager.findOneByOrFail(JobRun, { id: dead.id });
-    expect(ended).toMatchObject({ status: JobRunStatus.FAILED, error: "interrupted: its process stopped before finishing; it wrote nothing" });
+    expect(ended).toMatchObject({
+      status: JobRunStatus.FAILED,
+      error: "interrupted: its process stopped before finishing; it wrote nothing",
+    });
     expect(await dataSource.manager.count(Measurement, { where: { jobRunId: In([dead.id]) } })).toBe(0);
   });
 });
@@ -240,22 +354,35 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
     // 30 Sep: A (due 31 Aug) overdue 1000. 31 Dec: A paid; B (due 31 Oct) 250 and C (due 15 Dec) 100 overdue;
     // D received 10 Dec, due 9 Jan: not yet. Q4 and the year: 350, 2 invoices.
     const folder = mkdtempSync(join(tmpdir(), "traguardo-open-items-"));
-    writeFileSync(join(folder, "partite-aperte.csv"), [
-      "invoice_id;receipt_date;term_days;outstanding;snapshot_date;dispute_from;dispute_to",
-      "A;01/08/2019;30;1.000,00;30/09/2019;;",
-      "B;01/10/2019;30;250,00;31/12/2019;;",
-      "C;15/11/2019;30;100,00;31/12/2019;;",
-      "D;10/12/2019;30;500,00;31/12/2019;;",
-      "E;10/12/2019;30;-5,00;31/12/2019;;",
-    ].join("\n"));
-    const run = (await runJob(dataSource, { job: overdueDebtJob() as never, source: new CsvInbox(folder), period: year2019, triggeredBy: "test" }, options))!;
+    writeFileSync(
+      join(folder, "partite-aperte.csv"),
+      [
+        "invoice_id;receipt_date;term_days;outstanding;snapshot_date;dispute_from;dispute_to",
+        "A;01/08/2019;30;1.000,00;30/09/2019;;",
+        "B;01/10/2019;30;250,00;31/12/2019;;",
+        "C;15/11/2019;30;100,00;31/12/2019;;",
+        "D;10/12/2019;30;500,00;31/12/2019;;",
+        "E;10/12/2019;30;-5,00;31/12/2019;;",
+      ].join("\n"),
+    );
+    const run = (await runJob(
+      dataSource,
+      { job: overdueDebtJob() as never, source: new CsvInbox(folder), period: year2019, triggeredBy: "test" },
+      options,
+    ))!;
     expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
-    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } }))
-      .map((m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `Q${m.periodIndex}`} = ${m.value}`);
-    expect(values).toEqual(expect.arrayContaining([
-      "SAL-FIN-DEBITO-SCADUTO Q3 = 1000", "SAL-FIN-DEBITO-SCADUTO Q4 = 350", "SAL-FIN-DEBITO-SCADUTO 2019 = 350",
-      "SAL-FIN-FATTURE-SCADUTE 2019 = 2", "SAL-FIN-DEBITO-SCADUTO Q1 = null",
-    ]));
+    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map(
+      (m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `Q${m.periodIndex}`} = ${m.value}`,
+    );
+    expect(values).toEqual(
+      expect.arrayContaining([
+        "SAL-FIN-DEBITO-SCADUTO Q3 = 1000",
+        "SAL-FIN-DEBITO-SCADUTO Q4 = 350",
+        "SAL-FIN-DEBITO-SCADUTO 2019 = 350",
+        "SAL-FIN-FATTURE-SCADUTE 2019 = 2",
+        "SAL-FIN-DEBITO-SCADUTO Q1 = null",
+      ]),
+    );
   });
 });

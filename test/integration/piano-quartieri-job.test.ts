@@ -31,17 +31,42 @@ describe.each(testDatabases)("the Piano Quartieri job on $name", (db) => {
   it("measures the year's programme for the Solidale objective and the directorate objectives that repeat it", async () => {
     const inbox = mkdtempSync(join(tmpdir(), "traguardo-pq-"));
     writeFileSync(join(inbox, "cronoprogramma.csv"), CSV);
-    const run = (await runJob(dataSource, { job: pianoQuartieriJob() as never, source: new CsvInbox(inbox), period: { year: 2019, kind: PeriodKind.YEAR, index: 0 }, triggeredBy: "test" },
-      { holder: "test", leaseMs: 60_000, retries: 0, backoffMs: 0 }))!;
+    const run = (await runJob(
+      dataSource,
+      {
+        job: pianoQuartieriJob() as never,
+        source: new CsvInbox(inbox),
+        period: { year: 2019, kind: PeriodKind.YEAR, index: 0 },
+        triggeredBy: "test",
+      },
+      { holder: "test", leaseMs: 60_000, retries: 0, backoffMs: 0 },
+    ))!;
     expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 6, rowsAccepted: 4, rowsRejected: 1 });
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
-    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map((m) => `${kpis.get(m.kpiId)} = ${m.value}`);
-    expect(values.sort()).toEqual(["DIR-DG-2019-1-AVANZAMENTO = 62.5", "DIR-DO-2019-1-AVANZAMENTO = 62.5", "SOL-PIANO-QUARTIERI = 62.5"]);
+    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map(
+      (m) => `${kpis.get(m.kpiId)} = ${m.value}`,
+    );
+    expect(values.sort()).toEqual([
+      "DIR-DG-2019-1-AVANZAMENTO = 62.5",
+      "DIR-DO-2019-1-AVANZAMENTO = 62.5",
+      "SOL-PIANO-QUARTIERI = 62.5",
+    ]);
   });
 
   it("refuses a quarter, saying it measures whole years", async () => {
-    const run = (await runJob(dataSource, { job: pianoQuartieriJob() as never, source: new CsvInbox(mkdtempSync(join(tmpdir(), "traguardo-pq-"))), period: { year: 2019, kind: PeriodKind.QUARTER, index: 2 }, triggeredBy: "test" },
-      { holder: "test", leaseMs: 60_000, retries: 0, backoffMs: 0 }))!;
-    expect(run).toMatchObject({ status: JobRunStatus.FAILED, error: "piano-quartieri measures a whole year's programme: give a year, e.g. 2019" });
+    const run = (await runJob(
+      dataSource,
+      {
+        job: pianoQuartieriJob() as never,
+        source: new CsvInbox(mkdtempSync(join(tmpdir(), "traguardo-pq-"))),
+        period: { year: 2019, kind: PeriodKind.QUARTER, index: 2 },
+        triggeredBy: "test",
+      },
+      { holder: "test", leaseMs: 60_000, retries: 0, backoffMs: 0 },
+    ))!;
+    expect(run).toMatchObject({
+      status: JobRunStatus.FAILED,
+      error: "piano-quartieri measures a whole year's programme: give a year, e.g. 2019",
+    });
   });
 });

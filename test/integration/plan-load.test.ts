@@ -26,9 +26,14 @@ describe.each(testDatabases)("loading the Milan plan on $name", (db) => {
   it("imports the whole file, and a second load changes nothing", async () => {
     const first = await loadPlan(dataSource, data);
     expect(first).toEqual({
-      acts: data.acts.length, units: data.units.length, heads: data.units.filter((u) => u.head).length,
-      objectives: data.objectives.length, kpis: data.kpis.length,
-      targets: data.kpis.reduce((n, k) => n + k.targets.length, 0), changes: data.changes.length, ambiguities: data.ambiguities.length,
+      acts: data.acts.length,
+      units: data.units.length,
+      heads: data.units.filter((u) => u.head).length,
+      objectives: data.objectives.length,
+      kpis: data.kpis.length,
+      targets: data.kpis.reduce((n, k) => n + k.targets.length, 0),
+      changes: data.changes.length,
+      ambiguities: data.ambiguities.length,
     });
     const before = await rowCounts(dataSource);
 
@@ -57,9 +62,17 @@ describe.each(testDatabases)("loading the Milan plan on $name", (db) => {
       where: { key: "GC-2187-2019:TRANSFERRED:DIR-TA-2019-1" },
       relations: { act: true, objective: true, fromUnit: true, toUnit: true },
     });
-    expect([change.act!.number, change.fromUnit!.code, change.toUnit!.code, change.effectiveDate]).toEqual(["2187", "MAE", "TA", "2019-09-09"]);
+    expect([change.act!.number, change.fromUnit!.code, change.toUnit!.code, change.effectiveDate]).toEqual([
+      "2187",
+      "MAE",
+      "TA",
+      "2019-09-09",
+    ]);
     expect(change.objective!.title).toMatch(/^Zero Carbon Fuel entro il 2023/);
-    expect(change.citations).toEqual([{ page: 26, seedLine: 854 }, { page: 35, seedLine: 937 }]);
+    expect(change.citations).toEqual([
+      { page: 26, seedLine: 854 },
+      { page: 35, seedLine: 937 },
+    ]);
   });
 });
 

@@ -19,9 +19,21 @@ describe.each(testDatabases)("reading entities column by column on $name", (db) 
     await loadPlan(dataSource, readPlanData());
     const kpi = await dataSource.manager.findOneByOrFail(Kpi, { code: "SOL-PIANO-QUARTIERI" });
     await dataSource.manager.insert(Measurement, {
-      kpiId: kpi.id, year: 2019, periodKind: PeriodKind.YEAR, periodIndex: 0, orgUnitId: null, breakdown: null, value: "71.250000",
-      numerator: "12345678.5", denominator: null, status: MeasurementStatus.PROVISIONAL, jobRunId: null, recordedBy: "test",
-      recordedAt: new Date("2019-12-31T22:59:59.123Z"), supersedesId: null, reason: "read back",
+      kpiId: kpi.id,
+      year: 2019,
+      periodKind: PeriodKind.YEAR,
+      periodIndex: 0,
+      orgUnitId: null,
+      breakdown: null,
+      value: "71.250000",
+      numerator: "12345678.5",
+      denominator: null,
+      status: MeasurementStatus.PROVISIONAL,
+      jobRunId: null,
+      recordedBy: "test",
+      recordedAt: new Date("2019-12-31T22:59:59.123Z"),
+      supersedesId: null,
+      reason: "read back",
     });
   });
   afterAll(() => db.close(dataSource));
@@ -35,17 +47,25 @@ describe.each(testDatabases)("reading entities column by column on $name", (db) 
   };
 
   it("gives the same entities as TypeORM's find: dates, decimals, JSON, nulls and instants", async () => {
-    for (const entity of [OrgUnit, Objective, PlanChange, Kpi, Target, Measurement]) await sameAsFind(entity as EntityTarget<{ id: number }>);
+    for (const entity of [OrgUnit, Objective, PlanChange, Kpi, Target, Measurement])
+      await sameAsFind(entity as EntityTarget<{ id: number }>);
     const [measurement] = await readEntities(dataSource.manager.createQueryBuilder(Measurement, "m"));
     expect(measurement.recordedAt).toEqual(new Date("2019-12-31T22:59:59.123Z"));
     expect([measurement.value, measurement.numerator, measurement.denominator]).toEqual(["71.25", "12345678.5", null]);
   });
 
   it("keeps a join that only filters out of the entities", async () => {
-    const objectives = await readEntities(dataSource.manager.createQueryBuilder(Objective, "o")
-      .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year: 2020 }).orderBy("o.id"));
-    const expected = await dataSource.manager.createQueryBuilder(Objective, "o")
-      .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year: 2020 }).orderBy("o.id").getMany();
+    const objectives = await readEntities(
+      dataSource.manager
+        .createQueryBuilder(Objective, "o")
+        .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year: 2020 })
+        .orderBy("o.id"),
+    );
+    const expected = await dataSource.manager
+      .createQueryBuilder(Objective, "o")
+      .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year: 2020 })
+      .orderBy("o.id")
+      .getMany();
     expect(objectives.map((o) => o.key)).toEqual(expected.map((o) => o.key));
     expect(objectives).toEqual(expected);
   });

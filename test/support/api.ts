@@ -22,7 +22,11 @@ export class StatementCounter implements Logger {
 export interface RunningApi {
   url: string;
   http: HttpServer;
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -58,7 +62,11 @@ export async function startApi(dataSource: DataSource, env: Record<string, strin
 }
 
 /** A bearer header for a token this test server accepts. */
-export async function bearer(roles: string[], units: string[] = [], subject = "tester"): Promise<Record<string, string>> {
+export async function bearer(
+  roles: string[],
+  units: string[] = [],
+  subject = "tester",
+): Promise<Record<string, string>> {
   const token = await mintToken(
     { JWT_SECRET: TEST_JWT_SECRET, JWT_ISSUER: "traguardo", JWT_AUDIENCE: "traguardo-api" },
     { subject, roles: roles as never, units: units.flatMap(parseGrant), expiresIn: "10m" },

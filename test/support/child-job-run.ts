@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await openDatabase(config);
   const job = findJob(config, "payment-timeliness")!;
-  await runJob(dataSource, { job: job.definition, source: job.source(), period: parsePeriod("2019-Q4")!, triggeredBy: "child" }, runnerOptions(config, "child-process"));
+  await runJob(
+    dataSource,
+    { job: job.definition, source: job.source(), period: parsePeriod("2019-Q4")!, triggeredBy: "child" },
+    runnerOptions(config, "child-process"),
+  );
   await dataSource.destroy();
 }
 

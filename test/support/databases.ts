@@ -41,12 +41,15 @@ const mysql: TestDatabase = {
   name: "mysql",
   async open(logger) {
     const name = `traguardo_test_${randomBytes(4).toString("hex")}`;
-    await withServer((admin) => admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+    await withServer((admin) =>
+      admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+    );
     const dataSource = await openDatabase({ DATABASE_URL: `${MYSQL_SERVER}/${name}`, SQLITE_PATH: "" }, logger);
     scratchNames.set(dataSource, name);
     return dataSource;
   },
-  twin: (dataSource) => openDatabase({ DATABASE_URL: `${MYSQL_SERVER}/${scratchNames.get(dataSource)}`, SQLITE_PATH: "" }),
+  twin: (dataSource) =>
+    openDatabase({ DATABASE_URL: `${MYSQL_SERVER}/${scratchNames.get(dataSource)}`, SQLITE_PATH: "" }),
   urlOf: (dataSource) => `${MYSQL_SERVER}/${scratchNames.get(dataSource)}`,
   async close(dataSource) {
     const name = scratchNames.get(dataSource);

@@ -2,23 +2,38 @@ import { KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums"
 import { scoreObjective, solidaleGate, YearData } from "../../src/attainment/compute";
 import { scoreKpi } from "../../src/attainment/kpi-score";
 
-const kpi = (id: number, objectiveId: number, weight = 1, direction = KpiDirection.HIGHER_IS_BETTER) =>
-  ({ id, objectiveId, code: `K${id}`, weight, direction, scoring: ScoringRule.LINEAR });
+const kpi = (id: number, objectiveId: number, weight = 1, direction = KpiDirection.HIGHER_IS_BETTER) => ({
+  id,
+  objectiveId,
+  code: `K${id}`,
+  weight,
+  direction,
+  scoring: ScoringRule.LINEAR,
+});
 const objective = { id: 1, level: ObjectiveLevel.DIREZIONE, ownerUnitId: 7 };
 
 describe("scoreObjective", () => {
   // Two KPIs weighted 3 and 1: 60 against 80 (floor 0) scores 0.75; 100 against 80 scores 1 (capped).
   const data: YearData = {
     kpis: [kpi(10, 1, 3), kpi(11, 1, 1)],
-    targets: [{ id: 100, kpiId: 10, value: 80, bound: null, actId: 1 }, { id: 101, kpiId: 11, value: 80, bound: null, actId: 1 }],
-    measurements: [{ id: 1000, kpiId: 10, orgUnitId: 7, value: 60 }, { id: 1001, kpiId: 11, orgUnitId: null, value: 100 }],
+    targets: [
+      { id: 100, kpiId: 10, value: 80, bound: null, actId: 1 },
+      { id: 101, kpiId: 11, value: 80, bound: null, actId: 1 },
+    ],
+    measurements: [
+      { id: 1000, kpiId: 10, orgUnitId: 7, value: 60 },
+      { id: 1001, kpiId: 11, orgUnitId: null, value: 100 },
+    ],
   };
 
   it("is the weighted mean of its KPIs: (0.75 × 3 + 1 × 1) / 4 = 0.8125", () => {
     const result = scoreObjective(objective, 7, data);
     expect(result.status).toBe("SCORED");
     expect(result.score).toBeCloseTo(0.8125, 12);
-    expect(result.kpis.map((k) => [k.measurementId, k.targetId, k.score])).toEqual([[1000, 100, 0.75], [1001, 101, 1]]);
+    expect(result.kpis.map((k) => [k.measurementId, k.targetId, k.score])).toEqual([
+      [1000, 100, 0.75],
+      [1001, 101, 1],
+    ]);
   });
 
   it("is INCOMPLETE, not 0, when a KPI has no value, and says which", () => {
@@ -28,12 +43,18 @@ describe("scoreObjective", () => {
   });
 
   it("is INCOMPLETE when a target is only in words", () => {
-    const result = scoreObjective(objective, 7, { ...data, targets: [data.targets[0], { ...data.targets[1], value: null }] });
+    const result = scoreObjective(objective, 7, {
+      ...data,
+      targets: [data.targets[0], { ...data.targets[1], value: null }],
+    });
     expect(result.kpis[1].missing).toBe("the target has no number to score against");
   });
 
   it("is INCOMPLETE when no KPI is defined", () => {
-    expect(scoreObjective({ ...objective, id: 2 }, 7, data)).toMatchObject({ status: "INCOMPLETE", missing: "no KPI is defined for it" });
+    expect(scoreObjective({ ...objective, id: 2 }, 7, data)).toMatchObject({
+      status: "INCOMPLETE",
+      missing: "no KPI is defined for it",
+    });
   });
 
   it("takes a GESTIONALE objective's values for the directorate only", () => {
@@ -45,16 +66,28 @@ describe("scoreObjective", () => {
 
 describe("scoreKpi", () => {
   it("explains the rule it applied", () => {
-    expect(scoreKpi(61, { direction: KpiDirection.HIGHER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 70, bound: 40 }))
-      .toEqual({ score: expect.closeTo(0.7, 12), rule: "LINEAR HIGHER_IS_BETTER: 0 at 40, 1 at 70" });
-    expect(scoreKpi(12, { direction: KpiDirection.LOWER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 0, bound: null }))
-      .toEqual({ score: null, missing: "a LOWER_IS_BETTER target needs a ceiling above it" });
-    expect(scoreKpi(0.5, { direction: KpiDirection.MILESTONE, scoring: ScoringRule.LINEAR, target: null, bound: null }).score).toBe(0.5);
+    expect(
+      scoreKpi(61, { direction: KpiDirection.HIGHER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 70, bound: 40 }),
+    ).toEqual({ score: expect.closeTo(0.7, 12), rule: "LINEAR HIGHER_IS_BETTER: 0 at 40, 1 at 70" });
+    expect(
+      scoreKpi(12, { direction: KpiDirection.LOWER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 0, bound: null }),
+    ).toEqual({ score: null, missing: "a LOWER_IS_BETTER target needs a ceiling above it" });
+    expect(
+      scoreKpi(0.5, { direction: KpiDirection.MILESTONE, scoring: ScoringRule.LINEAR, target: null, bound: null })
+        .score,
+    ).toBe(0.5);
   });
 });
 
 describe("solidaleGate", () => {
-  const result = (score: number | null) => ({ objectiveId: 1, unitId: null, status: score === null ? "INCOMPLETE" as const : "SCORED" as const, score, kpis: [], missing: null });
+  const result = (score: number | null) => ({
+    objectiveId: 1,
+    unitId: null,
+    status: score === null ? ("INCOMPLETE" as const) : ("SCORED" as const),
+    score,
+    kpis: [],
+    missing: null,
+  });
 
   it("opens only when every Solidale objective reaches its target (mode ALL)", () => {
     expect(solidaleGate([result(1), result(1), result(1), result(1)]).open).toBe(true);
@@ -62,7 +95,10 @@ describe("solidaleGate", () => {
   });
 
   it("opens on the mean in WEIGHTED_MEAN mode: (1 + 1 + 0.8 + 0.9) / 4 = 0.925 ≥ 0.9", () => {
-    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.9)).toMatchObject({ open: true, score: expect.closeTo(0.925, 12) });
+    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.9)).toMatchObject({
+      open: true,
+      score: expect.closeTo(0.925, 12),
+    });
     expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.95).open).toBe(false);
   });
 

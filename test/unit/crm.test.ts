@@ -1,9 +1,20 @@
 import { daysBetween } from "../../src/kpi/calendar";
 import { CrmAccumulator, CrmContact, DayHistogram } from "../../src/kpi/crm";
 
-const settings = { serviceLevelDays: 30, dayCount: "CALENDAR" as const, configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO"] };
+const settings = {
+  serviceLevelDays: 30,
+  dayCount: "CALENDAR" as const,
+  configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO"],
+};
 const contact = (overrides: Partial<CrmContact>): CrmContact => ({
-  contactId: "C", channel: "EMAIL", createdOn: "2019-10-01", requiresResponse: true, firstHumanResponseOn: null, resolvedOn: null, pausedDays: 0, ...overrides,
+  contactId: "C",
+  channel: "EMAIL",
+  createdOn: "2019-10-01",
+  requiresResponse: true,
+  firstHumanResponseOn: null,
+  resolvedOn: null,
+  pausedDays: 0,
+  ...overrides,
 });
 
 describe("working days in Milan", () => {
@@ -34,11 +45,12 @@ describe("DayHistogram percentiles (nearest rank)", () => {
 
   it("agrees with sorting every value, repeated days and long tails included", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const days = Array.from({ length: 5_000 }, () => Math.floor(random() ** 3 * 400));
     const sorted = [...days].sort((a, b) => a - b);
     const histogram = of(days);
-    for (const p of [1, 25, 50, 75, 90, 99]) expect(histogram.percentile(p)).toBe(sorted[Math.ceil((p / 100) * sorted.length) - 1]);
+    for (const p of [1, 25, 50, 75, 90, 99])
+      expect(histogram.percentile(p)).toBe(sorted[Math.ceil((p / 100) * sorted.length) - 1]);
   });
 
   it("refuses a duration that is not a whole number of days", () => {
@@ -58,17 +70,37 @@ describe("CrmAccumulator", () => {
     const all = crm.overall();
     // Requiring a response: 1, 2, 3, 4. Answered: 1, 2, 3 → 75%. Times 2, 6, 40 → median 6, p90 40.
     expect(all).toEqual({
-      contacts: 5, requiringResponse: 4, answered: 3, responseRate: 75, medianResponseDays: 6, p90ResponseDays: 40,
-      withinServiceLevel: 50, resolutionRate: 25, medianResolutionDays: 9, channelsUnified: 2, channelsConfigured: 6,
+      contacts: 5,
+      requiringResponse: 4,
+      answered: 3,
+      responseRate: 75,
+      medianResponseDays: 6,
+      p90ResponseDays: 40,
+      withinServiceLevel: 50,
+      resolutionRate: 25,
+      medianResolutionDays: 9,
+      channelsUnified: 2,
+      channelsConfigured: 6,
     });
-    expect(crm.byChannel().get("020202")).toMatchObject({ contacts: 3, requiringResponse: 2, answered: 1, responseRate: 50, medianResponseDays: 6 });
+    expect(crm.byChannel().get("020202")).toMatchObject({
+      contacts: 3,
+      requiringResponse: 2,
+      answered: 1,
+      responseRate: 50,
+      medianResponseDays: 6,
+    });
   });
 
   it("counts a contact answered after the period in its period's figures, and has no rate without contacts", () => {
     const crm = new CrmAccumulator(settings);
     crm.add(contact({ createdOn: "2019-12-30", firstHumanResponseOn: "2020-01-08" }));
     expect(crm.overall()).toMatchObject({ answered: 1, medianResponseDays: 9, withinServiceLevel: 100 });
-    expect(new CrmAccumulator(settings).overall()).toMatchObject({ contacts: 0, responseRate: null, medianResponseDays: null, channelsUnified: 0 });
+    expect(new CrmAccumulator(settings).overall()).toMatchObject({
+      contacts: 0,
+      responseRate: null,
+      medianResponseDays: null,
+      channelsUnified: 0,
+    });
   });
 
   it("counts the service level in working days when configured", () => {

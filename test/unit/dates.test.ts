@@ -41,8 +41,18 @@ describe("dayNumber", () => {
 
 describe("isCalendarDate", () => {
   it("knows month lengths and the Gregorian leap years", () => {
-    expect([isCalendarDate(2019, 12, 31), isCalendarDate(2019, 2, 29), isCalendarDate(2020, 2, 29), isCalendarDate(1900, 2, 29), isCalendarDate(2000, 2, 29)])
-      .toEqual([true, false, true, false, true]);
-    expect([isCalendarDate(2019, 4, 31), isCalendarDate(2019, 13, 1), isCalendarDate(2019, 0, 10), isCalendarDate(2019, 6, 0)]).toEqual([false, false, false, false]);
+    expect([
+      isCalendarDate(2019, 12, 31),
+      isCalendarDate(2019, 2, 29),
+      isCalendarDate(2020, 2, 29),
+      isCalendarDate(1900, 2, 29),
+      isCalendarDate(2000, 2, 29),
+    ]).toEqual([true, false, true, false, true]);
+    expect([
+      isCalendarDate(2019, 4, 31),
+      isCalendarDate(2019, 13, 1),
+      isCalendarDate(2019, 0, 10),
+      isCalendarDate(2019, 6, 0),
+    ]).toEqual([false, false, false, false]);
   });
 });

@@ -1,8 +1,16 @@
 import { combineItp, daysLate, dueDate, ItpAccumulator, PaymentLine } from "../../src/kpi/itp";
 
 const line = (overrides: Partial<PaymentLine>): PaymentLine => ({
-  invoiceId: "F1", kind: "PAYMENT", receiptDate: "2019-10-01", termDays: 30, paymentDate: "2019-10-31",
-  amountCents: 100_000, splitVatCents: 0, disputeFrom: null, disputeTo: null, ...overrides,
+  invoiceId: "F1",
+  kind: "PAYMENT",
+  receiptDate: "2019-10-01",
+  termDays: 30,
+  paymentDate: "2019-10-31",
+  amountCents: 100_000,
+  splitVatCents: 0,
+  disputeFrom: null,
+  disputeTo: null,
+  ...overrides,
 });
 
 describe("dueDate", () => {
@@ -26,7 +34,11 @@ describe("ITP", () => {
     itp.add(line({ invoiceId: "A", amountCents: 100_000, paymentDate: "2019-11-10" })); // due 31 Oct: 10 days late
     itp.add(line({ invoiceId: "B", amountCents: 300_000, paymentDate: "2019-10-26" })); // 5 days early
     expect(itp.result()).toEqual({
-      numerator: 100_000 * 10 + 300_000 * -5, denominator: 400_000, itp: -1.25, invoiceCount: 2, amountPaidCents: 400_000,
+      numerator: 100_000 * 10 + 300_000 * -5,
+      denominator: 400_000,
+      itp: -1.25,
+      invoiceCount: 2,
+      amountPaidCents: 400_000,
     });
   });
 
@@ -68,7 +80,13 @@ describe("ITP", () => {
   });
 
   it("has no value, not 0 and not NaN, for a quarter without payments", () => {
-    expect(new ItpAccumulator().result()).toEqual({ numerator: 0, denominator: 0, itp: null, invoiceCount: 0, amountPaidCents: 0 });
+    expect(new ItpAccumulator().result()).toEqual({
+      numerator: 0,
+      denominator: 0,
+      itp: null,
+      invoiceCount: 0,
+      amountPaidCents: 0,
+    });
   });
 
   it("makes the annual figure from the quarters' sums, not the mean of the quarters: (10 × 1000 + 0 × 3000) / 4000 = 2.5", () => {

@@ -49,7 +49,13 @@ describe("linearScore, RANGE [95, 105] with tolerance 10", () => {
 describe("milestoneScore", () => {
   it("is 1 when done by the deadline", () => expect(milestoneScore(true)).toBe(1));
   it("is the weighted share of phases done by the deadline: (2 + 1) / (2 + 1 + 3) = 0.5", () => {
-    expect(milestoneScore(false, [{ weight: 2, doneByDeadline: true }, { weight: 1, doneByDeadline: true }, { weight: 3, doneByDeadline: false }])).toBe(0.5);
+    expect(
+      milestoneScore(false, [
+        { weight: 2, doneByDeadline: true },
+        { weight: 1, doneByDeadline: true },
+        { weight: 3, doneByDeadline: false },
+      ]),
+    ).toBe(0.5);
   });
   it("is 0 when not done and no phases are known", () => expect(milestoneScore(false)).toBe(0));
 });
@@ -68,10 +74,20 @@ describe("bandScore with bands 50% → 0.5, 70% → 0.7, 100% → 1", () => {
 
 describe("weightedMean", () => {
   it("weights the scores: (1 × 2 + 0.5 × 1) / 3 = 0.8333…", () => {
-    expect(weightedMean([{ score: 1, weight: 2 }, { score: 0.5, weight: 1 }])).toBeCloseTo(2.5 / 3, 12);
+    expect(
+      weightedMean([
+        { score: 1, weight: 2 },
+        { score: 0.5, weight: 1 },
+      ]),
+    ).toBeCloseTo(2.5 / 3, 12);
   });
   it("is null, never 0, when a score is missing", () => {
-    expect(weightedMean([{ score: 1, weight: 1 }, { score: null, weight: 1 }])).toBeNull();
+    expect(
+      weightedMean([
+        { score: 1, weight: 1 },
+        { score: null, weight: 1 },
+      ]),
+    ).toBeNull();
     expect(weightedMean([])).toBeNull();
   });
 });

@@ -1,7 +1,14 @@
 import { OpenItem, OverdueDebtAccumulator } from "../../src/kpi/overdue-debt";
 
 const item = (overrides: Partial<OpenItem>): OpenItem => ({
-  invoiceId: "F", receiptDate: "2019-10-01", termDays: 30, outstandingCents: 100_000, snapshotDate: "2019-12-31", disputeFrom: null, disputeTo: null, ...overrides,
+  invoiceId: "F",
+  receiptDate: "2019-10-01",
+  termDays: 30,
+  outstandingCents: 100_000,
+  snapshotDate: "2019-12-31",
+  disputeFrom: null,
+  disputeTo: null,
+  ...overrides,
 });
 
 describe("OverdueDebtAccumulator", () => {

@@ -1,8 +1,18 @@
 import { PlanChangeKind } from "../../entities/enums";
 import { OwnershipChange, ownerOnDate } from "../../src/plan/ownership";
 
-const created = (to: number, date: string, order = 1): OwnershipChange => ({ kind: PlanChangeKind.CREATED, toUnitId: to, effectiveDate: date, order });
-const transferred = (to: number, date: string, order = 2): OwnershipChange => ({ kind: PlanChangeKind.TRANSFERRED, toUnitId: to, effectiveDate: date, order });
+const created = (to: number, date: string, order = 1): OwnershipChange => ({
+  kind: PlanChangeKind.CREATED,
+  toUnitId: to,
+  effectiveDate: date,
+  order,
+});
+const transferred = (to: number, date: string, order = 2): OwnershipChange => ({
+  kind: PlanChangeKind.TRANSFERRED,
+  toUnitId: to,
+  effectiveDate: date,
+  order,
+});
 
 describe("ownerOnDate", () => {
   // Direzione Generale (10) created the objective; the reorganisation moved it to Servizi Civici (20) on 2019-09-09.
@@ -22,14 +32,29 @@ describe("ownerOnDate", () => {
   });
 
   it("answers no owner once the objective is removed", () => {
-    const removed: OwnershipChange = { kind: PlanChangeKind.REMOVED, toUnitId: 30, effectiveDate: "2019-12-06", order: 3 };
+    const removed: OwnershipChange = {
+      kind: PlanChangeKind.REMOVED,
+      toUnitId: 30,
+      effectiveDate: "2019-12-06",
+      order: 3,
+    };
     expect(ownerOnDate([...history, removed], "2019-12-05")).toBe(20);
     expect(ownerOnDate([...history, removed], "2019-12-06")).toBeNull();
   });
 
   it("does not move ownership on a rename or an update", () => {
-    const renamed: OwnershipChange = { kind: PlanChangeKind.RENAMED, toUnitId: null, effectiveDate: "2019-10-01", order: 3 };
-    const updated: OwnershipChange = { kind: PlanChangeKind.UPDATED, toUnitId: null, effectiveDate: "2019-11-01", order: 4 };
+    const renamed: OwnershipChange = {
+      kind: PlanChangeKind.RENAMED,
+      toUnitId: null,
+      effectiveDate: "2019-10-01",
+      order: 3,
+    };
+    const updated: OwnershipChange = {
+      kind: PlanChangeKind.UPDATED,
+      toUnitId: null,
+      effectiveDate: "2019-11-01",
+      order: 4,
+    };
     expect(ownerOnDate([...history, renamed, updated], "2019-12-31")).toBe(20);
   });
 

@@ -1,14 +1,21 @@
 import { Milestone, ProgressAccumulator } from "../../src/kpi/piano-quartieri";
 import { generateWorksProgramme } from "../../src/simulate/works-programme";
 
-const m = (interventionId: string, budget: number | null, plannedOn: string, doneOn: string | null, physicalProgress: number | null = null): Milestone =>
-  ({ interventionId, budget, plannedOn, doneOn, physicalProgress });
+const m = (
+  interventionId: string,
+  budget: number | null,
+  plannedOn: string,
+  doneOn: string | null,
+  physicalProgress: number | null = null,
+): Milestone => ({ interventionId, budget, plannedOn, doneOn, physicalProgress });
 
 describe("Piano Quartieri progress", () => {
   // A school (budget 300k): 2 milestones due by 31 Dec, 1 done. A park (100k): 2 due, 2 done.
   const programme = [
-    m("SCUOLA", 300_000, "2019-03-31", "2019-03-20"), m("SCUOLA", 300_000, "2019-09-30", null),
-    m("PARCO", 100_000, "2019-06-30", "2019-06-30"), m("PARCO", 100_000, "2019-11-30", "2019-12-20"),
+    m("SCUOLA", 300_000, "2019-03-31", "2019-03-20"),
+    m("SCUOLA", 300_000, "2019-09-30", null),
+    m("PARCO", 100_000, "2019-06-30", "2019-06-30"),
+    m("PARCO", 100_000, "2019-11-30", "2019-12-20"),
   ];
 
   it("weights milestones by budget: (300k × 1 + 100k × 2) / (300k × 2 + 100k × 2) = 62.5%", () => {
@@ -26,7 +33,9 @@ describe("Piano Quartieri progress", () => {
 
   it("leaves out a milestone moved to a later date: not due yet", () => {
     const progress = new ProgressAccumulator("2019-12-31");
-    [...programme.slice(0, 1), m("SCUOLA", 300_000, "2020-03-31", null), ...programme.slice(2)].forEach((x) => progress.add(x));
+    [...programme.slice(0, 1), m("SCUOLA", 300_000, "2020-03-31", null), ...programme.slice(2)].forEach((x) =>
+      progress.add(x),
+    );
     // School 1 due, 1 done; park 2 due, 2 done: 100%.
     expect(progress.progress()).toBe(100);
   });
@@ -52,29 +61,38 @@ describe("Piano Quartieri progress", () => {
     programme.forEach((x) => onSchedule.add(x));
     expect(onSchedule.progress()).toBe(50); // the park is on schedule, the school is not
     const physical = new ProgressAccumulator("2019-12-31", "PHYSICAL");
-    [m("SCUOLA", 300_000, "2019-03-31", null, 40), m("PARCO", 100_000, "2019-06-30", null, 80)].forEach((x) => physical.add(x));
+    [m("SCUOLA", 300_000, "2019-03-31", null, 40), m("PARCO", 100_000, "2019-06-30", null, 80)].forEach((x) =>
+      physical.add(x),
+    );
     expect(physical.progress()).toBe(50); // (300k × 40 + 100k × 80) / 400k
   });
 });
 
 describe("ProgressAccumulator over milestones grouped by intervention", () => {
   const milestones: Milestone[] = [...generateWorksProgramme(2019, 200)].map((m) => ({
-    interventionId: m.intervention_id, budget: m.budget === null ? null : Number(m.budget), plannedOn: m.planned_date, doneOn: m.done_date, physicalProgress: m.physical_progress,
+    interventionId: m.intervention_id,
+    budget: m.budget === null ? null : Number(m.budget),
+    plannedOn: m.planned_date,
+    doneOn: m.done_date,
+    physicalProgress: m.physical_progress,
   }));
   // The generator writes each intervention's milestones together; by date they interleave.
   const byDate = [...milestones].sort((a, b) => a.plannedOn.localeCompare(b.plannedOn));
 
-  it.each(["MILESTONES", "ON_SCHEDULE", "PHYSICAL"] as const)("gives the %s figure of the same milestones in date order", (method) => {
-    const fold = (rows: Milestone[], grouped: boolean) => {
-      const progress = new ProgressAccumulator("2019-09-30", method, grouped);
-      rows.forEach((m) => progress.add(m));
-      return { progress: progress.progress(), interventions: progress.interventionCount };
-    };
-    const expected = fold(byDate, false);
-    expect(expected.interventions).toBe(200);
-    expect(fold(milestones, true).interventions).toBe(200);
-    expect(fold(milestones, true).progress).toBeCloseTo(expected.progress!, 9);
-    // Grouping matters: date-ordered rows read as grouped would split interventions.
-    expect(fold(byDate, true).interventions).toBeGreaterThan(200);
-  });
+  it.each(["MILESTONES", "ON_SCHEDULE", "PHYSICAL"] as const)(
+    "gives the %s figure of the same milestones in date order",
+    (method) => {
+      const fold = (rows: Milestone[], grouped: boolean) => {
+        const progress = new ProgressAccumulator("2019-09-30", method, grouped);
+        rows.forEach((m) => progress.add(m));
+        return { progress: progress.progress(), interventions: progress.interventionCount };
+      };
+      const expected = fold(byDate, false);
+      expect(expected.interventions).toBe(200);
+      expect(fold(milestones, true).interventions).toBe(200);
+      expect(fold(milestones, true).progress).toBeCloseTo(expected.progress!, 9);
+      // Grouping matters: date-ordered rows read as grouped would split interventions.
+      expect(fold(byDate, true).interventions).toBeGreaterThan(200);
+    },
+  );
 });

@@ -24,7 +24,9 @@ describe("parsePeriod", () => {
 
 describe("periodsBetween", () => {
   it("lists a backfill's periods across years", () => {
-    expect(periodsBetween(parsePeriod("2019-Q3")!, parsePeriod("2020-Q2")!).map((p) => `${p.year}-Q${p.index}`)).toEqual(["2019-Q3", "2019-Q4", "2020-Q1", "2020-Q2"]);
+    expect(
+      periodsBetween(parsePeriod("2019-Q3")!, parsePeriod("2020-Q2")!).map((p) => `${p.year}-Q${p.index}`),
+    ).toEqual(["2019-Q3", "2019-Q4", "2020-Q1", "2020-Q2"]);
     expect(periodsBetween(parsePeriod("2019")!, parsePeriod("2021")!).map((p) => p.year)).toEqual([2019, 2020, 2021]);
     expect(() => periodsBetween(parsePeriod("2019")!, parsePeriod("2020-Q1")!)).toThrow(/same kind/);
   });

@@ -24,9 +24,18 @@ describe("valueProblem", () => {
 
 describe("periods", () => {
   it("bounds quarters, months and years on calendar days", () => {
-    expect(periodBounds({ year: 2019, kind: PeriodKind.QUARTER, index: 4 })).toEqual({ start: "2019-10-01", end: "2019-12-31" });
-    expect(periodBounds({ year: 2020, kind: PeriodKind.MONTH, index: 2 })).toEqual({ start: "2020-02-01", end: "2020-02-29" });
-    expect(periodBounds({ year: 2019, kind: PeriodKind.YEAR, index: 0 })).toEqual({ start: "2019-01-01", end: "2019-12-31" });
+    expect(periodBounds({ year: 2019, kind: PeriodKind.QUARTER, index: 4 })).toEqual({
+      start: "2019-10-01",
+      end: "2019-12-31",
+    });
+    expect(periodBounds({ year: 2020, kind: PeriodKind.MONTH, index: 2 })).toEqual({
+      start: "2020-02-01",
+      end: "2020-02-29",
+    });
+    expect(periodBounds({ year: 2019, kind: PeriodKind.YEAR, index: 0 })).toEqual({
+      start: "2019-01-01",
+      end: "2019-12-31",
+    });
   });
 
   it("knows valid indexes and labels", () => {
