@@ -112,6 +112,21 @@ export enum JobRunStatus {
   FAILED = "FAILED",
 }
 
+/** What part of the plan a change touches: an objective, or a detail element of its scheda. */
+export enum PlanElement {
+  OBJECTIVE = "OBJECTIVE",
+  KPI = "KPI",
+  TARGET = "TARGET",
+  PHASE = "PHASE",
+}
+
+/** A phase's progress as a directorate reports it at a monitoring date. */
+export enum PhaseProgress {
+  DONE = "DONE",
+  ON_TIME = "ON_TIME",
+  LATE = "LATE",
+}
+
 /** The life of a plan year's evaluation (DESIGN.md §2). */
 export enum CycleStatus {
   OPEN = "OPEN",
@@ -161,6 +176,8 @@ const registrations: Array<[object, string, string]> = [
   [MeasurementStatus, "MeasurementStatus", "Whether a measurement has been validated"],
   [JobRunStatus, "JobRunStatus", "The state of a job run"],
   [Role, "Role", "What a caller may do"],
+  [PlanElement, "PlanElement", "The part of the plan a change touches: an objective or an element of its scheda"],
+  [PhaseProgress, "PhaseProgress", "DONE, ON_TIME (not done, not yet due or expected by its date) or LATE"],
   [CycleStatus, "CycleStatus", "OPEN → UNDER_REVIEW → VALIDATED → CLOSED"],
   [ReviewDecision, "ReviewDecision", "The Nucleo di Valutazione's decision"],
   [StaffCategory, "StaffCategory", "Dirigente (MANAGER), Posizione Organizzativa (PO) or dipendente (STAFF)"],

@@ -16,12 +16,14 @@ import { JobLease } from "./job-lease.entity";
 import { JobRun } from "./job-run.entity";
 import { Kpi } from "./kpi.entity";
 import { Measurement } from "./measurement.entity";
+import { MonitoringReport } from "./monitoring-report.entity";
 import { ObjectiveCollaborator } from "./objective-collaborator.entity";
 import { ObjectiveYear } from "./objective-year.entity";
 import { Objective } from "./objective.entity";
 import { OrgUnitHead } from "./org-unit-head.entity";
 import { OrgUnit } from "./org-unit.entity";
 import { Person } from "./person.entity";
+import { Phase } from "./phase.entity";
 import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
 import { RejectedRow } from "./rejected-row.entity";
@@ -41,7 +43,9 @@ export const entities = [
   ObjectiveCollaborator,
   Kpi,
   Target,
+  Phase,
   Measurement,
+  MonitoringReport,
   JobRun,
   JobLease,
   RejectedRow,

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Act } from "./act.entity";
 import { DateColumn, JsonColumn } from "./columns";
-import { PlanChangeKind, PlanChangeReason, PlanChangeSource } from "./enums";
+import { PlanChangeKind, PlanChangeReason, PlanChangeSource, PlanElement } from "./enums";
 import { Objective } from "./objective.entity";
 import { OrgUnit } from "./org-unit.entity";
 import { LocalDate } from "./scalars";
@@ -16,7 +16,14 @@ export class Citation {
   seedLine!: number | null;
 }
 
-@ObjectType({ description: "One change an act made to one objective" })
+@ObjectType({ description: "A field of a scheda element before and after a change (null: not set)" })
+export class FieldChange {
+  @Field() field!: string;
+  @Field(() => String, { nullable: true }) before!: string | null;
+  @Field(() => String, { nullable: true }) after!: string | null;
+}
+
+@ObjectType({ description: "One change an act made to one objective or to an element of its scheda" })
 @Entity("plan_change")
 @Index(["objectiveId", "effectiveDate"])
 @Index(["actId"])
@@ -83,6 +90,21 @@ export class PlanChange {
   @Field(() => [Citation])
   @JsonColumn()
   citations!: Citation[];
+
+  @Field(() => PlanElement, { description: "What the change touches: the objective or an element of its scheda" })
+  @Column({ type: "varchar", length: 16, default: PlanElement.OBJECTIVE })
+  element!: PlanElement;
+
+  @Field(() => String, { nullable: true, description: "The KPI code, target (KPI code/year) or phase code changed" })
+  @Column({ type: "varchar", length: 128, nullable: true })
+  elementKey!: string | null;
+
+  @Field(() => [FieldChange], {
+    nullable: true,
+    description: "For a change to a scheda element: each field before and after; null for an objective's change",
+  })
+  @JsonColumn({ nullable: true })
+  fields!: FieldChange[] | null;
 
   @Field(() => String, {
     nullable: true,

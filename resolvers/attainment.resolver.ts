@@ -77,7 +77,7 @@ function kpiViews(context: Context, attainment: ObjectiveAttainment): Promise<Kp
           unit,
           status: k.status as AttainmentStatus,
           score: k.score,
-          value: measurement?.value ?? null,
+          value: measurement?.value ?? (k.value === null ? null : String(k.value)),
           measurement,
           target: target as Target | null,
           rule: k.rule,

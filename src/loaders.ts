@@ -181,7 +181,7 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     collaborationsByUnit: groupedBy(ObjectiveCollaborator, "unitId", { objectiveId: "ASC" }),
     yearsByObjective: groupedBy(ObjectiveYear, "objectiveId", { year: "ASC" }),
     kpisByObjective: groupedBy(Kpi, "objectiveId", { id: "ASC" }),
-    targetsByKpi: groupedBy(Target, "kpiId", { year: "ASC" }),
+    targetsByKpi: groupedBy(Target, "kpiId", { year: "ASC", effectiveDate: "ASC" }),
     changesByObjective: groupedBy(PlanChange, "objectiveId", { effectiveDate: "ASC", id: "ASC" }),
     changesByAct: groupedBy(PlanChange, "actId", { id: "ASC" }),
     objectivesByOwner: {

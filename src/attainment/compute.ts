@@ -1,6 +1,7 @@
 import { KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
 import { scoreKpi } from "./kpi-score";
 import { weightedMean } from "./normalise";
+import { PhaseDoneInput, PhaseInput, PhaseShare, phaseShare } from "./phase-progress";
 
 /** Plain inputs: what the database holds for one year, as of one date. */
 export interface KpiInput {
@@ -16,6 +17,10 @@ export interface TargetInput {
   kpiId: number;
   value: number | null;
   bound: number | null;
+  strict?: boolean;
+  low?: number | null;
+  high?: number | null;
+  tolerance?: number | null;
   actId: number;
 }
 export interface MeasurementInput {
@@ -57,10 +62,15 @@ const byKpiUnit = (kpiId: number, unitId: number | null) => `${kpiId}|${unitId ?
 
 export interface YearData {
   kpis: KpiInput[];
-  /** At most one target per KPI for the year. */
+  /** At most one target per KPI: the one in force on the date asked. */
   targets: TargetInput[];
   /** The yearly values in force on the date asked, one per KPI and unit. */
   measurements: MeasurementInput[];
+  /** The phases planned in the year, and what the units had reported done by the date asked. */
+  phases?: PhaseInput[];
+  phasesDone?: PhaseDoneInput[];
+  /** The day phases are judged on: the date asked, or the year's end. */
+  judgedOn?: string;
 }
 
 /**
@@ -90,7 +100,9 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
       missing: "no KPI is defined for it",
     };
   }
+  const phases = phasesOf(objective, unitId, data);
   const results = kpis.map((kpi): KpiResult => {
+    if (kpi.direction === KpiDirection.MILESTONE && phases) return scoreFromPhases(kpi, unitId, phases, targetByKpi);
     const measurement =
       values.get(byKpiUnit(kpi.id, unitId)) ??
       (unitId !== null && objective.level === ObjectiveLevel.DIREZIONE
@@ -113,6 +125,10 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
       scoring: kpi.scoring,
       target: target?.value ?? null,
       bound: target?.bound ?? null,
+      strict: target?.strict,
+      low: target?.low,
+      high: target?.high,
+      tolerance: target?.tolerance,
     });
     return scored.score === null
       ? { ...base, status: "INCOMPLETE", score: null, rule: null, missing: scored.missing }
@@ -137,7 +153,54 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
   };
 }
 
+/**
+ * A MILESTONE KPI scores from its objective's phases when the objective has any in the year (a
+ * value recorded by hand serves the objectives without a cronoprogramma).
+ */
+function scoreFromPhases(
+  kpi: KpiInput,
+  unitId: number | null,
+  phases: JudgedPhases,
+  targetByKpi: Map<number, TargetInput>,
+): KpiResult {
+  const share = phases.share;
+  const base = { kpiId: kpi.id, unitId, targetId: targetByKpi.get(kpi.id)?.id ?? null, measurementId: null };
+  if (share.value === null)
+    return { ...base, value: null, status: "INCOMPLETE", score: null, rule: null, missing: share.missing };
+  const scored = scoreKpi(share.value, { direction: kpi.direction, scoring: kpi.scoring, target: null, bound: null });
+  return {
+    ...base,
+    value: share.value,
+    status: "SCORED",
+    score: scored.score,
+    rule: `MILESTONE: ${share.doneOnTime} of ${share.due} phases due by ${phases.judgedOn} done on time, weighted; 1 when all are done by the last planned date`,
+    missing: null,
+  };
+}
+
+interface JudgedPhases {
+  judgedOn: string;
+  share: PhaseShare;
+}
+
+/** The objective's phases judged for a unit: its own reports, or for a DIREZIONE or whole-administration score, any unit's. */
+function phasesOf(objective: ObjectiveInput, unitId: number | null, data: YearData): JudgedPhases | null {
+  const { phasesByObjective, doneByPhase } = indexOf(data);
+  const phases = phasesByObjective.get(objective.id);
+  if (!phases || !data.judgedOn) return null;
+  const anyUnit = unitId === null || objective.level === ObjectiveLevel.DIREZIONE;
+  const doneDate = (phaseId: number) => {
+    const reports = doneByPhase.get(phaseId) ?? [];
+    const own = reports.find((r) => r.unitId === unitId);
+    return (own ?? (anyUnit ? reports[0] : undefined))?.doneDate ?? null;
+  };
+  return { judgedOn: data.judgedOn, share: phaseShare(phases, doneDate, data.judgedOn) };
+}
+
 interface YearIndex {
+  phasesByObjective: Map<number, PhaseInput[]>;
+  /** Each phase's done dates by unit, earliest first. */
+  doneByPhase: Map<number, PhaseDoneInput[]>;
   kpisByObjective: Map<number, KpiInput[]>;
   targetByKpi: Map<number, TargetInput>;
   values: Map<string, MeasurementInput>;
@@ -154,7 +217,15 @@ function indexOf(data: YearData): YearIndex {
     const kpisByObjective = new Map<number, KpiInput[]>();
     for (const kpi of data.kpis)
       kpisByObjective.set(kpi.objectiveId, [...(kpisByObjective.get(kpi.objectiveId) ?? []), kpi]);
+    const phasesByObjective = new Map<number, PhaseInput[]>();
+    for (const phase of data.phases ?? [])
+      phasesByObjective.set(phase.objectiveId, [...(phasesByObjective.get(phase.objectiveId) ?? []), phase]);
+    const doneByPhase = new Map<number, PhaseDoneInput[]>();
+    for (const done of [...(data.phasesDone ?? [])].sort((a, b) => a.doneDate.localeCompare(b.doneDate)))
+      doneByPhase.set(done.phaseId, [...(doneByPhase.get(done.phaseId) ?? []), done]);
     index = {
+      phasesByObjective,
+      doneByPhase,
       kpisByObjective,
       targetByKpi: new Map(data.targets.map((t) => [t.kpiId, t])),
       values: new Map(data.measurements.map((m) => [byKpiUnit(m.kpiId, m.orgUnitId), m])),

@@ -6,6 +6,7 @@ import { EvaluationCycles1795616857329 } from "./1795616857329-EvaluationCycles"
 import { PeopleAndIncentives1795617478933 } from "./1795617478933-PeopleAndIncentives";
 import { AttainmentInputsVersion1795621365356 } from "./1795621365356-AttainmentInputsVersion";
 import { FrozenScores1795623630655 } from "./1795623630655-FrozenScores";
+import { SchedeAndMonitoring1796127113983 } from "./1796127113983-SchedeAndMonitoring";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   PeopleAndIncentives1795617478933,
   AttainmentInputsVersion1795621365356,
   FrozenScores1795623630655,
+  SchedeAndMonitoring1796127113983,
 ];

@@ -302,6 +302,9 @@ async function insertMissingTargets(
         items: t.items,
         value: t.value,
         bound: null,
+        strict: t.strict ?? false,
+        // The plan's targets hold for their whole year.
+        effectiveDate: `${t.year}-01-01`,
         actId: actIds.get(t.act)!,
         seedLine: t.seedLine,
       })),

@@ -81,6 +81,8 @@ const kpi = z.object({
       description: z.string().min(1),
       items: z.array(z.string()),
       value: decimal.nullable(),
+      /** The text says "> value": reaching the value exactly is not enough. */
+      strict: z.boolean().optional(),
       act: z.string().min(1),
       seedLine: seedLine.nullable(),
     }),

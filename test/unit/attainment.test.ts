@@ -119,3 +119,28 @@ describe("KPIs of weight 0", () => {
     expect(result.kpis[1]).toMatchObject({ status: "INCOMPLETE", missing: "no value for the year" });
   });
 });
+
+describe("targets with strictness and ranges", () => {
+  const higher = { direction: KpiDirection.HIGHER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 70, bound: 40 };
+
+  it('"> 70%": 70 exactly is not reached, (70 − 40) / (70 − 40) = 1 capped at 0.99; 70.5 scores 1', () => {
+    expect(scoreKpi(70, { ...higher, strict: true })).toMatchObject({ score: 0.99 });
+    expect(scoreKpi(70.5, { ...higher, strict: true })).toMatchObject({ score: 1 });
+    expect(scoreKpi(55, { ...higher, strict: true })).toMatchObject({ score: 0.5 });
+  });
+
+  it("between 90 and 100, partial credit down to 10 outside: 85 scores 1 − 5/10 = 0.5, 95 scores 1", () => {
+    const range = {
+      direction: KpiDirection.RANGE,
+      scoring: ScoringRule.LINEAR,
+      target: null,
+      bound: null,
+      low: 90,
+      high: 100,
+      tolerance: 10,
+    };
+    expect(scoreKpi(85, range)).toMatchObject({ score: 0.5 });
+    expect(scoreKpi(95, range)).toMatchObject({ score: 1 });
+    expect(scoreKpi(112, range)).toMatchObject({ score: 0 });
+  });
+});
