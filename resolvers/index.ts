@@ -16,6 +16,7 @@ import { OrgUnitResolver } from "./org-unit.resolver";
 import { PlanChangeMutations } from "./plan-change.mutations";
 import { PlanChangeResolver } from "./plan-change.resolver";
 import { PlanResolver } from "./plan.resolver";
+import { SchedaMutations } from "./scheda.mutations";
 import { TargetResolver } from "./target.resolver";
 
 export const resolvers = [
@@ -28,6 +29,7 @@ export const resolvers = [
   TargetResolver,
   MeasurementResolver,
   PlanChangeMutations,
+  SchedaMutations,
   AuditResolver,
   AttainmentResolver,
   ObjectiveAttainmentResolver,

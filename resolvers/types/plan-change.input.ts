@@ -24,7 +24,7 @@ export class ActInput {
 }
 
 @InputType()
-abstract class ChangeBasisInput {
+export abstract class ChangeBasisInput {
   @Field(() => ActInput)
   @ValidateNested()
   act!: ActInput;

@@ -1,14 +1,6 @@
 import { DataSource, EntityManager, In } from "typeorm";
 import { Act } from "../../entities/act.entity";
-import {
-  ActEffect,
-  ActKind,
-  ObjectiveLevel,
-  ObjectiveStatus,
-  PlanChangeKind,
-  PlanChangeReason,
-  PlanChangeSource,
-} from "../../entities/enums";
+import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind, PlanChangeSource } from "../../entities/enums";
 import { ObjectiveCollaborator } from "../../entities/objective-collaborator.entity";
 import { ObjectiveYear } from "../../entities/objective-year.entity";
 import { Objective } from "../../entities/objective.entity";
@@ -19,24 +11,8 @@ import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
 import { assertYearsOpen } from "../cycles/cycles";
 import { isWithin } from "../dates";
+import { actFor, ChangeBasis, onlyPlan } from "./act-basis";
 import { invalidInput, notFound } from "../errors";
-
-/** The act a change rests on: found by kind, number and year, or recorded if new. */
-export interface ActReference {
-  kind: ActKind;
-  number: string;
-  date: string;
-  subject: string | null;
-}
-
-interface ChangeBasis {
-  act: ActReference;
-  reason: PlanChangeReason;
-  /** Defaults to the act's date. */
-  effectiveDate: string | null;
-  annexPage: number | null;
-  note: string | null;
-}
 
 export interface CreateObjectiveInput extends ChangeBasis {
   level: ObjectiveLevel;
@@ -66,13 +42,6 @@ export interface UpdateObjectiveInput extends ChangeBasis {
 export interface RemoveObjectiveInput extends ChangeBasis {
   objectiveId: number;
 }
-
-const ACT_PREFIX: Record<ActKind, string> = {
-  [ActKind.GIUNTA_RESOLUTION]: "GC",
-  [ActKind.COUNCIL_RESOLUTION]: "CC",
-  [ActKind.DG_DETERMINATION]: "DDG",
-  [ActKind.MAYORAL_DECREE]: "DS",
-};
 
 /**
  * The plan changes only by acts. Each use case below, in one transaction: finds or records the act,
@@ -250,57 +219,6 @@ export function removeObjective(
       newTitle: null,
     });
   });
-}
-
-async function onlyPlan(manager: EntityManager): Promise<Plan> {
-  const plans = await manager.find(Plan, { take: 2 });
-  if (plans.length !== 1)
-    throw invalidInput(
-      "plan",
-      plans.length === 0 ? "no plan is loaded" : "several plans are loaded: this change cannot tell which",
-    );
-  return plans[0];
-}
-
-async function actFor(
-  manager: EntityManager,
-  caller: Caller,
-  plan: Plan,
-  basis: ChangeBasis,
-): Promise<{ act: Act; effectiveDate: string }> {
-  const { kind, number, date, subject } = basis.act;
-  const key = `${ACT_PREFIX[kind]}-${number}-${date.slice(0, 4)}`;
-  let act = await manager.findOneBy(Act, { key });
-  if (act && act.date !== date) throw invalidInput("act.date", `${key} is dated ${act.date}, not ${date}`);
-  if (!act) {
-    if (!subject) throw invalidInput("act.subject", `act ${key} is not recorded yet: give its subject`);
-    await manager.insert(Act, {
-      planId: plan.id,
-      key,
-      kind,
-      number,
-      date,
-      subject,
-      effect: ActEffect.AMENDS_PLAN,
-      effectiveDate: null,
-      seedLine: null,
-    });
-    act = await manager.findOneByOrFail(Act, { key });
-    await recordAudit(manager, {
-      ...auditedCaller(caller),
-      action: "ACT_RECORDED",
-      entityType: "Act",
-      entityId: String(act.id),
-      before: null,
-      after: act,
-    });
-  }
-  const effectiveDate = basis.effectiveDate ?? date;
-  const year = Number(effectiveDate.slice(0, 4));
-  if (year < plan.firstYear || year > plan.lastYear + 1) {
-    throw invalidInput("effectiveDate", `${effectiveDate} is outside the plan ${plan.firstYear}-${plan.lastYear}`);
-  }
-  return { act, effectiveDate };
 }
 
 function checkYears(plan: Plan, years: number[]): void {
