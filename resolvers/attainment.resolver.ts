@@ -4,7 +4,6 @@ import { Kpi } from "../entities/kpi.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { LocalDate } from "../entities/scalars";
-import { Target } from "../entities/target.entity";
 import { meanOf, ObjectiveResult, scoreObjective, solidaleGate } from "../src/attainment/compute";
 import { Review } from "../entities/review.entity";
 import { READERS } from "../src/auth/auth-checker";
@@ -79,7 +78,7 @@ function kpiViews(context: Context, attainment: ObjectiveAttainment): Promise<Kp
           score: k.score,
           value: measurement?.value ?? null,
           measurement,
-          target: target as Target | null,
+          target,
           rule: k.rule,
           missing: k.missing,
         };

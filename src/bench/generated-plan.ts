@@ -121,7 +121,7 @@ async function generateMeasurements(dataSource: DataSource, scale: number): Prom
   let written = 0;
   let batch: Array<Partial<Measurement>> = [];
   const flush = async () => {
-    if (batch.length) await dataSource.manager.insert(Measurement, batch as never);
+    if (batch.length) await dataSource.manager.insert(Measurement, batch);
     written += batch.length;
     batch = [];
   };

@@ -367,7 +367,7 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
     );
     const run = (await runJob(
       dataSource,
-      { job: overdueDebtJob() as never, source: new CsvInbox(folder), period: year2019, triggeredBy: "test" },
+      { job: overdueDebtJob(), source: new CsvInbox(folder), period: year2019, triggeredBy: "test" },
       options,
     ))!;
     expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
