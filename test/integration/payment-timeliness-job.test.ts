@@ -73,7 +73,8 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
     const rows = await dataSource.manager.find(Measurement, { where: { jobRunId: runId }, order: { id: "ASC" } });
     return rows.map(
-      (m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `${m.year}-Q${m.periodIndex}`} = ${m.value}`,
+      (m) =>
+        `${kpis.get(m.kpiId)} ${m.periodKind === PeriodKind.YEAR ? m.year : `${m.year}-Q${m.periodIndex}`} = ${m.value}`,
     );
   };
 
@@ -373,7 +374,7 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
     expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
     const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map(
-      (m) => `${kpis.get(m.kpiId)} ${m.periodKind === "YEAR" ? m.year : `Q${m.periodIndex}`} = ${m.value}`,
+      (m) => `${kpis.get(m.kpiId)} ${m.periodKind === PeriodKind.YEAR ? m.year : `Q${m.periodIndex}`} = ${m.value}`,
     );
     expect(values).toEqual(
       expect.arrayContaining([
