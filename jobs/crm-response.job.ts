@@ -70,11 +70,14 @@ export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact>
     parse(fields) {
       const requires = requiredText(fields, "requires_response").toUpperCase();
       if (!YES.has(requires) && !NO.has(requires))
-        throw new RowProblem("requires_response", `"${fields.requires_response}" is neither S nor N`);
+        throw new RowProblem("requires_response", `"${String(fields.requires_response)}" is neither S nor N`);
       const respondedOn = date(fields, "first_response_at", false);
       const by = respondedOn === null ? null : RESPONDERS[requiredText(fields, "first_response_by").toUpperCase()];
       if (respondedOn !== null && !by)
-        throw new RowProblem("first_response_by", `"${fields.first_response_by}" is neither OPERATORE nor AUTOMATICO`);
+        throw new RowProblem(
+          "first_response_by",
+          `"${String(fields.first_response_by)}" is neither OPERATORE nor AUTOMATICO`,
+        );
       const contact: CrmContact = {
         contactId: requiredText(fields, "contact_id"),
         channel: requiredText(fields, "channel").toUpperCase(),

@@ -3,9 +3,12 @@ import { RowProblem } from "./job";
 
 /** Readers for source fields as Italian systems write them: `;` CSVs, decimal commas, dd/mm/yyyy. */
 
-function text(fields: Record<string, unknown>, name: string): string | null {
+/** The field as trimmed text; null when it is missing or blank. */
+export function text(fields: Record<string, unknown>, name: string): string | null {
   const value = fields[name];
   if (value === null || value === undefined) return null;
+  // A field is whatever the CSV, the SQL driver or the JSON gives (text, a number, a Date…): String() reads it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const trimmed = String(value).trim();
   return trimmed === "" ? null : trimmed;
 }

@@ -36,7 +36,7 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
 
     parse(fields) {
       const kind = KINDS[requiredText(fields, "kind").toUpperCase()];
-      if (!kind) throw new RowProblem("kind", `"${fields.kind}" is neither PAGAMENTO nor NOTA_CREDITO`);
+      if (!kind) throw new RowProblem("kind", `"${String(fields.kind)}" is neither PAGAMENTO nor NOTA_CREDITO`);
       const line: PaymentLine = {
         invoiceId: requiredText(fields, "invoice_id"),
         kind,

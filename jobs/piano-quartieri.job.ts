@@ -2,7 +2,7 @@ import { PeriodKind } from "../entities/enums";
 import { todayInRome } from "../src/dates";
 import { Milestone, ProgressAccumulator, ProgressMethod } from "../src/kpi/piano-quartieri";
 import { Period, periodBounds } from "../src/periods";
-import { amountCents, date, requiredText } from "./fields";
+import { amountCents, date, requiredText, text } from "./fields";
 import { JobDefinition, JobValue, RowProblem } from "./job";
 
 /**
@@ -31,18 +31,15 @@ export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDef
 
     parse(fields) {
       requiredText(fields, "milestone_id");
-      const budget =
-        fields.budget === null || fields.budget === undefined || String(fields.budget).trim() === ""
-          ? null
-          : amountCents(fields, "budget") / 100;
+      const budget = text(fields, "budget") === null ? null : amountCents(fields, "budget") / 100;
       if (budget !== null && budget <= 0) throw new RowProblem("budget", "must be more than 0, or blank when unknown");
-      const rawProgress = fields.physical_progress;
-      const physicalProgress =
-        rawProgress === null || rawProgress === undefined || String(rawProgress).trim() === ""
-          ? null
-          : Number(String(rawProgress).replace(",", "."));
+      const progress = text(fields, "physical_progress");
+      const physicalProgress = progress === null ? null : Number(progress.replace(",", "."));
       if (physicalProgress !== null && !(physicalProgress >= 0 && physicalProgress <= 100))
-        throw new RowProblem("physical_progress", `"${rawProgress}" is not a percentage between 0 and 100`);
+        throw new RowProblem(
+          "physical_progress",
+          `"${String(fields.physical_progress)}" is not a percentage between 0 and 100`,
+        );
       return {
         interventionId: requiredText(fields, "intervention_id"),
         budget,

@@ -17,12 +17,12 @@ export interface ConfiguredJob {
 export function configuredJobs(config: Config): ConfiguredJob[] {
   return [
     {
-      definition: paymentTimelinessJob(config.ITP_DISPUTE_RULE) as JobDefinition<unknown>,
+      definition: paymentTimelinessJob(config.ITP_DISPUTE_RULE),
       source: () => adapterFor(config.JOB_PAYMENT_TIMELINESS_SOURCE),
       schedule: config.JOB_PAYMENT_TIMELINESS_SCHEDULE,
     },
     {
-      definition: overdueDebtJob(config.ITP_DISPUTE_RULE) as JobDefinition<unknown>,
+      definition: overdueDebtJob(config.ITP_DISPUTE_RULE),
       source: () => adapterFor(config.JOB_OVERDUE_DEBT_SOURCE),
       schedule: config.JOB_OVERDUE_DEBT_SCHEDULE,
     },
@@ -31,12 +31,12 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
         serviceLevelDays: config.CRM_SERVICE_LEVEL_DAYS,
         dayCount: config.CRM_DAY_COUNT,
         configuredChannels: config.CRM_CHANNELS.split(","),
-      }) as JobDefinition<unknown>,
+      }),
       source: () => adapterFor(config.JOB_CRM_RESPONSE_SOURCE),
       schedule: config.JOB_CRM_RESPONSE_SCHEDULE,
     },
     {
-      definition: pianoQuartieriJob(config.PQ_PROGRESS_METHOD) as JobDefinition<unknown>,
+      definition: pianoQuartieriJob(config.PQ_PROGRESS_METHOD),
       source: () => adapterFor(config.JOB_PIANO_QUARTIERI_SOURCE),
       schedule: config.JOB_PIANO_QUARTIERI_SCHEDULE,
     },

@@ -1,10 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { ObjectiveLevel } from "../entities/enums";
+import { ObjectiveLevel, OrgUnitKind, ReviewDecision } from "../entities/enums";
 import { Kpi } from "../entities/kpi.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { LocalDate } from "../entities/scalars";
-import { Target } from "../entities/target.entity";
 import { meanOf, ObjectiveResult, scoreObjective, solidaleGate } from "../src/attainment/compute";
 import { Review } from "../entities/review.entity";
 import { READERS } from "../src/auth/auth-checker";
@@ -79,7 +78,7 @@ function kpiViews(context: Context, attainment: ObjectiveAttainment): Promise<Kp
           score: k.score,
           value: measurement?.value ?? (k.value === null ? null : String(k.value)),
           measurement,
-          target: target as Target | null,
+          target,
           rule: k.rule,
           missing: k.missing,
         };
@@ -114,7 +113,7 @@ export class ObjectiveAttainmentDetailResolver {
         return `${k.kpi.code} (weight ${k.kpi.weight}): ${value}; ${target}; ${outcome}`;
       }),
     );
-    const override = attainment.reviews.filter((r) => r.decision === "OVERRIDDEN").pop();
+    const override = attainment.reviews.filter((r) => r.decision === ReviewDecision.OVERRIDDEN).pop();
     if (override)
       explain.push(
         `overridden by the Nucleo di Valutazione (review ${override.id}, ${override.decidedBy}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`,
@@ -174,7 +173,7 @@ export class AttainmentResolver {
   async units(@Root() root: AdministrationAttainment, @Ctx() context: Context): Promise<UnitAttainment[]> {
     const date = root.asOf ?? yearEnd(root.year);
     const units = [...(await context.loaders.allUnits()).values()].filter(
-      (u) => u.kind !== "AREA" && isWithin(date, u.validFrom, u.validTo),
+      (u) => u.kind !== OrgUnitKind.AREA && isWithin(date, u.validFrom, u.validTo),
     );
     return Promise.all(units.map((unit) => unitAttainment(context, unit, root.year, root.asOf, date)));
   }

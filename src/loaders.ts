@@ -49,7 +49,7 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
       for (const [field, direction] of Object.entries(order)) query.addOrderBy(`e.${field}`, direction);
       const rows = await readEntities(query);
       const groups = new Map<number, E[]>(keys.map((key) => [key, []]));
-      for (const row of rows) groups.get(row[column] as number)?.push(row);
+      for (const row of rows) groups.get(row[column])?.push(row);
       return keys.map((key) => groups.get(key)!);
     });
   }

@@ -4,7 +4,16 @@
  * of monthly and yearly values for the generated KPIs.
  */
 import { DataSource } from "typeorm";
-import { KpiDirection, KpiFrequency, KpiUnit, MeasurementStatus, PeriodKind, ScoringRule } from "../../entities/enums";
+import {
+  KpiDirection,
+  KpiFrequency,
+  KpiUnit,
+  MeasurementStatus,
+  ObjectiveLevel,
+  OrgUnitKind,
+  PeriodKind,
+  ScoringRule,
+} from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { loadPlan } from "../plan-data/load-plan";
@@ -20,7 +29,7 @@ const CHUNK = 2000;
 function generatedPlan(data: PlanData, scale: number): PlanData {
   const random = seededRandom(42 + scale);
   const directorates = data.units.filter(
-    (u) => u.kind === "DIRECTORATE" && (u.validTo === null || u.validTo >= "2019-12-31"),
+    (u) => u.kind === OrgUnitKind.DIRECTORATE && (u.validTo === null || u.validTo >= "2019-12-31"),
   );
   const inForce2019 = data.objectives.filter((o) => o.years.includes(2019)).length;
   const objectives = Array.from({ length: Math.max(0, Math.round(400 * scale) - inForce2019) }, (_, i) => {
@@ -58,7 +67,10 @@ function generatedPlan(data: PlanData, scale: number): PlanData {
     citations: [],
     note: "GENERATED for the benchmarks",
   }));
-  const scored = [...data.objectives.filter((o) => o.level === "DIREZIONE" || o.level === "SALUTE"), ...objectives];
+  const scored = [
+    ...data.objectives.filter((o) => o.level === ObjectiveLevel.DIREZIONE || o.level === ObjectiveLevel.SALUTE),
+    ...objectives,
+  ];
   const wanted = Math.max(0, Math.round(1500 * scale) - data.kpis.length);
   const kpis = Array.from({ length: wanted }, (_, i) => ({
     code: `GEN-${i + 1}`,
@@ -121,7 +133,7 @@ async function generateMeasurements(dataSource: DataSource, scale: number): Prom
   let written = 0;
   let batch: Array<Partial<Measurement>> = [];
   const flush = async () => {
-    if (batch.length) await dataSource.manager.insert(Measurement, batch as never);
+    if (batch.length) await dataSource.manager.insert(Measurement, batch);
     written += batch.length;
     batch = [];
   };

@@ -1,5 +1,5 @@
 import { DataSource } from "typeorm";
-import { CycleStatus, ReviewDecision, Role } from "../../entities/enums";
+import { CycleStatus, OrgUnitKind, ReviewDecision, Role } from "../../entities/enums";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { moveCycle } from "../cycles/cycles";
 import { recordReview } from "../cycles/reviews";
@@ -30,7 +30,7 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
   for (const key of ["GES-ANTICORRUZIONE", "GES-PROGRAMMAZIONE", "GES-DIGITALIZZAZIONE", "GES-ERP"])
     await review(key, null, 0.9);
   const units = (await dataSource.manager.find(OrgUnit))
-    .filter((u) => u.kind !== "AREA" && isWithin("2019-12-31", u.validFrom, u.validTo))
+    .filter((u) => u.kind !== OrgUnitKind.AREA && isWithin("2019-12-31", u.validFrom, u.validTo))
     .map((u) => u.code);
   for (const [i, code] of units.entries()) await review(null, code, 0.6 + ((i * 7) % 10) / 25);
   const people = generatePeople(units, employees, 2019);

@@ -25,7 +25,7 @@ interface JobBench {
 export const JOB_BENCHES: JobBench[] = [
   {
     label: "ITP",
-    job: paymentTimelinessJob() as JobDefinition<unknown>,
+    job: paymentTimelinessJob(),
     table: "payment_lines",
     handWritten: `
       SELECT SUM(s * net * DATEDIFF(payment_date, GREATEST(
@@ -44,7 +44,7 @@ export const JOB_BENCHES: JobBench[] = [
       serviceLevelDays: 30,
       dayCount: "CALENDAR",
       configuredChannels: ["020202", "EMAIL", "WEB", "APP", "SOCIAL", "SPORTELLO", "PEC", "CHAT"],
-    }) as JobDefinition<unknown>,
+    }),
     // Rate and service level only (the job also gives medians and 90th percentiles per channel).
     handWritten: `
       SELECT COUNT(*) AS contacts,
@@ -60,7 +60,7 @@ export const JOB_BENCHES: JobBench[] = [
   },
   {
     label: "Piano Quartieri",
-    job: pianoQuartieriJob() as JobDefinition<unknown>,
+    job: pianoQuartieriJob(),
     table: "works_programme",
     // Milestones due by the year's end and done by then, weighed by budget (the mean budget where none is given).
     handWritten: `

@@ -61,5 +61,6 @@ export function percentiles(latencies: number[], seconds: number): LoadReport {
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  run(workerData as LoadOrder).then((report) => port.postMessage(report));
+  // Fire and forget: a failure is an unhandled rejection, which ends the worker and reaches generateLoad's "error".
+  void run(workerData as LoadOrder).then((report) => port.postMessage(report));
 }

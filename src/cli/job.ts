@@ -9,6 +9,7 @@ import "reflect-metadata";
 import { SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { userInfo } from "node:os";
+import { JobRunStatus } from "../../entities/enums";
 import { adapterFor } from "../../jobs/adapters";
 import { configuredJobs, findJob } from "../../jobs/registry";
 import { loadConfig } from "../config";
@@ -71,7 +72,7 @@ const program = new Command("job")
           console.log(
             `run ${run!.id} ${run!.status}: ${run!.rowsRead} read, ${run!.rowsAccepted} accepted, ${run!.rowsRejected} rejected${run!.notes ? `; ${run!.notes}` : ""}${run!.error ? `; ${run!.error}` : ""}`,
           );
-          if (run!.status !== "SUCCEEDED") failed += 1;
+          if (run!.status !== JobRunStatus.SUCCEEDED) failed += 1;
         }
       }
     } finally {

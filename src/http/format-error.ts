@@ -26,7 +26,7 @@ export function errorFormatter(logger: Logger) {
     const invalidArguments = formatted.extensions?.validationErrors;
     if (Array.isArray(invalidArguments)) {
       return {
-        message: describeInvalidArguments(invalidArguments),
+        message: describeInvalidArguments(invalidArguments as ValidationFailure[]),
         path: formatted.path,
         extensions: { code: ErrorCode.INVALID_INPUT },
       };

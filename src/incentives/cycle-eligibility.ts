@@ -10,7 +10,7 @@ import { overriddenScore } from "../cycles/reviews";
 import { createLoaders } from "../loaders";
 import { unitOnDate } from "../organisation/lineage";
 import { dayNumber } from "../dates";
-import { computeEligibility, StaffCategory } from "./eligibility";
+import { computeEligibility } from "./eligibility";
 import { DEFAULT_RULES, RuleSet, ruleSetSchema } from "./rule-set";
 
 export interface EligibilityInputs {
@@ -183,7 +183,7 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
         row,
         input: {
           employeeId: employee.id,
-          category: employee.category as StaffCategory,
+          category: employee.category,
           individualScore: assessment!,
           assignments: spans.map((s) => ({ unitScore: s.unitScore!, days: s.days, share: s.share })),
         },

@@ -134,7 +134,9 @@ async function withRetries<T>(work: () => Promise<T>, options: RunnerOptions, ru
       if (!(error instanceof SourceUnavailable)) throw error;
       failures.push(error.message);
       if (attempt >= options.retries) {
-        throw new Error(`the source failed ${failures.length} times (run ${run.id}): ${failures.join(" | ")}`);
+        throw new Error(`the source failed ${failures.length} times (run ${run.id}): ${failures.join(" | ")}`, {
+          cause: error,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** attempt));
     }

@@ -50,7 +50,7 @@ export function startScheduler(dataSource: DataSource, config: Config, logger: L
     { jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`) },
     "job scheduler started",
   );
-  return { stop: async () => void (await Promise.all(tasks.map((task) => task.stop()))) };
+  return { stop: async () => void (await Promise.all(tasks.map((task) => Promise.resolve(task.stop())))) };
 }
 
 export async function runTick(

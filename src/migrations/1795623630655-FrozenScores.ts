@@ -25,9 +25,10 @@ export class FrozenScores1795623630655 implements MigrationInterface {
     const { mysqlUp, sqliteUp } = FrozenScores1795623630655;
     // The new table (and, on SQLite, its index) first; the snapshot's column goes after the copy.
     await runForDialect(queryRunner, { mysql: mysqlUp.slice(0, 1), sqlite: sqliteUp.slice(0, 2) });
-    const snapshots: Array<{ id: number; attainment: string }> = await queryRunner.query(
-      "SELECT id, attainment FROM cycle_snapshot",
-    );
+    const snapshots = (await queryRunner.query("SELECT id, attainment FROM cycle_snapshot")) as Array<{
+      id: number;
+      attainment: string;
+    }>;
     for (const snapshot of snapshots) {
       for (const frozen of JSON.parse(snapshot.attainment) as FrozenScoreJson[]) {
         await queryRunner.query(
@@ -44,15 +45,15 @@ export class FrozenScores1795623630655 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const rows: Array<{
+    const rows = (await queryRunner.query(
+      "SELECT snapshotId, objectiveKey, unitCode, score, computedScore FROM frozen_score ORDER BY id",
+    )) as Array<{
       snapshotId: number;
       objectiveKey: string;
       unitCode: string | null;
       score: string | number | null;
       computedScore: string | number | null;
-    }> = await queryRunner.query(
-      "SELECT snapshotId, objectiveKey, unitCode, score, computedScore FROM frozen_score ORDER BY id",
-    );
+    }>;
     // The snapshot's triggers go for the while its JSON is written back (SQLite's rebuild drops them anyway).
     const triggers = [...dropAppendOnlyTriggers("frozen_score"), ...dropAppendOnlyTriggers("cycle_snapshot")];
     await runForDialect(queryRunner, {

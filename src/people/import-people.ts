@@ -37,14 +37,14 @@ const CATEGORIES: Record<string, StaffCategory> = {
 function rows(name: string, text: string | null): Array<{ line: number; fields: Record<string, string> }> {
   if (!text) return [];
   const delimiter = text.split(/\r?\n/)[0].includes(";") ? ";" : ",";
-  const records = parse(text, {
+  const records = parse<{ record: Record<string, string>; info: { lines: number } }>(text, {
     columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
     delimiter,
     bom: true,
     trim: true,
     skip_empty_lines: true,
     info: true,
-  }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  });
   return records.map(({ record, info }) => ({ line: info.lines, fields: { ...record, _file: name } }));
 }
 

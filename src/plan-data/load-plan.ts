@@ -147,10 +147,10 @@ async function ensureOne<E extends ObjectLiteral>(
   where: Partial<E>,
   values: Partial<E>,
 ): Promise<E> {
-  const found = await manager.findOneBy(entity, where as never);
+  const found = await manager.findOneBy(entity, where);
   if (found) return found;
-  await manager.insert(entity, values as never);
-  return manager.findOneByOrFail(entity, where as never);
+  await manager.insert(entity, values);
+  return manager.findOneByOrFail(entity, where);
 }
 
 /** Inserts the rows whose key is not stored yet; returns the id of every key. */

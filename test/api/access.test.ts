@@ -41,7 +41,7 @@ const OPERATIONS: Array<{
     allowed: ["UNIT_MANAGER", "ADMIN"],
     query: async (caller, dataSource) => {
       // The value in force for SCPS, whichever caller corrected it last.
-      const [{ id }] = await dataSource.query(
+      const [{ id }] = await dataSource.query<Array<{ id: number }>>(
         "SELECT m.id FROM measurement m LEFT JOIN measurement l ON l.supersedesId = m.id WHERE l.id IS NULL ORDER BY m.id LIMIT 1",
       );
       return `mutation { correctMeasurement(input: { measurementId: "${id}", value: "999", reason: "Correzione di ${caller}" }) { id } }`;

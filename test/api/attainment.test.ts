@@ -112,6 +112,7 @@ describe.each(testDatabases)("attainment on $name", (db) => {
     expect(objectives[0]).toEqual({
       objective: { key: "DIR-DG-2019-1" },
       status: "SCORED",
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types the asymmetric matcher expect.closeTo as any on purpose
       score: expect.closeTo(0.9, 12),
       missing: null,
     });

@@ -158,7 +158,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
     const run = (await runJob(
       dataSource,
       {
-        job: paymentTimelinessJob() as never,
+        job: paymentTimelinessJob(),
         source: new CsvInbox(mkdtempSync(join(tmpdir(), "traguardo-closed-"))),
         period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
         triggeredBy: "test",

@@ -123,6 +123,7 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
     expect(row("S002").payableShare).toBeCloseTo(0.4 * moved + 0.6 * 0.8, 9);
     expect(row("S003")).toMatchObject({
       days: 182.5,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types the asymmetric matcher expect.closeTo as any on purpose
       payableShare: expect.closeTo((0.4 * units.EDU + 0.6 * 0.7) * 0.5, 9),
     }); // half time
     expect(row("P004").composite).toBeCloseTo(0.5 * units.EDU + 0.5 * 0.4, 9); // 0.58, below 60%

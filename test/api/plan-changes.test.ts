@@ -202,7 +202,9 @@ describe.each(testDatabases)("plan changes by act on $name", (db) => {
     ]);
     const transfer = events[1];
     expect(transfer.role).toBe("ADMIN");
-    expect(JSON.parse(transfer.before!).ownerUnitId).not.toBe(JSON.parse(transfer.after!).objective.ownerUnitId);
+    const before = JSON.parse(transfer.before!) as { ownerUnitId: number };
+    const after = JSON.parse(transfer.after!) as { objective: { ownerUnitId: number } };
+    expect(before.ownerUnitId).not.toBe(after.objective.ownerUnitId);
   });
 
   it.each([

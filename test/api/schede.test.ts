@@ -69,10 +69,13 @@ describe.each(testDatabases)("schede by act on $name", (db) => {
       kpiCode: "${KPI}", year: 2019, value: "60", bound: "40" }) { kind fields { field before after } }`);
     expect(changed.errors).toBeUndefined();
     expect(changed.data!.setTarget).toEqual([
-      expect.objectContaining({
+      {
         kind: "UPDATED",
-        fields: expect.arrayContaining([{ field: "value", before: "80", after: "60" }]),
-      }),
+        fields: [
+          { field: "description", before: "80", after: "60" },
+          { field: "value", before: "80", after: "60" },
+        ],
+      },
     ]);
     // A value of 60 known since 10/05/2019.
     const kpi = await dataSource.manager.findOneByOrFail(Kpi, { code: KPI });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PlanChangeKind, PlanChangeSource } from "../../entities/enums";
+import { HealthGroup, ObjectiveLevel, ObjectiveStatus, OrgUnitKind, PlanChangeKind, PlanChangeSource } from "../../entities/enums";
 import { readPlanData } from "../../src/plan-data/read-plan-data";
 import { ownerOnDate } from "../../src/plan/ownership";
 import { projectRoot } from "../../src/project-root";
@@ -29,27 +29,27 @@ const EXPECTED_PER_UNIT: Record<string, [number, number]> = {
   TA: [5, 0], URB: [14, 3],
 };
 
-const active = data.objectives.filter((o) => o.status === "ACTIVE");
-const byLevel = (level: string) => active.filter((o) => o.level === level);
+const active = data.objectives.filter((o) => o.status === ObjectiveStatus.ACTIVE);
+const byLevel = (level: ObjectiveLevel) => active.filter((o) => o.level === level);
 
 describe("the Milan plan data", () => {
   it("has the 4 Obiettivi Solidali, the 4 Gestionali and the 14 services of the portfolio", () => {
-    expect(byLevel("SOLIDALE").map((o) => o.title)).toEqual(["Milano più solidale", "Milano più attrattiva", "Milano digitale", "Milano per l’ambiente"]);
-    expect(byLevel("GESTIONALE")).toHaveLength(4);
-    expect(byLevel("PORTFOLIO").map((o) => o.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(byLevel(ObjectiveLevel.SOLIDALE).map((o) => o.title)).toEqual(["Milano più solidale", "Milano più attrattiva", "Milano digitale", "Milano per l’ambiente"]);
+    expect(byLevel(ObjectiveLevel.GESTIONALE)).toHaveLength(4);
+    expect(byLevel(ObjectiveLevel.PORTFOLIO).map((o) => o.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 
   it("has the health indicators in their three groups, with the four CRM sub-indicators", () => {
-    const groups = byLevel("SALUTE").map((o) => o.healthGroup);
-    expect(groups.filter((g) => g === "FINANCIAL")).toHaveLength(5);
-    expect(groups.filter((g) => g === "ORGANISATIONAL")).toHaveLength(7);
-    expect(groups.filter((g) => g === "RELATIONS")).toHaveLength(1);
+    const groups = byLevel(ObjectiveLevel.SALUTE).map((o) => o.healthGroup);
+    expect(groups.filter((g) => g === HealthGroup.FINANCIAL)).toHaveLength(5);
+    expect(groups.filter((g) => g === HealthGroup.ORGANISATIONAL)).toHaveLength(7);
+    expect(groups.filter((g) => g === HealthGroup.RELATIONS)).toHaveLength(1);
     expect(data.kpis.filter((k) => k.objective === "SAL-REL-CRM").map((k) => k.name)).toHaveLength(4);
   });
 
   it("has every directorate page of the annex with the seed's count of 2019 and 2020 objectives", () => {
     const counts: Record<string, [number, number]> = {};
-    for (const o of byLevel("DIREZIONE")) {
+    for (const o of byLevel(ObjectiveLevel.DIREZIONE)) {
       const [y2019, y2020] = counts[o.owner!] ?? [0, 0];
       counts[o.owner!] = [y2019 + (o.years.includes(2019) ? 1 : 0), y2020 + (o.years.includes(2020) ? 1 : 0)];
     }
@@ -58,13 +58,13 @@ describe("the Milan plan data", () => {
   });
 
   it("gives each directorate page its director", () => {
-    const pages = data.units.filter((u) => u.annexPages && u.kind !== "AREA" || u.code === "PCC");
+    const pages = data.units.filter((u) => u.annexPages && u.kind !== OrgUnitKind.AREA || u.code === "PCC");
     expect(pages.map((u) => u.code).sort()).toEqual(Object.keys(EXPECTED_PER_UNIT).sort());
     for (const unit of pages) expect(unit.head?.name).toBeTruthy();
   });
 
   it("reproduces each directorate objective's number and title from the seed line it cites", () => {
-    for (const o of byLevel("DIREZIONE")) {
+    for (const o of byLevel(ObjectiveLevel.DIREZIONE)) {
       const text = seedTextFrom(o.seedLine!);
       expect(`${o.key}: ${text.slice(0, 12)}`).toMatch(new RegExp(`^${o.key}: ${o.number}\\.`));
       expect(`${o.key}: ${text.replace(/^\d+\.\s*/, "").slice(0, o.title.length)}`).toBe(`${o.key}: ${o.title}`);
@@ -72,7 +72,7 @@ describe("the Milan plan data", () => {
   });
 
   it("keeps the removed objectives with the title Annex 1 gives them", () => {
-    const removed = data.objectives.filter((o) => o.status === "REMOVED");
+    const removed = data.objectives.filter((o) => o.status === ObjectiveStatus.REMOVED);
     expect(removed.length).toBeGreaterThan(0);
     for (const o of removed) expect(seedTextFrom(o.seedLine!).startsWith(`• OD ${o.title}`)).toBe(true);
   });
@@ -105,7 +105,7 @@ describe("the Milan plan data", () => {
   });
 
   it("derives each objective's owner from its changes, and the current owner matches the plan", () => {
-    for (const o of active.filter((x) => x.level === "DIREZIONE")) {
+    for (const o of active.filter((x) => x.level === ObjectiveLevel.DIREZIONE)) {
       const history = data.changes.filter((c) => c.objective === o.key).map((c, order) => ({
         kind: c.kind, toUnitId: c.to === null ? null : data.units.findIndex((u) => u.code === c.to), effectiveDate: c.effectiveDate, order,
       }));

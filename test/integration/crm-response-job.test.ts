@@ -52,7 +52,7 @@ describe.each(testDatabases)("the CRM response job on $name", (db) => {
     const run = (await runJob(
       dataSource,
       {
-        job: job as never,
+        job,
         source: new CsvInbox(inbox),
         period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
         triggeredBy: "test",

@@ -100,7 +100,7 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
     const next = (await runJob(
       dataSource,
       {
-        job: paymentTimelinessJob() as never,
+        job: paymentTimelinessJob(),
         source: new CsvInbox(inbox),
         period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
         triggeredBy: "test",

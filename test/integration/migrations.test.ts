@@ -45,7 +45,7 @@ describe.each(testDatabases)("the migration to frozen scores on $name", (db) => 
     );
 
     await dataSource.runMigrations();
-    const rows = await dataSource.query(
+    const rows = await dataSource.query<Array<Record<string, unknown>>>(
       "SELECT s.year, f.objectiveKey, f.unitCode, f.score, f.computedScore FROM frozen_score f JOIN cycle_snapshot s ON s.id = f.snapshotId ORDER BY f.id",
     );
     expect(
@@ -64,8 +64,10 @@ describe.each(testDatabases)("the migration to frozen scores on $name", (db) => 
     }
 
     for (let i = 0; i < later; i += 1) await dataSource.undoLastMigration();
-    const restored = await dataSource.query("SELECT year, attainment FROM cycle_snapshot ORDER BY year");
-    expect(restored.map((r: { year: number; attainment: string }) => [r.year, JSON.parse(r.attainment)])).toEqual([
+    const restored = await dataSource.query<Array<{ year: number; attainment: string }>>(
+      "SELECT year, attainment FROM cycle_snapshot ORDER BY year",
+    );
+    expect(restored.map((r) => [r.year, JSON.parse(r.attainment) as unknown])).toEqual([
       [2019, frozen],
       [2020, []],
     ]);

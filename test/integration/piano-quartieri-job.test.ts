@@ -34,7 +34,7 @@ describe.each(testDatabases)("the Piano Quartieri job on $name", (db) => {
     const run = (await runJob(
       dataSource,
       {
-        job: pianoQuartieriJob() as never,
+        job: pianoQuartieriJob(),
         source: new CsvInbox(inbox),
         period: { year: 2019, kind: PeriodKind.YEAR, index: 0 },
         triggeredBy: "test",
@@ -57,7 +57,7 @@ describe.each(testDatabases)("the Piano Quartieri job on $name", (db) => {
     const run = (await runJob(
       dataSource,
       {
-        job: pianoQuartieriJob() as never,
+        job: pianoQuartieriJob(),
         source: new CsvInbox(mkdtempSync(join(tmpdir(), "traguardo-pq-"))),
         period: { year: 2019, kind: PeriodKind.QUARTER, index: 2 },
         triggeredBy: "test",

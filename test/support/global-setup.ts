@@ -13,7 +13,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.TRAGUARDO_TEST_MYSQL = "available";
   } catch (error) {
     const message = `MySQL/MariaDB is not reachable at ${url}: ${(error as Error).message}`;
-    if (process.env.CI === "true") throw new Error(`${message}. CI=true requires the MySQL suites to run.`);
+    if (process.env.CI === "true")
+      throw new Error(`${message}. CI=true requires the MySQL suites to run.`, { cause: error });
     console.warn(`\n${message}\nThe MySQL suites are left out (under CI=true they would fail the run).\n`);
     process.env.TRAGUARDO_TEST_MYSQL = "missing";
   }

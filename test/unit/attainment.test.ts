@@ -68,6 +68,7 @@ describe("scoreKpi", () => {
   it("explains the rule it applied", () => {
     expect(
       scoreKpi(61, { direction: KpiDirection.HIGHER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 70, bound: 40 }),
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types the asymmetric matcher expect.closeTo as any on purpose
     ).toEqual({ score: expect.closeTo(0.7, 12), rule: "LINEAR HIGHER_IS_BETTER: 0 at 40, 1 at 70" });
     expect(
       scoreKpi(12, { direction: KpiDirection.LOWER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 0, bound: null }),
@@ -97,6 +98,7 @@ describe("solidaleGate", () => {
   it("opens on the mean in WEIGHTED_MEAN mode: (1 + 1 + 0.8 + 0.9) / 4 = 0.925 ≥ 0.9", () => {
     expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.9)).toMatchObject({
       open: true,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types the asymmetric matcher expect.closeTo as any on purpose
       score: expect.closeTo(0.925, 12),
     });
     expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.95).open).toBe(false);
