@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { DataSource, EntityTarget, LessThan, ObjectLiteral } from "typeorm";
 import { Act } from "../entities/act.entity";
-import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind } from "../entities/enums";
+import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind, PlanElement } from "../entities/enums";
 import { JobRun } from "../entities/job-run.entity";
 import { Kpi } from "../entities/kpi.entity";
 import { Measurement } from "../entities/measurement.entity";
@@ -83,7 +83,8 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
         manager
           .createQueryBuilder(PlanChange, "c")
           .innerJoin(ObjectiveYear, "y", "y.objectiveId = c.objectiveId AND y.year = :year", { year })
-          .where("c.kind IN (:...kinds)", {
+          .where("c.element = :objective", { objective: PlanElement.OBJECTIVE })
+          .andWhere("c.kind IN (:...kinds)", {
             kinds: [PlanChangeKind.CREATED, PlanChangeKind.TRANSFERRED, PlanChangeKind.REMOVED],
           }),
       ),

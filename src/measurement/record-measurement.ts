@@ -34,95 +34,110 @@ export interface CorrectMeasurementInput {
  * Records a KPI value entered by a person. Append-only: if the period already has a current value,
  * the caller is sent to correctMeasurement, which supersedes it and keeps it.
  */
-export async function recordMeasurement(
+export function recordMeasurement(
   dataSource: DataSource,
   caller: Caller,
   input: RecordMeasurementInput,
   now = new Date(),
 ): Promise<Measurement> {
-  return dataSource.transaction(async (manager) => {
-    const kpi = await manager.findOneBy(Kpi, { code: input.kpiCode });
-    if (!kpi) throw notFound(`The KPI "${input.kpiCode}"`);
-    if (input.periodKind !== PeriodKind.YEAR && input.periodIndex === null) {
-      throw invalidInput(
-        "periodIndex",
-        `give the ${input.periodKind === PeriodKind.QUARTER ? "quarter (1-4)" : "month (1-12)"}`,
-      );
-    }
-    const period = { year: input.year, kind: input.periodKind, index: input.periodIndex ?? 0 };
-    await checkPeriod(manager, kpi, period);
-    await assertYearsOpen(manager, [period.year]);
-    checkValue(kpi, input.value);
-    const unit = input.unitCode === null ? null : await unitForPeriod(manager, input.unitCode, period);
-    await authoriseWrite(manager, caller, unit, period);
+  return dataSource.transaction((manager) => recordMeasurementIn(manager, caller, input, now));
+}
 
-    const current = await currentMeasurement(manager, kpi.id, period, unit?.id ?? null);
-    if (current) {
-      throw invalidInput(
-        "periodIndex",
-        `${kpi.code} already has a value for ${periodLabel(period)}${unit ? ` at ${unit.code}` : ""} (measurement ${current.id}): correct it with correctMeasurement`,
-      );
-    }
-    return insertMeasurement(
-      manager,
-      caller,
-      {
-        kpiId: kpi.id,
-        year: period.year,
-        periodKind: period.kind,
-        periodIndex: period.index,
-        orgUnitId: unit?.id ?? null,
-        breakdown: null,
-        value: input.value,
-        supersedesId: null,
-        reason: input.reason,
-      },
-      now,
+/** recordMeasurement in the caller's transaction (a monitoring report records its values with it). */
+export async function recordMeasurementIn(
+  manager: EntityManager,
+  caller: Caller,
+  input: RecordMeasurementInput,
+  now: Date,
+): Promise<Measurement> {
+  const kpi = await manager.findOneBy(Kpi, { code: input.kpiCode });
+  if (!kpi) throw notFound(`The KPI "${input.kpiCode}"`);
+  if (input.periodKind !== PeriodKind.YEAR && input.periodIndex === null) {
+    throw invalidInput(
+      "periodIndex",
+      `give the ${input.periodKind === PeriodKind.QUARTER ? "quarter (1-4)" : "month (1-12)"}`,
     );
-  });
+  }
+  const period = { year: input.year, kind: input.periodKind, index: input.periodIndex ?? 0 };
+  await checkPeriod(manager, kpi, period);
+  await assertYearsOpen(manager, [period.year]);
+  checkValue(kpi, input.value);
+  const unit = input.unitCode === null ? null : await unitForPeriod(manager, input.unitCode, period);
+  await authoriseWrite(manager, caller, unit, period);
+
+  const current = await currentMeasurement(manager, kpi.id, period, unit?.id ?? null);
+  if (current) {
+    throw invalidInput(
+      "periodIndex",
+      `${kpi.code} already has a value for ${periodLabel(period)}${unit ? ` at ${unit.code}` : ""} (measurement ${current.id}): correct it with correctMeasurement`,
+    );
+  }
+  return insertMeasurement(
+    manager,
+    caller,
+    {
+      kpiId: kpi.id,
+      year: period.year,
+      periodKind: period.kind,
+      periodIndex: period.index,
+      orgUnitId: unit?.id ?? null,
+      breakdown: null,
+      value: input.value,
+      supersedesId: null,
+      reason: input.reason,
+    },
+    now,
+  );
 }
 
 /** Corrects a current value: a new row that supersedes it, with who and why; the old row stays. */
-export async function correctMeasurement(
+export function correctMeasurement(
   dataSource: DataSource,
   caller: Caller,
   input: CorrectMeasurementInput,
   now = new Date(),
 ): Promise<Measurement> {
-  return dataSource.transaction(async (manager) => {
-    const previous = await manager.findOneBy(Measurement, { id: input.measurementId });
-    if (!previous) throw notFound(`Measurement ${input.measurementId}`);
-    const successor = await manager.findOneBy(Measurement, { supersedesId: previous.id });
-    if (successor)
-      throw invalidInput(
-        "measurementId",
-        `measurement ${previous.id} was already corrected by measurement ${successor.id}: correct that one`,
-      );
-    await assertYearsOpen(manager, [previous.year]);
-    const kpi = await manager.findOneByOrFail(Kpi, { id: previous.kpiId });
-    checkValue(kpi, input.value);
-    const period = { year: previous.year, kind: previous.periodKind, index: previous.periodIndex };
-    const unit =
-      previous.orgUnitId === null ? null : await manager.findOneByOrFail(OrgUnit, { id: previous.orgUnitId });
-    await authoriseWrite(manager, caller, unit, period);
-    return insertMeasurement(
-      manager,
-      caller,
-      {
-        kpiId: kpi.id,
-        year: previous.year,
-        periodKind: previous.periodKind,
-        periodIndex: previous.periodIndex,
-        orgUnitId: previous.orgUnitId,
-        breakdown: previous.breakdown,
-        value: input.value,
-        supersedesId: previous.id,
-        reason: input.reason,
-      },
-      now,
-      previous,
+  return dataSource.transaction((manager) => correctMeasurementIn(manager, caller, input, now));
+}
+
+/** correctMeasurement in the caller's transaction. */
+export async function correctMeasurementIn(
+  manager: EntityManager,
+  caller: Caller,
+  input: CorrectMeasurementInput,
+  now: Date,
+): Promise<Measurement> {
+  const previous = await manager.findOneBy(Measurement, { id: input.measurementId });
+  if (!previous) throw notFound(`Measurement ${input.measurementId}`);
+  const successor = await manager.findOneBy(Measurement, { supersedesId: previous.id });
+  if (successor)
+    throw invalidInput(
+      "measurementId",
+      `measurement ${previous.id} was already corrected by measurement ${successor.id}: correct that one`,
     );
-  });
+  await assertYearsOpen(manager, [previous.year]);
+  const kpi = await manager.findOneByOrFail(Kpi, { id: previous.kpiId });
+  checkValue(kpi, input.value);
+  const period = { year: previous.year, kind: previous.periodKind, index: previous.periodIndex };
+  const unit = previous.orgUnitId === null ? null : await manager.findOneByOrFail(OrgUnit, { id: previous.orgUnitId });
+  await authoriseWrite(manager, caller, unit, period);
+  return insertMeasurement(
+    manager,
+    caller,
+    {
+      kpiId: kpi.id,
+      year: previous.year,
+      periodKind: previous.periodKind,
+      periodIndex: previous.periodIndex,
+      orgUnitId: previous.orgUnitId,
+      breakdown: previous.breakdown,
+      value: input.value,
+      supersedesId: previous.id,
+      reason: input.reason,
+    },
+    now,
+    previous,
+  );
 }
 
 async function checkPeriod(manager: EntityManager, kpi: Kpi, period: Period): Promise<void> {

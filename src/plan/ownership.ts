@@ -1,7 +1,9 @@
-import { PlanChangeKind } from "../../entities/enums";
+import { PlanChangeKind, PlanElement } from "../../entities/enums";
 
 export interface OwnershipChange {
   kind: PlanChangeKind;
+  /** What the change touched; a change to an element of the scheda (a KPI, a phase) moves no ownership. */
+  element?: PlanElement;
   toUnitId: number | null;
   effectiveDate: string;
   /** Breaks ties between changes effective the same day: the later act wins. */
@@ -16,7 +18,7 @@ export interface OwnershipChange {
 export function ownerOnDate(changes: readonly OwnershipChange[], date: string): number | null {
   let owner: number | null = null;
   const inEffect = changes
-    .filter((c) => c.effectiveDate <= date)
+    .filter((c) => c.effectiveDate <= date && (c.element ?? PlanElement.OBJECTIVE) === PlanElement.OBJECTIVE)
     .sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.order - b.order);
   for (const change of inEffect) {
     if (change.kind === PlanChangeKind.CREATED || change.kind === PlanChangeKind.TRANSFERRED) owner = change.toUnitId;

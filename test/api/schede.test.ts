@@ -62,6 +62,15 @@ describe.each(testDatabases)("schede by act on $name", (db) => {
       kpiCode: "${KPI}", year: 2019, value: "80", bound: "40.000" }) { id }`);
     expect(again.data!.setTarget).toEqual([]);
     expect(await counts()).toEqual(before);
+    // A change to the scheda is not a change of owner: the directorate still owns it, on any date.
+    const owner = await api.graphql<{ objective: { owner: { code: string } } }>(
+      `{ objective(key: "${OBJECTIVE}") { owner(asOf: "2019-12-31") { code } } }`,
+    );
+    expect(owner.data!.objective.owner.code).toBe("SCPS");
+    const unit = await api.graphql<{ orgUnit: { objectives: Array<{ key: string }> } }>(
+      `{ orgUnit(code: "SCPS", asOf: "2019-12-31") { objectives(year: 2019) { key } } }`,
+    );
+    expect(unit.data!.orgUnit.objectives.map((o) => o.key)).toContain(OBJECTIVE);
   });
 
   it("keeps both targets when one changes mid-year, and scores on each day by the one in force then", async () => {

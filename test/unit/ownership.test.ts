@@ -1,4 +1,4 @@
-import { PlanChangeKind } from "../../entities/enums";
+import { PlanChangeKind, PlanElement } from "../../entities/enums";
 import { OwnershipChange, ownerOnDate } from "../../src/plan/ownership";
 
 const created = (to: number, date: string, order = 1): OwnershipChange => ({
@@ -61,5 +61,22 @@ describe("ownerOnDate", () => {
   it("applies changes in date order whatever order they are given in, and same-day changes in act order", () => {
     const sameDay = [transferred(30, "2019-09-09", 3), transferred(20, "2019-09-09", 2), created(10, "2019-01-01", 1)];
     expect(ownerOnDate(sameDay, "2019-09-09")).toBe(30);
+  });
+});
+
+describe("ownership and the schede", () => {
+  it("is not moved by a change to a KPI or a phase, which names no unit", () => {
+    const changes = [
+      { kind: PlanChangeKind.CREATED, toUnitId: 7, effectiveDate: "2019-01-01", order: 1 },
+      { kind: PlanChangeKind.CREATED, element: PlanElement.KPI, toUnitId: null, effectiveDate: "2019-03-01", order: 2 },
+      {
+        kind: PlanChangeKind.REMOVED,
+        element: PlanElement.PHASE,
+        toUnitId: null,
+        effectiveDate: "2019-04-01",
+        order: 3,
+      },
+    ];
+    expect(ownerOnDate(changes, "2019-12-31")).toBe(7);
   });
 });
