@@ -10,6 +10,7 @@ import { CycleResolver, ReviewResolver } from "./cycle.resolver";
 import { JobRunResolver } from "./job.resolver";
 import { KpiResolver } from "./kpi.resolver";
 import { MeasurementResolver } from "./measurement.resolver";
+import { MonitoringResolver, ObjectiveMonitoringResolver, PhaseResolver } from "./monitoring.resolver";
 import { ObjectiveResolver } from "./objective.resolver";
 import { PeopleResolver } from "./people.resolver";
 import { OrgUnitResolver } from "./org-unit.resolver";
@@ -30,6 +31,9 @@ export const resolvers = [
   MeasurementResolver,
   PlanChangeMutations,
   SchedaMutations,
+  MonitoringResolver,
+  PhaseResolver,
+  ObjectiveMonitoringResolver,
   AuditResolver,
   AttainmentResolver,
   ObjectiveAttainmentResolver,

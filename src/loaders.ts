@@ -5,12 +5,14 @@ import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind, PlanElement } from "..
 import { JobRun } from "../entities/job-run.entity";
 import { Kpi } from "../entities/kpi.entity";
 import { Measurement } from "../entities/measurement.entity";
+import { MonitoringReport } from "../entities/monitoring-report.entity";
 import { ObjectiveCollaborator } from "../entities/objective-collaborator.entity";
 import { ObjectiveYear } from "../entities/objective-year.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnitHead } from "../entities/org-unit-head.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { Person } from "../entities/person.entity";
+import { Phase } from "../entities/phase.entity";
 import { PlanChange } from "../entities/plan-change.entity";
 import { Review } from "../entities/review.entity";
 import { Target } from "../entities/target.entity";
@@ -182,6 +184,8 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     collaborationsByUnit: groupedBy(ObjectiveCollaborator, "unitId", { objectiveId: "ASC" }),
     yearsByObjective: groupedBy(ObjectiveYear, "objectiveId", { year: "ASC" }),
     kpisByObjective: groupedBy(Kpi, "objectiveId", { id: "ASC" }),
+    phasesByObjective: groupedBy(Phase, "objectiveId", { position: "ASC" }),
+    reportsByObjective: groupedBy(MonitoringReport, "objectiveId", { monitoringDate: "ASC", id: "ASC" }),
     targetsByKpi: groupedBy(Target, "kpiId", { year: "ASC", effectiveDate: "ASC" }),
     changesByObjective: groupedBy(PlanChange, "objectiveId", { effectiveDate: "ASC", id: "ASC" }),
     changesByAct: groupedBy(PlanChange, "actId", { id: "ASC" }),

@@ -8,7 +8,7 @@ import { Target } from "../../entities/target.entity";
 import { endOfDayInRome } from "../dates";
 import { periodBounds } from "../periods";
 import { readEntities } from "../read-entities";
-import { YearData } from "./compute";
+import { TargetInput, YearData } from "./compute";
 import { PhaseDoneInput } from "./phase-progress";
 
 const number = (value: string | null) => (value === null ? null : Number(value));
@@ -73,17 +73,7 @@ export async function loadYearData(
       direction: k.direction,
       scoring: k.scoring,
     })),
-    targets: [...targetInForce.values()].map((t) => ({
-      id: t.id,
-      kpiId: t.kpiId,
-      value: number(t.value),
-      bound: number(t.bound),
-      strict: t.strict,
-      low: number(t.low),
-      high: number(t.high),
-      tolerance: number(t.tolerance),
-      actId: t.actId,
-    })),
+    targets: [...targetInForce.values()].map(targetInput),
     measurements: inForce.map((m) => ({ id: m.id, kpiId: m.kpiId, orgUnitId: m.orgUnitId, value: number(m.value) })),
     phases: phases.map((p) => ({
       id: p.id,
@@ -97,8 +87,23 @@ export async function loadYearData(
   };
 }
 
+/** A target row as scoring reads it. */
+export function targetInput(t: Target): TargetInput {
+  return {
+    id: t.id,
+    kpiId: t.kpiId,
+    value: number(t.value),
+    bound: number(t.bound),
+    strict: t.strict,
+    low: number(t.low),
+    high: number(t.high),
+    tolerance: number(t.tolerance),
+    actId: t.actId,
+  };
+}
+
 /** Each unit's latest report on each phase (a later report supersedes an earlier one): the phases it says are done. */
-function phasesDone(reports: readonly MonitoringReport[], phaseIds: Map<string, number>): PhaseDoneInput[] {
+export function phasesDone(reports: readonly MonitoringReport[], phaseIds: Map<string, number>): PhaseDoneInput[] {
   const latest = new Map<string, PhaseDoneInput | null>();
   for (const report of reports) {
     for (const phase of report.phases) {
