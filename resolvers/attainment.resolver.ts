@@ -8,7 +8,7 @@ import { Target } from "../entities/target.entity";
 import { meanOf, ObjectiveResult, scoreObjective, solidaleGate } from "../src/attainment/compute";
 import { Review } from "../entities/review.entity";
 import { READERS } from "../src/auth/auth-checker";
-import { overriddenScore } from "../src/cycles/reviews";
+import { overriddenScore } from "../src/attainment/reviewed";
 import { Context } from "../src/context";
 import { isWithin } from "../src/dates";
 import {

@@ -21,7 +21,7 @@ import { OrgUnit } from "../entities/org-unit.entity";
 import { Review } from "../entities/review.entity";
 import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
-import { moveCycle } from "../src/cycles/cycles";
+import { moveCycle } from "../src/cycles/move-cycle";
 import { recordReview } from "../src/cycles/reviews";
 import { UNIT_CODE } from "./types/objective-filter.input";
 

@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { CycleStatus, ReviewDecision, Role } from "../../entities/enums";
 import { OrgUnit } from "../../entities/org-unit.entity";
-import { moveCycle } from "../cycles/cycles";
+import { moveCycle } from "../cycles/move-cycle";
 import { recordReview } from "../cycles/reviews";
 import { isWithin } from "../dates";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";

@@ -6,7 +6,7 @@ import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { IncentiveRuleSet } from "../../entities/incentive-rule-set.entity";
 import { IndividualAssessment } from "../../entities/individual-assessment.entity";
 import { meanOf, scoreObjective, solidaleGate } from "../attainment/compute";
-import { overriddenScore } from "../cycles/reviews";
+import { overriddenScore } from "../attainment/reviewed";
 import { createLoaders } from "../loaders";
 import { unitOnDate } from "../organisation/lineage";
 import { dayNumber } from "../dates";
