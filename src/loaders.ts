@@ -17,8 +17,7 @@ import { Target } from "../entities/target.entity";
 import { YearDataCache } from "./attainment/year-data-cache";
 import { endOfDayInRome } from "./dates";
 import { readEntities } from "./read-entities";
-import { unitOnDate } from "./organisation/lineage";
-import { ownerOnDate } from "./plan/ownership";
+import { owningUnitOn } from "./plan/ownership";
 
 /**
  * The per-request DataLoaders: made afresh for each request so that no cache outlives it or
@@ -94,10 +93,8 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
       byObjective.set(change.objectiveId, [...(byObjective.get(change.objectiveId) ?? []), change]);
     const groups = new Map<number, Objective[]>();
     for (const objective of objectives) {
-      const history = (byObjective.get(objective.id) ?? []).map((c) => ({ ...c, order: c.id }));
-      const owner = ownerOnDate(history, asOf);
-      const ownerThatDay = owner === null ? null : unitOnDate(owner, asOf, units);
-      if (ownerThatDay !== null) groups.set(ownerThatDay, [...(groups.get(ownerThatDay) ?? []), objective]);
+      const owner = owningUnitOn(byObjective.get(objective.id) ?? [], asOf, units);
+      if (owner !== null) groups.set(owner, [...(groups.get(owner) ?? []), objective]);
     }
     return groups;
   }

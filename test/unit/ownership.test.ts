@@ -1,5 +1,5 @@
 import { PlanChangeKind } from "../../entities/enums";
-import { OwnershipChange, ownerOnDate } from "../../src/plan/ownership";
+import { OwnershipChange, ownerOnDate, owningUnitOn } from "../../src/plan/ownership";
 
 const created = (to: number, date: string, order = 1): OwnershipChange => ({
   kind: PlanChangeKind.CREATED,
@@ -61,5 +61,23 @@ describe("ownerOnDate", () => {
   it("applies changes in date order whatever order they are given in, and same-day changes in act order", () => {
     const sameDay = [transferred(30, "2019-09-09", 3), transferred(20, "2019-09-09", 2), created(10, "2019-01-01", 1)];
     expect(ownerOnDate(sameDay, "2019-09-09")).toBe(30);
+  });
+});
+
+describe("owningUnitOn", () => {
+  // The plan gives the objective to Mobilità e Trasporti (2), the name Mobilità, Ambiente ed Energia (1) took on 2019-09-09.
+  const units = new Map([
+    [1, { id: 1, predecessorId: null, validFrom: null, validTo: "2019-09-08" }],
+    [2, { id: 2, predecessorId: 1, validFrom: "2019-09-09", validTo: null }],
+  ]);
+  const changes = [{ id: 7, kind: PlanChangeKind.CREATED, toUnitId: 2, effectiveDate: "2019-01-01" }];
+
+  it("answers the owner under the name it had on the date", () => {
+    expect(owningUnitOn(changes, "2019-08-01", units)).toBe(1);
+    expect(owningUnitOn(changes, "2019-12-31", units)).toBe(2);
+  });
+
+  it("answers no unit before the objective was created", () => {
+    expect(owningUnitOn(changes, "2018-12-31", units)).toBeNull();
   });
 });
