@@ -11,6 +11,7 @@ import { READERS } from "../src/auth/auth-checker";
 import { overriddenScore } from "../src/attainment/reviewed";
 import { Context } from "../src/context";
 import { isWithin } from "../src/dates";
+import { yearBounds } from "../src/periods";
 import {
   AdministrationAttainment,
   AttainmentStatus,
@@ -19,8 +20,6 @@ import {
   ObjectiveAttainment,
   UnitAttainment,
 } from "./types/attainment.types";
-
-const yearEnd = (year: number) => `${year}-12-31`;
 
 /** A computed result with the Nucleo's reviews of the objective applied: the latest override wins. */
 async function reviewed(
@@ -172,7 +171,7 @@ export class AttainmentResolver {
 
   @FieldResolver(() => [UnitAttainment], { description: "Every directorate that existed at the end of the year" })
   async units(@Root() root: AdministrationAttainment, @Ctx() context: Context): Promise<UnitAttainment[]> {
-    const date = root.asOf ?? yearEnd(root.year);
+    const date = root.asOf ?? yearBounds(root.year).end;
     const units = [...(await context.loaders.allUnits()).values()].filter(
       (u) => u.kind !== "AREA" && isWithin(date, u.validFrom, u.validTo),
     );
@@ -234,6 +233,6 @@ export class OrgUnitAttainmentResolver {
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() context: Context,
   ): Promise<UnitAttainment> {
-    return unitAttainment(context, unit, year, asOf ?? null, unit.asOf ?? yearEnd(year));
+    return unitAttainment(context, unit, year, asOf ?? null, unit.asOf ?? yearBounds(year).end);
   }
 }

@@ -29,6 +29,7 @@ import { isFlatDistribution } from "../src/incentives/eligibility";
 import { payrollCsv } from "../src/incentives/payroll-export";
 import { DEFAULT_RULES, ruleSetSchema } from "../src/incentives/rule-set";
 import { decodeCursor, encodeCursor, pageSize } from "../src/pagination";
+import { yearBounds } from "../src/periods";
 import { importPeople } from "../src/people/import-people";
 import { Connection } from "./types/connection";
 import { UNIT_CODE } from "./types/objective-filter.input";
@@ -146,7 +147,7 @@ export class PeopleResolver {
     @Ctx() { dataSource, caller, loaders }: Context,
   ): Promise<EligibilityConnection> {
     const units = await loaders.allUnits();
-    const yearEnd = `${args.year}-12-31`;
+    const yearEnd = yearBounds(args.year).end;
     const ownOnly = !caller.roles.some((r) => r === Role.ADMIN || r === Role.PAYROLL || r === Role.EVALUATION_BOARD);
     const rows = (await computeCycleEligibility(dataSource, args.year)).rows.filter((row) => {
       const inUnits = row.inputs.assignments.map((a) => [...units.values()].find((u) => u.code === a.unitCode)!);

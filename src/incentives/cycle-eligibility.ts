@@ -10,7 +10,8 @@ import { overriddenScore } from "../attainment/reviewed";
 import { createLoaders } from "../loaders";
 import { unitOnDate } from "../organisation/lineage";
 import { dayNumber } from "../dates";
-import { computeEligibility, StaffCategory } from "./eligibility";
+import { yearBounds } from "../periods";
+import { computeEligibility } from "./eligibility";
 import { DEFAULT_RULES, RuleSet, ruleSetSchema } from "./rule-set";
 
 export interface EligibilityInputs {
@@ -74,8 +75,7 @@ export async function rulesFor(dataSource: DataSource, year: number): Promise<{ 
  */
 export async function computeCycleEligibility(dataSource: DataSource, year: number): Promise<CycleEligibility> {
   const loaders = createLoaders(dataSource);
-  const yearStart = `${year}-01-01`;
-  const yearEnd = `${year}-12-31`;
+  const { start: yearStart, end: yearEnd } = yearBounds(year);
   const [{ version, rules }, cycle, data, reviews, units, owned, gestionali, solidali] = await Promise.all([
     rulesFor(dataSource, year),
     dataSource.manager.findOneBy(EvaluationCycle, { year }),
@@ -183,7 +183,7 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
         row,
         input: {
           employeeId: employee.id,
-          category: employee.category as StaffCategory,
+          category: employee.category,
           individualScore: assessment!,
           assignments: spans.map((s) => ({ unitScore: s.unitScore!, days: s.days, share: s.share })),
         },

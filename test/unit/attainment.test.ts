@@ -1,4 +1,4 @@
-import { KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
+import { GateMode, KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
 import { scoreObjective, solidaleGate, YearData } from "../../src/attainment/compute";
 import { scoreKpi } from "../../src/attainment/kpi-score";
 
@@ -95,11 +95,13 @@ describe("solidaleGate", () => {
   });
 
   it("opens on the mean in WEIGHTED_MEAN mode: (1 + 1 + 0.8 + 0.9) / 4 = 0.925 ≥ 0.9", () => {
-    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.9)).toMatchObject({
+    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], GateMode.WEIGHTED_MEAN, 0.9)).toMatchObject({
       open: true,
       score: expect.closeTo(0.925, 12),
     });
-    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.95).open).toBe(false);
+    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], GateMode.WEIGHTED_MEAN, 0.95).open).toBe(
+      false,
+    );
   });
 
   it("cannot be judged while any Solidale objective is incomplete", () => {
