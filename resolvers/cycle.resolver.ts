@@ -77,9 +77,9 @@ export class CycleResolver {
     @Arg("to", () => CycleStatus) to: CycleStatus,
     @Arg("actKey", () => String, { nullable: true }) actKey: string | null,
     @Arg("note", () => String, { nullable: true }) note: string | null,
-    @Ctx() { dataSource, caller }: Context,
+    @Ctx() { dataSource, attainment, caller }: Context,
   ): Promise<EvaluationCycle> {
-    return moveCycle(dataSource, caller, { year, to, actKey: actKey ?? null, note: note ?? null });
+    return moveCycle(dataSource, attainment, caller, { year, to, actKey: actKey ?? null, note: note ?? null });
   }
 
   @Authorized(Role.EVALUATION_BOARD)

@@ -1,22 +1,20 @@
-import { DataSource, EntityManager } from "typeorm";
+import { EntityManager } from "typeorm";
 import { CycleSnapshot } from "../../entities/cycle-snapshot.entity";
 import { FrozenEligibility } from "../../entities/frozen-eligibility.entity";
 import { FrozenScore } from "../../entities/frozen-score.entity";
-import { computeCycleEligibility } from "../incentives/cycle-eligibility";
+import { CycleEligibility } from "../incentives/cycle-eligibility";
 
 const decimal = (value: number | null) => (value === null ? null : value.toFixed(6));
 
 /** Freezes the year's gate, every objective's attainment and every employee's eligibility as they stand when the cycle closes. */
 export async function freeze(
   manager: EntityManager,
-  dataSource: DataSource,
-  year: number,
+  eligibility: CycleEligibility,
   takenBy: string,
   now: Date,
 ): Promise<void> {
-  const eligibility = await computeCycleEligibility(dataSource, year);
   const inserted = await manager.insert(CycleSnapshot, {
-    year,
+    year: eligibility.year,
     takenAt: now,
     takenBy,
     ruleSetVersion: eligibility.ruleSetVersion,

@@ -2,9 +2,11 @@ import { DataSource } from "typeorm";
 import { CycleTransition } from "../../entities/cycle-transition.entity";
 import { CycleStatus } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
+import { AttainmentService } from "../attainment/attainment-service";
 import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
 import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
+import { computeCycleEligibility } from "../incentives/cycle-eligibility";
 import { freeze } from "./freeze";
 import { checkMove } from "./transitions";
 
@@ -18,6 +20,7 @@ export interface MoveCycleInput {
 /** Moves a cycle one step, recording who, when and the act; audited. */
 export function moveCycle(
   dataSource: DataSource,
+  attainment: AttainmentService,
   caller: Caller,
   input: MoveCycleInput,
   now = new Date(),
@@ -29,7 +32,12 @@ export function moveCycle(
     if (problem?.kind === "FORBIDDEN") throw new DomainError(ErrorCode.FORBIDDEN, problem.message);
     if (problem) throw invalidInput(problem.kind === "NEEDS_ACT" ? "actKey" : "to", problem.message);
     if (input.to === CycleStatus.CLOSED)
-      await freeze(manager, dataSource, input.year, auditedCaller(caller).actor, now);
+      await freeze(
+        manager,
+        await computeCycleEligibility(dataSource, attainment, input.year),
+        auditedCaller(caller).actor,
+        now,
+      );
     await manager.update(EvaluationCycle, { id: cycle.id }, { status: input.to });
     await manager.insert(CycleTransition, {
       cycleId: cycle.id,

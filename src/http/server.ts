@@ -10,9 +10,8 @@ import { createServer, Server } from "node:http";
 import { DataSource } from "typeorm";
 import { TokenVerifier } from "../auth/caller";
 import { Config } from "../config";
-import { Context } from "../context";
+import { Context, requestReaders } from "../context";
 import { YearDataCache } from "../attainment/year-data-cache";
-import { createLoaders } from "../loaders";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
 import { explorerRouter } from "./explorer";
@@ -27,7 +26,7 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** HTTP → Apollo → context (verified caller, fresh loaders) → resolvers. Not yet listening. */
+/** HTTP → Apollo → context (verified caller, fresh readers) → resolvers. Not yet listening. */
 export async function createHttpServer(config: Config, dataSource: DataSource, logger: Logger): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
@@ -59,7 +58,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
       context: async ({ req }) => ({
         config,
         caller: await tokens.callerFrom(req.headers.authorization),
-        loaders: createLoaders(dataSource, yearDataCache),
+        ...requestReaders(dataSource, yearDataCache),
         dataSource,
       }),
     }),
