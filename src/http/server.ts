@@ -15,7 +15,7 @@ import { YearDataCache } from "../attainment/year-data-cache";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
 import { explorerRouter } from "./explorer";
-import { errorFormatter } from "./format-error";
+import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
 import { costLimitPlugin, depthRule } from "./query-limits";
 
@@ -57,7 +57,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         config,
-        caller: await tokens.callerFrom(req.headers.authorization),
+        caller: await tokens.callerFrom(req.headers.authorization).catch(refuseRequest),
         ...requestReaders(dataSource, yearDataCache),
         dataSource,
       }),
