@@ -30,6 +30,11 @@ export class AttainmentInputs {
     private readonly yearDataCache: YearDataCache,
   ) {}
 
+  /** Inputs that read everything anew, on the same shared cache. */
+  afresh(): AttainmentInputs {
+    return new AttainmentInputs(this.dataSource, this.yearDataCache);
+  }
+
   private once<T>(key: string, read: () => Promise<T>): Promise<T> {
     if (!this.reads.has(key)) this.reads.set(key, read());
     return this.reads.get(key) as Promise<T>;

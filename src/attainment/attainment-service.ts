@@ -50,6 +50,14 @@ export class AttainmentService {
   constructor(readonly inputs: AttainmentInputs) {}
 
   /**
+   * A service that reads everything anew: for figures that must be current when written or sent
+   * (the freeze, the payroll file), even after earlier fields of the same request read the inputs.
+   */
+  afresh(): AttainmentService {
+    return new AttainmentService(this.inputs.afresh());
+  }
+
+  /**
    * The Solidale gate, judged by the mode and threshold of the year's rule set as known on `asOf`.
    * WEIGHTED_MEAN weighs the Solidali equally while the rule set gives them no weights.
    */

@@ -34,7 +34,7 @@ export function moveCycle(
     if (input.to === CycleStatus.CLOSED)
       await freeze(
         manager,
-        await computeCycleEligibility(dataSource, attainment, input.year),
+        await computeCycleEligibility(dataSource, attainment.afresh(), input.year),
         auditedCaller(caller).actor,
         now,
       );

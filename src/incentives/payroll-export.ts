@@ -89,7 +89,7 @@ export async function payrollCsv(dataSource: DataSource, attainment: AttainmentS
       }),
     );
   } else if (cycle.status === CycleStatus.VALIDATED) {
-    body = liveRows(year, (await computeCycleEligibility(dataSource, attainment, year)).rows);
+    body = liveRows(year, (await computeCycleEligibility(dataSource, attainment.afresh(), year)).rows);
   } else {
     throw invalidInput(
       "year",
