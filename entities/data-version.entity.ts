@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
+/** The counter of attainment's inputs (kpi, target, measurement): the row migration AttainmentInputsVersion inserts. */
+export const ATTAINMENT_INPUTS = "attainment-inputs";
+
 /**
  * A count of the changes to a set of tables, kept by database triggers (migration
  * AttainmentInputsVersion): whatever writes the rows, and on whichever replica, the count moves,

@@ -142,6 +142,12 @@ export enum ReviewDecision {
   OVERRIDDEN = "OVERRIDDEN",
 }
 
+/** How the Solidale gate is judged (DESIGN.md §4): each objective at 100%, or their weighted mean at a threshold. */
+export enum GateMode {
+  ALL = "ALL",
+  WEIGHTED_MEAN = "WEIGHTED_MEAN",
+}
+
 /** The three populations with different bonus rules. */
 export enum StaffCategory {
   MANAGER = "MANAGER",
@@ -181,5 +187,6 @@ const registrations: Array<[object, string, string]> = [
   [CycleStatus, "CycleStatus", "OPEN → UNDER_REVIEW → VALIDATED → CLOSED"],
   [ReviewDecision, "ReviewDecision", "The Nucleo di Valutazione's decision"],
   [StaffCategory, "StaffCategory", "Dirigente (MANAGER), Posizione Organizzativa (PO) or dipendente (STAFF)"],
+  [GateMode, "GateMode", "ALL: each Obiettivo Solidale at 100% of target; WEIGHTED_MEAN: their mean at the threshold"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -1,50 +1,32 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { ObjectiveLevel, OrgUnitKind, ReviewDecision } from "../entities/enums";
+import { ReviewDecision } from "../entities/enums";
 import { Kpi } from "../entities/kpi.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { LocalDate } from "../entities/scalars";
-import { meanOf, ObjectiveResult, scoreObjective, solidaleGate } from "../src/attainment/compute";
-import { Review } from "../entities/review.entity";
+import { ObjectivesSummary, ReviewedObjective, UnitResult } from "../src/attainment/attainment-service";
 import { READERS } from "../src/auth/auth-checker";
-import { overriddenScore } from "../src/cycles/reviews";
 import { Context } from "../src/context";
-import { isWithin } from "../src/dates";
+import { yearBounds } from "../src/periods";
 import {
   AdministrationAttainment,
   AttainmentStatus,
   AttainmentSummary,
   KpiAttainment,
   ObjectiveAttainment,
+  SolidaleGate,
   UnitAttainment,
 } from "./types/attainment.types";
 
-const yearEnd = (year: number) => `${year}-12-31`;
-
-/** A computed result with the Nucleo's reviews of the objective applied: the latest override wins. */
-async function reviewed(
-  context: Context,
-  result: ObjectiveResult,
-  year: number,
-  asOf: string | null,
-): Promise<ObjectiveResult & { computedScore: number | null; reviews: Review[] }> {
-  const reviews = (await context.loaders.reviews(year, asOf)).filter((r) => r.objectiveId === result.objectiveId);
-  const override = overriddenScore(reviews);
-  return override === null
-    ? { ...result, computedScore: result.score, reviews }
-    : { ...result, score: override, status: "SCORED", missing: null, computedScore: result.score, reviews };
-}
-
-/** Turns a reviewed result into its GraphQL view; its KPIs and explanation wait until asked for. */
+/** An objective's reviewed result as GraphQL shows it; its KPIs and explanation wait until asked for. */
 async function view(
   context: Context,
-  objective: Objective,
-  result: Awaited<ReturnType<typeof reviewed>>,
+  result: ReviewedObjective,
   year: number,
   asOf: string | null,
 ): Promise<ObjectiveAttainment> {
   return {
-    objective,
+    objective: result.objective,
     unit: result.unitId === null ? null : await context.loaders.unit.load(result.unitId),
     status: result.status as AttainmentStatus,
     score: result.score,
@@ -55,11 +37,39 @@ async function view(
   };
 }
 
+async function summaryView(
+  context: Context,
+  summary: ObjectivesSummary,
+  year: number,
+  asOf: string | null,
+): Promise<AttainmentSummary> {
+  return {
+    status: summary.score === null ? AttainmentStatus.INCOMPLETE : AttainmentStatus.SCORED,
+    score: summary.score,
+    computedScore: summary.computedScore,
+    objectives: await Promise.all(summary.objectives.map((o) => view(context, o, year, asOf))),
+  };
+}
+
+async function unitView(
+  context: Context,
+  result: UnitResult,
+  year: number,
+  asOf: string | null,
+): Promise<UnitAttainment> {
+  return {
+    unit: result.unit,
+    reviews: result.reviews,
+    direzione: await summaryView(context, result.direzione, year, asOf),
+    gestionale: await summaryView(context, result.gestionale, year, asOf),
+  };
+}
+
 /** Each KPI's score with the value, measurement, target and unit behind it; made once per view. */
 function kpiViews(context: Context, attainment: ObjectiveAttainment): Promise<KpiAttainment[]> {
   const { loaders } = context;
   const { result, year, asOf } = attainment.computation;
-  return (attainment.computation.kpis ??= loaders.yearData(year, asOf).then((data) =>
+  return (attainment.computation.kpis ??= context.attainment.measurements(year, asOf).then((measurements) =>
     Promise.all(
       result.kpis.map(async (k) => {
         const [kpi, unit] = await Promise.all([
@@ -70,7 +80,7 @@ function kpiViews(context: Context, attainment: ObjectiveAttainment): Promise<Kp
           k.targetId === null
             ? null
             : ((await loaders.targetsByKpi.load(k.kpiId)).find((t) => t.id === k.targetId) ?? null);
-        const measurement = k.measurementId === null ? null : (data.rows.get(k.measurementId) ?? null);
+        const measurement = k.measurementId === null ? null : (measurements.get(k.measurementId) ?? null);
         return {
           kpi: kpi as Kpi,
           unit,
@@ -78,7 +88,7 @@ function kpiViews(context: Context, attainment: ObjectiveAttainment): Promise<Kp
           score: k.score,
           value: measurement?.value ?? (k.value === null ? null : String(k.value)),
           measurement,
-          target,
+          target: target,
           rule: k.rule,
           missing: k.missing,
         };
@@ -122,28 +132,6 @@ export class ObjectiveAttainmentDetailResolver {
   }
 }
 
-async function summarise(
-  context: Context,
-  objectives: Objective[],
-  unitId: number | null,
-  year: number,
-  asOf: string | null,
-  override: number | null = null,
-): Promise<AttainmentSummary> {
-  const data = await context.loaders.yearData(year, asOf);
-  const results = await Promise.all(
-    objectives.map((o) => reviewed(context, scoreObjective(o, unitId, data), year, asOf)),
-  );
-  const computed = results.length === 0 ? null : meanOf(results);
-  const score = override ?? computed;
-  return {
-    status: score === null ? AttainmentStatus.INCOMPLETE : AttainmentStatus.SCORED,
-    score,
-    computedScore: computed,
-    objectives: await Promise.all(results.map((r, i) => view(context, objectives[i], r, year, asOf))),
-  };
-}
-
 @Resolver(() => AdministrationAttainment)
 export class AttainmentResolver {
   @Authorized(READERS)
@@ -155,48 +143,23 @@ export class AttainmentResolver {
     return { year, asOf: asOf ?? null };
   }
 
-  @FieldResolver()
-  async gate(@Root() root: AdministrationAttainment, @Ctx() context: Context) {
-    const objectives = await context.loaders.activeObjectives(ObjectiveLevel.SOLIDALE, root.year);
-    const data = await context.loaders.yearData(root.year, root.asOf);
-    const results = await Promise.all(
-      objectives.map((o) => reviewed(context, scoreObjective(o, null, data), root.year, root.asOf)),
-    );
-    const gate = solidaleGate(results);
+  @FieldResolver(() => SolidaleGate)
+  async gate(@Root() root: AdministrationAttainment, @Ctx() context: Context): Promise<SolidaleGate> {
+    const { open, mode, threshold, score, objectives } = await context.attainment.gate(root.year, root.asOf);
     return {
-      ...gate,
-      objectives: await Promise.all(results.map((r, i) => view(context, objectives[i], r, root.year, root.asOf))),
+      open,
+      mode,
+      threshold,
+      score,
+      objectives: await Promise.all(objectives.map((o) => view(context, o, root.year, root.asOf))),
     };
   }
 
   @FieldResolver(() => [UnitAttainment], { description: "Every directorate that existed at the end of the year" })
   async units(@Root() root: AdministrationAttainment, @Ctx() context: Context): Promise<UnitAttainment[]> {
-    const date = root.asOf ?? yearEnd(root.year);
-    const units = [...(await context.loaders.allUnits()).values()].filter(
-      (u) => u.kind !== OrgUnitKind.AREA && isWithin(date, u.validFrom, u.validTo),
-    );
-    return Promise.all(units.map((unit) => unitAttainment(context, unit, root.year, root.asOf, date)));
+    const units = await context.attainment.units(root.year, root.asOf);
+    return Promise.all(units.map((u) => unitView(context, u, root.year, root.asOf)));
   }
-}
-
-/** `asOf`: what was known that day (null: now); `ownedOn`: the day whose organisation assigns the objectives. */
-async function unitAttainment(
-  context: Context,
-  unit: OrgUnit,
-  year: number,
-  asOf: string | null,
-  ownedOn: string,
-): Promise<UnitAttainment> {
-  const owned = (await context.loaders.objectivesByOwner.load(year, ownedOn)).get(unit.id) ?? [];
-  const direzione = owned.filter((o) => o.level === ObjectiveLevel.DIREZIONE);
-  const gestionali = await context.loaders.activeObjectives(ObjectiveLevel.GESTIONALE, year);
-  const reviews = (await context.loaders.reviews(year, asOf)).filter((r) => r.unitId === unit.id);
-  return {
-    unit,
-    reviews,
-    direzione: await summarise(context, direzione, unit.id, year, asOf, overriddenScore(reviews)),
-    gestionale: await summarise(context, gestionali, unit.id, year, asOf),
-  };
 }
 
 @Resolver(() => Objective)
@@ -210,14 +173,7 @@ export class ObjectiveAttainmentResolver {
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() context: Context,
   ): Promise<ObjectiveAttainment> {
-    const unitId = objective.level === ObjectiveLevel.DIREZIONE ? objective.ownerUnitId : null;
-    const result = await reviewed(
-      context,
-      scoreObjective(objective, unitId, await context.loaders.yearData(year, asOf ?? null)),
-      year,
-      asOf ?? null,
-    );
-    return view(context, objective, result, year, asOf ?? null);
+    return view(context, await context.attainment.objective(objective, year, asOf ?? null), year, asOf ?? null);
   }
 }
 
@@ -227,12 +183,13 @@ export class OrgUnitAttainmentResolver {
     description:
       "Its attainment for a year, over the objectives it owned on the date the unit was asked about (default: the year's end), as known on asOf (default: now)",
   })
-  attainment(
+  async attainment(
     @Root() unit: OrgUnit,
     @Arg("year", () => Int) year: number,
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() context: Context,
   ): Promise<UnitAttainment> {
-    return unitAttainment(context, unit, year, asOf ?? null, unit.asOf ?? yearEnd(year));
+    const ownedOn = unit.asOf ?? yearBounds(year).end;
+    return unitView(context, await context.attainment.unit(unit, year, asOf ?? null, ownedOn), year, asOf ?? null);
   }
 }

@@ -21,7 +21,7 @@ import { OrgUnit } from "../entities/org-unit.entity";
 import { Review } from "../entities/review.entity";
 import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
-import { moveCycle } from "../src/cycles/cycles";
+import { moveCycle } from "../src/cycles/move-cycle";
 import { recordReview } from "../src/cycles/reviews";
 import { UNIT_CODE } from "./types/objective-filter.input";
 
@@ -77,9 +77,9 @@ export class CycleResolver {
     @Arg("to", () => CycleStatus) to: CycleStatus,
     @Arg("actKey", () => String, { nullable: true }) actKey: string | null,
     @Arg("note", () => String, { nullable: true }) note: string | null,
-    @Ctx() { dataSource, caller }: Context,
+    @Ctx() { dataSource, attainment, caller }: Context,
   ): Promise<EvaluationCycle> {
-    return moveCycle(dataSource, caller, { year, to, actKey: actKey ?? null, note: note ?? null });
+    return moveCycle(dataSource, attainment, caller, { year, to, actKey: actKey ?? null, note: note ?? null });
   }
 
   @Authorized(Role.EVALUATION_BOARD)

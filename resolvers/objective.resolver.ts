@@ -7,9 +7,8 @@ import { LocalDate } from "../entities/scalars";
 import { Target } from "../entities/target.entity";
 import { Context } from "../src/context";
 import { invalidInput } from "../src/errors";
-import { unitOnDate } from "../src/organisation/lineage";
 import { listObjectives } from "../src/plan/objective-list";
-import { ownerOnDate } from "../src/plan/ownership";
+import { owningUnitOn } from "../src/plan/ownership";
 import { Connection } from "./types/connection";
 import { READERS } from "../src/auth/auth-checker";
 import { ObjectiveArgs, ObjectivesArgs } from "./types/objective-filter.input";
@@ -60,12 +59,8 @@ export class ObjectiveResolver {
   ): Promise<OrgUnit | null> {
     if (asOf == null) return objective.ownerUnitId === null ? null : loaders.unit.load(objective.ownerUnitId);
     const [changes, units] = await Promise.all([loaders.changesByObjective.load(objective.id), loaders.allUnits()]);
-    const owner = ownerOnDate(
-      changes.map((c) => ({ ...c, order: c.id })),
-      asOf,
-    );
-    const ownerThatDay = owner === null ? null : unitOnDate(owner, asOf, units);
-    return ownerThatDay === null ? null : units.get(ownerThatDay)!;
+    const owner = owningUnitOn(changes, asOf, units);
+    return owner === null ? null : units.get(owner)!;
   }
 
   @FieldResolver(() => [OrgUnit], { description: "Units named as collaborators" })

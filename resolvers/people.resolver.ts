@@ -29,6 +29,7 @@ import { isFlatDistribution } from "../src/incentives/eligibility";
 import { payrollCsv } from "../src/incentives/payroll-export";
 import { DEFAULT_RULES, ruleSetSchema } from "../src/incentives/rule-set";
 import { decodeCursor, encodeCursor, pageSize } from "../src/pagination";
+import { yearBounds } from "../src/periods";
 import { importPeople } from "../src/people/import-people";
 import { Connection } from "./types/connection";
 import { UNIT_CODE } from "./types/objective-filter.input";
@@ -143,12 +144,12 @@ export class PeopleResolver {
   })
   async eligibility(
     @Args() args: EligibilityArgs,
-    @Ctx() { dataSource, caller, loaders }: Context,
+    @Ctx() { dataSource, attainment, caller, loaders }: Context,
   ): Promise<EligibilityConnection> {
     const units = await loaders.allUnits();
-    const yearEnd = `${args.year}-12-31`;
+    const yearEnd = yearBounds(args.year).end;
     const ownOnly = !caller.roles.some((r) => r === Role.ADMIN || r === Role.PAYROLL || r === Role.EVALUATION_BOARD);
-    const rows = (await computeCycleEligibility(dataSource, args.year)).rows.filter((row) => {
+    const rows = (await computeCycleEligibility(dataSource, attainment, args.year)).rows.filter((row) => {
       const inUnits = row.inputs.assignments.map((a) => [...units.values()].find((u) => u.code === a.unitCode)!);
       if (
         ownOnly &&
@@ -182,9 +183,9 @@ export class PeopleResolver {
   @Query(() => EligibilityReport)
   async eligibilityReport(
     @Arg("year", () => Int) year: number,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, attainment }: Context,
   ): Promise<EligibilityReport> {
-    const result = await computeCycleEligibility(dataSource, year);
+    const result = await computeCycleEligibility(dataSource, attainment, year);
     const complete = result.rows.filter((r) => r.status === "COMPLETE");
     const flat = isFlatDistribution(
       complete.map((r) => ({
@@ -293,7 +294,7 @@ export class PeopleResolver {
     description:
       "The payroll CSV of a validated or closed year (from a closed year: the frozen figures, byte for byte)",
   })
-  exportPayroll(@Arg("year", () => Int) year: number, @Ctx() { dataSource }: Context): Promise<string> {
-    return payrollCsv(dataSource, year);
+  exportPayroll(@Arg("year", () => Int) year: number, @Ctx() { dataSource, attainment }: Context): Promise<string> {
+    return payrollCsv(dataSource, attainment, year);
   }
 }

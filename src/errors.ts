@@ -1,5 +1,3 @@
-import { GraphQLError } from "graphql";
-
 /** Stable codes a client can act on; the message says what to do in words a person understands. */
 export enum ErrorCode {
   NOT_FOUND = "NOT_FOUND",
@@ -9,9 +7,19 @@ export enum ErrorCode {
   CYCLE_CLOSED = "CYCLE_CLOSED",
 }
 
-export class DomainError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...details } });
+/**
+ * A refusal the domain explains: a stable code, a message, and details a client can act on (the
+ * `field` of an invalid input, the closed `years`, the `requiredRoles`). It knows no transport: the
+ * API edge (src/http/format-error.ts) turns it into a GraphQL error with these as extensions.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
   }
 }
 

@@ -1,7 +1,6 @@
 import DataLoader from "dataloader";
-import { DataSource, EntityTarget, LessThan, ObjectLiteral } from "typeorm";
+import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { Act } from "../entities/act.entity";
-import { ObjectiveLevel, ObjectiveStatus, PlanChangeKind, PlanElement } from "../entities/enums";
 import { JobRun } from "../entities/job-run.entity";
 import { Kpi } from "../entities/kpi.entity";
 import { Measurement } from "../entities/measurement.entity";
@@ -14,21 +13,17 @@ import { OrgUnit } from "../entities/org-unit.entity";
 import { Person } from "../entities/person.entity";
 import { Phase } from "../entities/phase.entity";
 import { PlanChange } from "../entities/plan-change.entity";
-import { Review } from "../entities/review.entity";
 import { Target } from "../entities/target.entity";
-import { YearDataCache } from "./attainment/year-data-cache";
-import { endOfDayInRome } from "./dates";
+import { AttainmentInputs } from "./attainment/attainment-inputs";
 import { readEntities } from "./read-entities";
-import { unitOnDate } from "./organisation/lineage";
-import { ownerOnDate } from "./plan/ownership";
 
 /**
  * The per-request DataLoaders: made afresh for each request so that no cache outlives it or
- * crosses callers. Only attainment's inputs, the same for every caller, come from a cache the
- * server shares (YearDataCache). Each list field batches its parents' keys into one statement, so
- * a query costs statements in proportion to its depth, not to the rows it returns.
+ * crosses callers. Units and objectives by owner come from the request's attainment inputs, so
+ * attainment and the plan's fields read them once. Each list field batches its parents' keys into
+ * one statement, so a query costs statements in proportion to its depth, not to the rows it returns.
  */
-export function createLoaders(dataSource: DataSource, yearDataCache = new YearDataCache(dataSource)) {
+export function createLoaders(dataSource: DataSource, inputs: AttainmentInputs) {
   const manager = dataSource.manager;
 
   function byId<E extends ObjectLiteral & { id: number }>(entity: EntityTarget<E>) {
@@ -56,55 +51,6 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     });
   }
 
-  const unit = byId(OrgUnit);
-  const objective = byId(Objective);
-  let allUnits: Promise<Map<number, OrgUnit>> | undefined;
-  let version: Promise<number> | undefined;
-  const activeByLevel = new Map<string, Promise<Objective[]>>();
-  const reviewsByYear = new Map<string, Promise<Review[]>>();
-
-  /** Objectives of a year grouped by the unit that owned them on a date (null: as the plan stands now). */
-  const objectivesByOwner = new DataLoader<string, Map<number, Objective[]>>(async (keys) =>
-    Promise.all(
-      keys.map(async (key) => {
-        const [year, asOf] = JSON.parse(key) as [number, string | null];
-        const objectives = await readEntities(
-          manager
-            .createQueryBuilder(Objective, "o")
-            .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
-            .orderBy("o.position", "ASC"),
-        );
-        return asOf === null ? groupByCurrentOwner(objectives) : groupByOwnerOn(year, asOf, objectives);
-      }),
-    ),
-  );
-
-  async function groupByOwnerOn(year: number, asOf: string, objectives: Objective[]) {
-    const [changes, units] = await Promise.all([
-      readEntities(
-        manager
-          .createQueryBuilder(PlanChange, "c")
-          .innerJoin(ObjectiveYear, "y", "y.objectiveId = c.objectiveId AND y.year = :year", { year })
-          .where("c.element = :objective", { objective: PlanElement.OBJECTIVE })
-          .andWhere("c.kind IN (:...kinds)", {
-            kinds: [PlanChangeKind.CREATED, PlanChangeKind.TRANSFERRED, PlanChangeKind.REMOVED],
-          }),
-      ),
-      loaders.allUnits(),
-    ]);
-    const byObjective = new Map<number, PlanChange[]>();
-    for (const change of changes)
-      byObjective.set(change.objectiveId, [...(byObjective.get(change.objectiveId) ?? []), change]);
-    const groups = new Map<number, Objective[]>();
-    for (const objective of objectives) {
-      const history = (byObjective.get(objective.id) ?? []).map((c) => ({ ...c, order: c.id }));
-      const owner = ownerOnDate(history, asOf);
-      const ownerThatDay = owner === null ? null : unitOnDate(owner, asOf, units);
-      if (ownerThatDay !== null) groups.set(ownerThatDay, [...(groups.get(ownerThatDay) ?? []), objective]);
-    }
-    return groups;
-  }
-
   /** Keys "kpiId|year" ("null": every year): one statement for each year asked. */
   const measurementsByKpi = new DataLoader<string, Measurement[]>(async (keys) => {
     const asked = keys
@@ -127,9 +73,9 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     return keys.map((key) => rows.get(key)!);
   });
 
-  const loaders = {
-    unit,
-    objective,
+  return {
+    unit: byId(OrgUnit),
+    objective: byId(Objective),
     person: byId(Person),
     act: byId(Act),
     kpiById: byId(Kpi),
@@ -140,44 +86,8 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     measurementsByKpi: {
       load: (kpiId: number, year: number | null) => measurementsByKpi.load(`${kpiId}|${year}`),
     },
-    allUnits: () =>
-      (allUnits ??= readEntities(manager.createQueryBuilder(OrgUnit, "u")).then(
-        (rows) => new Map(rows.map((u) => [u.id, u])),
-      )),
-    /** The objectives of a level in force for a year, in plan order, loaded once per request. */
-    activeObjectives: (level: ObjectiveLevel, year: number) => {
-      const key = `${level}|${year}`;
-      if (!activeByLevel.has(key)) {
-        activeByLevel.set(
-          key,
-          readEntities(
-            manager
-              .createQueryBuilder(Objective, "o")
-              .innerJoin(ObjectiveYear, "y", "y.objectiveId = o.id AND y.year = :year", { year })
-              .where("o.level = :level AND o.status = :status", { level, status: ObjectiveStatus.ACTIVE })
-              .orderBy("o.position", "ASC"),
-          ),
-        );
-      }
-      return activeByLevel.get(key)!;
-    },
-    /** The Nucleo's decisions on a year, as known on a date (null: now), loaded once per request. */
-    reviews: (year: number, asOf: string | null) => {
-      const key = `${year}|${asOf}`;
-      if (!reviewsByYear.has(key)) {
-        reviewsByYear.set(
-          key,
-          manager.find(Review, {
-            where: { year, ...(asOf ? { decidedAt: LessThan(endOfDayInRome(asOf)) } : {}) },
-            order: { decidedAt: "ASC", id: "ASC" },
-          }),
-        );
-      }
-      return reviewsByYear.get(key)!;
-    },
-    /** KPIs, targets and yearly values for attainment, as they stood when the request began (shared, read-only). */
-    yearData: async (year: number, asOf: string | null) =>
-      yearDataCache.yearData(await (version ??= yearDataCache.version()), year, asOf),
+    /** Every unit by id, read once per request and shared with attainment. */
+    allUnits: () => inputs.units(),
     headsByUnit: groupedBy(OrgUnitHead, "unitId", { validFrom: "ASC" }),
     childrenByObjective: groupedBy(Objective, "parentId", { position: "ASC" }),
     collaboratorsByObjective: groupedBy(ObjectiveCollaborator, "objectiveId", { unitId: "ASC" }),
@@ -189,20 +99,9 @@ export function createLoaders(dataSource: DataSource, yearDataCache = new YearDa
     targetsByKpi: groupedBy(Target, "kpiId", { year: "ASC", effectiveDate: "ASC" }),
     changesByObjective: groupedBy(PlanChange, "objectiveId", { effectiveDate: "ASC", id: "ASC" }),
     changesByAct: groupedBy(PlanChange, "actId", { id: "ASC" }),
-    objectivesByOwner: {
-      load: (year: number, asOf: string | null) => objectivesByOwner.load(JSON.stringify([year, asOf])),
-    },
+    /** A year's objectives by the unit that owned them on a date (null: now), shared with attainment. */
+    objectivesByOwner: { load: (year: number, asOf: string | null) => inputs.objectivesByOwner(year, asOf) },
   };
-  return loaders;
-}
-
-function groupByCurrentOwner(objectives: Objective[]): Map<number, Objective[]> {
-  const groups = new Map<number, Objective[]>();
-  for (const objective of objectives) {
-    if (objective.status !== ObjectiveStatus.ACTIVE || objective.ownerUnitId === null) continue;
-    groups.set(objective.ownerUnitId, [...(groups.get(objective.ownerUnitId) ?? []), objective]);
-  }
-  return groups;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -22,6 +22,9 @@ export function periodBounds({ year, kind, index }: Period): { start: string; en
   };
 }
 
+/** The first and last day of a year: 'YYYY-01-01' and 'YYYY-12-31'. */
+export const yearBounds = (year: number) => periodBounds({ year, kind: PeriodKind.YEAR, index: 0 });
+
 /** Whether the index fits the kind: 0 for a year, 1-4 for a quarter, 1-12 for a month. */
 export function isValidPeriod({ kind, index }: Period): boolean {
   if (kind === PeriodKind.YEAR) return index === 0;

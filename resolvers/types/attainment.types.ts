@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { GateMode } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { Objective } from "../../entities/objective.entity";
@@ -78,7 +79,7 @@ export class UnitAttainment {
 export class SolidaleGate {
   @Field(() => Boolean, { nullable: true, description: "Null while a Solidale objective is incomplete" }) open!:
     boolean | null;
-  @Field({ description: "ALL (each at 100%) or WEIGHTED_MEAN" }) mode!: string;
+  @Field(() => GateMode, { description: "ALL (each at 100%) or WEIGHTED_MEAN" }) mode!: GateMode;
   @Field(() => Float) threshold!: number;
   @Field(() => Float, { nullable: true }) score!: number | null;
   @Field(() => [ObjectiveAttainment]) objectives!: ObjectiveAttainment[];

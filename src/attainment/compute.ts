@@ -1,4 +1,4 @@
-import { KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
+import { GateMode, KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
 import { scoreKpi } from "./kpi-score";
 import { weightedMean } from "./normalise";
 import { PhaseDoneInput, PhaseInput, PhaseShare, phaseShare } from "./phase-progress";
@@ -241,8 +241,6 @@ export function meanOf(results: readonly ObjectiveResult[]): number | null {
   return weightedMean(results.map((r) => ({ score: r.score, weight: 1 })));
 }
 
-export type GateMode = "ALL" | "WEIGHTED_MEAN";
-
 export interface GateResult {
   /** Null while any Solidale objective is incomplete: the gate cannot be judged yet. */
   open: boolean | null;
@@ -256,9 +254,9 @@ export interface GateResult {
  * its Obiettivi Solidali. ALL: every one at 100% of target; WEIGHTED_MEAN: their mean at least the
  * threshold.
  */
-export function solidaleGate(results: readonly ObjectiveResult[], mode: GateMode = "ALL", threshold = 1): GateResult {
+export function solidaleGate(results: readonly ObjectiveResult[], mode = GateMode.ALL, threshold = 1): GateResult {
   const score = meanOf(results);
   if (results.length === 0 || results.some((r) => r.score === null)) return { open: null, mode, threshold, score };
-  const open = mode === "ALL" ? results.every((r) => (r.score as number) >= 1) : (score as number) >= threshold;
+  const open = mode === GateMode.ALL ? results.every((r) => (r.score as number) >= 1) : (score as number) >= threshold;
   return { open, mode, threshold, score };
 }

@@ -1,7 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { DataSource } from "typeorm";
-import { DataVersion } from "../../entities/data-version.entity";
-import { ATTAINMENT_INPUTS } from "../migrations/1795621365356-AttainmentInputsVersion";
+import { ATTAINMENT_INPUTS, DataVersion } from "../../entities/data-version.entity";
 import { loadYearData } from "./year-data";
 
 type LoadedYearData = Awaited<ReturnType<typeof loadYearData>>;
@@ -20,11 +19,9 @@ export class YearDataCache {
 
   /** The current count of changes to attainment's inputs. */
   async version(): Promise<number> {
-    const row = await this.dataSource.manager.findOneBy(DataVersion, { name: ATTAINMENT_INPUTS.name });
+    const row = await this.dataSource.manager.findOneBy(DataVersion, { name: ATTAINMENT_INPUTS });
     if (!row)
-      throw new Error(
-        `data_version has no "${ATTAINMENT_INPUTS.name}" row: the database's migrations have not all run`,
-      );
+      throw new Error(`data_version has no "${ATTAINMENT_INPUTS}" row: the database's migrations have not all run`);
     return row.version;
   }
 

@@ -2,8 +2,8 @@ import { graphql } from "graphql";
 import { DataSource } from "typeorm";
 import { Role } from "../../entities/enums";
 import { loadConfig } from "../config";
-import { Context } from "../context";
-import { createLoaders } from "../loaders";
+import { YearDataCache } from "../attainment/year-data-cache";
+import { Context, requestReaders } from "../context";
 import { createSchema } from "../schema";
 
 const WHOLE_PLAN = `query ($year: Int!) { attainment(year: $year) {
@@ -23,7 +23,7 @@ export async function recomputeAttainment(
   const contextValue: Context = {
     config: loadConfig({ DATABASE_URL: "mysql://bench", JOB_SCHEDULER: "off" }),
     dataSource,
-    loaders: createLoaders(dataSource),
+    ...requestReaders(dataSource, new YearDataCache(dataSource)),
     caller: { subject: "bench", roles: [Role.ADMIN], units: [] },
   };
   const result = await graphql({ schema, source: WHOLE_PLAN, variableValues: { year }, contextValue });

@@ -1,7 +1,9 @@
 import { DataSource } from "typeorm";
 import { CycleStatus, OrgUnitKind, ReviewDecision, Role } from "../../entities/enums";
 import { OrgUnit } from "../../entities/org-unit.entity";
-import { moveCycle } from "../cycles/cycles";
+import { createAttainmentService } from "../attainment/attainment-service";
+import { YearDataCache } from "../attainment/year-data-cache";
+import { moveCycle } from "../cycles/move-cycle";
 import { recordReview } from "../cycles/reviews";
 import { isWithin } from "../dates";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";
@@ -33,16 +35,29 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
     .filter((u) => u.kind !== OrgUnitKind.AREA && isWithin("2019-12-31", u.validFrom, u.validTo))
     .map((u) => u.code);
   for (const [i, code] of units.entries()) await review(null, code, 0.6 + ((i * 7) % 10) / 25);
+  // A fresh service for each computation, as each request gets; the year's data cached between them.
+  const cache = new YearDataCache(dataSource);
+  const attainment = () => createAttainmentService(dataSource, cache);
   const people = generatePeople(units, employees, 2019);
   const imported = await measured(() => importPeople(dataSource, admin, people));
-  const eligibility = await measured(() => computeCycleEligibility(dataSource, 2019));
-  await moveCycle(dataSource, admin, { year: 2019, to: CycleStatus.UNDER_REVIEW, actKey: null, note: null });
-  await moveCycle(dataSource, nucleo, { year: 2019, to: CycleStatus.VALIDATED, actKey: "BENCH-NV", note: null });
-  const exported = await measured(() => payrollCsv(dataSource, 2019));
+  const eligibility = await measured(() => computeCycleEligibility(dataSource, attainment(), 2019));
+  await moveCycle(dataSource, attainment(), admin, {
+    year: 2019,
+    to: CycleStatus.UNDER_REVIEW,
+    actKey: null,
+    note: null,
+  });
+  await moveCycle(dataSource, attainment(), nucleo, {
+    year: 2019,
+    to: CycleStatus.VALIDATED,
+    actKey: "BENCH-NV",
+    note: null,
+  });
+  const exported = await measured(() => payrollCsv(dataSource, attainment(), 2019));
   const closed = await measured(() =>
-    moveCycle(dataSource, admin, { year: 2019, to: CycleStatus.CLOSED, actKey: null, note: null }),
+    moveCycle(dataSource, attainment(), admin, { year: 2019, to: CycleStatus.CLOSED, actKey: null, note: null }),
   );
-  const frozenExport = await measured(() => payrollCsv(dataSource, 2019));
+  const frozenExport = await measured(() => payrollCsv(dataSource, attainment(), 2019));
   return {
     employees,
     units: units.length,

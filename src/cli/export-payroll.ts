@@ -4,6 +4,8 @@
  */
 import { Command } from "commander";
 import { writeFileSync } from "node:fs";
+import { createAttainmentService } from "../attainment/attainment-service";
+import { YearDataCache } from "../attainment/year-data-cache";
 import { payrollCsv } from "../incentives/payroll-export";
 import { withDatabase } from "./with-database";
 
@@ -13,7 +15,10 @@ new Command("export:payroll")
   .action((options: { year: number; out?: string }) =>
     withDatabase(async (dataSource) => {
       const file = options.out ?? `payroll-${options.year}.csv`;
-      writeFileSync(file, await payrollCsv(dataSource, options.year));
+      writeFileSync(
+        file,
+        await payrollCsv(dataSource, createAttainmentService(dataSource, new YearDataCache(dataSource)), options.year),
+      );
       console.log(`Wrote ${file}`);
     }),
   )

@@ -1,11 +1,10 @@
 import { ApolloServerErrorCode } from "@apollo/server/errors";
-import { GraphQLFormattedError } from "graphql";
+import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { DomainError, ErrorCode } from "../errors";
 import { Logger } from "../logger";
-import { ErrorCode } from "../errors";
 
-/** Codes whose messages were written for the client; anything else is masked. */
+/** Codes of the transport's own errors whose messages were written for the client; anything else is masked. */
 const CLIENT_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
   "QUERY_TOO_COSTLY",
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
@@ -17,11 +16,43 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
- * Keeps the errors meant for clients (a code and a message a person can act on) and replaces
- * everything else by a generic one, logged in full here: no SQL, stack or driver text leaves.
+ * The HTTP status of a request refused as a whole before it runs (no data at all), by its code: a
+ * client's error is never a 5xx. A refusal met while the operation runs answers 200, as
+ * GraphQL over HTTP asks, so that the data resolved beside it still reaches the client.
+ */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.INVALID_INPUT]: 400,
+  [ErrorCode.CYCLE_CLOSED]: 409,
+};
+
+/** What a client sees of a domain error: its code and details as extensions. */
+const extensionsOf = (error: DomainError) => ({ code: error.code, ...error.details });
+
+/**
+ * Rethrows a domain error met while making a request's context (a refused token) as the GraphQL
+ * error Apollo answers with, carrying its code's HTTP status; anything else as it was.
+ */
+export function refuseRequest(error: unknown): never {
+  if (!(error instanceof DomainError)) throw error;
+  throw new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { ...extensionsOf(error), http: { status: HTTP_STATUS[error.code] } },
+  });
+}
+
+/**
+ * Turns domain errors into GraphQL errors with their code and details, keeps the transport's
+ * errors meant for clients, and replaces everything else by a generic error, logged in full here:
+ * no SQL, stack or driver text leaves.
  */
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const domain = error instanceof GraphQLError ? error.originalError : error;
+    if (domain instanceof DomainError)
+      return { ...formatted, message: domain.message, extensions: extensionsOf(domain) };
     const code = formatted.extensions?.code;
     const invalidArguments = formatted.extensions?.validationErrors;
     if (Array.isArray(invalidArguments)) {

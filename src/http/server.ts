@@ -10,13 +10,12 @@ import { createServer, Server } from "node:http";
 import { DataSource } from "typeorm";
 import { TokenVerifier } from "../auth/caller";
 import { Config } from "../config";
-import { Context } from "../context";
+import { Context, requestReaders } from "../context";
 import { YearDataCache } from "../attainment/year-data-cache";
-import { createLoaders } from "../loaders";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
 import { explorerRouter } from "./explorer";
-import { errorFormatter } from "./format-error";
+import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
 import { costLimitPlugin, depthRule } from "./query-limits";
 
@@ -27,7 +26,7 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** HTTP → Apollo → context (verified caller, fresh loaders) → resolvers. Not yet listening. */
+/** HTTP → Apollo → context (verified caller, fresh readers) → resolvers. Not yet listening. */
 export async function createHttpServer(config: Config, dataSource: DataSource, logger: Logger): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
@@ -58,8 +57,8 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         config,
-        caller: await tokens.callerFrom(req.headers.authorization),
-        loaders: createLoaders(dataSource, yearDataCache),
+        caller: await tokens.callerFrom(req.headers.authorization).catch(refuseRequest),
+        ...requestReaders(dataSource, yearDataCache),
         dataSource,
       }),
     }),

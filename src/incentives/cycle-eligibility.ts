@@ -1,17 +1,16 @@
 import { DataSource } from "typeorm";
 import { Assignment } from "../../entities/assignment.entity";
 import { Employee } from "../../entities/employee.entity";
-import { CycleStatus, ObjectiveLevel } from "../../entities/enums";
+import { CycleStatus, GateMode } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
-import { IncentiveRuleSet } from "../../entities/incentive-rule-set.entity";
 import { IndividualAssessment } from "../../entities/individual-assessment.entity";
-import { meanOf, scoreObjective, solidaleGate } from "../attainment/compute";
-import { overriddenScore } from "../cycles/reviews";
-import { createLoaders } from "../loaders";
+import { OrgUnit } from "../../entities/org-unit.entity";
+import { AttainmentService, ReviewedObjective } from "../attainment/attainment-service";
 import { unitOnDate } from "../organisation/lineage";
 import { dayNumber } from "../dates";
-import { computeEligibility } from "./eligibility";
-import { DEFAULT_RULES, RuleSet, ruleSetSchema } from "./rule-set";
+import { yearBounds } from "../periods";
+import { computeEligibility, EmployeeInput } from "./eligibility";
+import { RuleSet } from "./rule-set";
 
 export interface EligibilityInputs {
   assignments: Array<{
@@ -54,76 +53,28 @@ export interface CycleEligibility {
   year: number;
   ruleSetVersion: number;
   rules: RuleSet;
-  gate: { open: boolean | null; mode: string; threshold: number; score: number | null };
+  gate: { open: boolean | null; mode: GateMode; threshold: number; score: number | null };
   /** Every objective's attainment the figures rest on: Solidali, each unit's Direzione and Gestionali. */
   attainment: FrozenAttainment[];
   rows: EligibilityRow[];
 }
 
-/** The rules in force for a year: the latest version set by act, or the defaults (version 0). */
-export async function rulesFor(dataSource: DataSource, year: number): Promise<{ version: number; rules: RuleSet }> {
-  const latest = await dataSource.manager.findOne(IncentiveRuleSet, { where: { year }, order: { version: "DESC" } });
-  return latest
-    ? { version: latest.version, rules: ruleSetSchema.parse(latest.rules) }
-    : { version: 0, rules: DEFAULT_RULES };
-}
-
 /**
  * Every employee's eligibility for a year, computed now from the attainment (with the Nucleo's
- * reviews), the assignments, the individual assessments and the year's rules.
+ * reviews and the year's gate rule), the assignments, the individual assessments and the year's rules.
  */
-export async function computeCycleEligibility(dataSource: DataSource, year: number): Promise<CycleEligibility> {
-  const loaders = createLoaders(dataSource);
-  const yearStart = `${year}-01-01`;
-  const yearEnd = `${year}-12-31`;
-  const [{ version, rules }, cycle, data, reviews, units, owned, gestionali, solidali] = await Promise.all([
-    rulesFor(dataSource, year),
+export async function computeCycleEligibility(
+  dataSource: DataSource,
+  attainment: AttainmentService,
+  year: number,
+): Promise<CycleEligibility> {
+  const { start: yearStart, end: yearEnd } = yearBounds(year);
+  const [{ version, rules }, cycle, units, owned, gate, employees, assignments, assessments] = await Promise.all([
+    attainment.inputs.rules(year, null),
     dataSource.manager.findOneBy(EvaluationCycle, { year }),
-    loaders.yearData(year, null),
-    loaders.reviews(year, null),
-    loaders.allUnits(),
-    loaders.objectivesByOwner.load(year, yearEnd),
-    loaders.activeObjectives(ObjectiveLevel.GESTIONALE, year),
-    loaders.activeObjectives(ObjectiveLevel.SOLIDALE, year),
-  ]);
-  const attainment: FrozenAttainment[] = [];
-  const keyOf = new Map([...solidali, ...gestionali, ...[...owned.values()].flat()].map((o) => [o.id, o.key]));
-  const withReview = <T extends { objectiveId: number; unitId: number | null; score: number | null }>(result: T): T => {
-    const override = overriddenScore(reviews.filter((r) => r.objectiveId === result.objectiveId));
-    attainment.push({
-      objective: keyOf.get(result.objectiveId)!,
-      unit: result.unitId === null ? null : units.get(result.unitId)!.code,
-      score: override ?? result.score,
-      computedScore: result.score,
-    });
-    return override === null ? result : { ...result, score: override };
-  };
-  const gate = solidaleGate(
-    solidali.map((o) => withReview(scoreObjective(o, null, data))),
-    rules.gate.mode,
-    rules.gate.threshold,
-  );
-
-  const unitScores = new Map<number, number | null>();
-  const unitScore = (unitId: number): number | null => {
-    if (!unitScores.has(unitId)) {
-      const direzione = (owned.get(unitId) ?? [])
-        .filter((o) => o.level === ObjectiveLevel.DIREZIONE)
-        .map((o) => withReview(scoreObjective(o, unitId, data)));
-      const unitOverride = overriddenScore(reviews.filter((r) => r.unitId === unitId));
-      const direzioneScore = unitOverride ?? (direzione.length ? meanOf(direzione) : null);
-      const gestionaleScore = meanOf(gestionali.map((o) => withReview(scoreObjective(o, unitId, data))));
-      unitScores.set(
-        unitId,
-        direzioneScore === null || gestionaleScore === null
-          ? null
-          : rules.unitScore.direzione * direzioneScore + rules.unitScore.gestionale * gestionaleScore,
-      );
-    }
-    return unitScores.get(unitId)!;
-  };
-
-  const [employees, assignments, assessments] = await Promise.all([
+    attainment.inputs.units(),
+    attainment.inputs.objectivesByOwner(year, yearEnd),
+    attainment.gate(year, null),
     dataSource.manager.find(Employee, { order: { code: "ASC" } }),
     dataSource.manager.find(Assignment, { order: { validFrom: "ASC", id: "ASC" } }),
     dataSource.manager.find(IndividualAssessment, { where: { year } }),
@@ -131,27 +82,42 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
   const assessmentOf = new Map(assessments.map((a) => [a.employeeId, a.score]));
   const assignmentsOf = new Map<number, Assignment[]>();
   for (const a of assignments) assignmentsOf.set(a.employeeId, [...(assignmentsOf.get(a.employeeId) ?? []), a]);
+  const spansOf = new Map(
+    employees.map((employee) => [
+      employee.id,
+      (assignmentsOf.get(employee.id) ?? [])
+        .filter((a) => a.validFrom <= yearEnd && (a.validTo === null || a.validTo >= yearStart))
+        .map((a) => {
+          const from = a.validFrom > yearStart ? a.validFrom : yearStart;
+          const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
+          // A unit renamed during the year is scored as the unit it became.
+          return { assignment: a, from, to, scoredAs: unitOnDate(a.unitId, yearEnd, units) };
+        }),
+    ]),
+  );
+  // Every unit's objectives are scored, not only those of units someone is assigned to.
+  const scoredUnits = new Set([
+    ...[...spansOf.values()].flat().flatMap((s) => (s.scoredAs === null ? [] : [s.scoredAs])),
+    ...owned.keys(),
+  ]);
+  const unitResults = new Map(
+    await Promise.all(
+      [...scoredUnits].map(async (id) => [id, await attainment.unit(units.get(id)!, year, null, yearEnd)] as const),
+    ),
+  );
+
   const provisional = !(cycle && (cycle.status === CycleStatus.VALIDATED || cycle.status === CycleStatus.CLOSED));
-  const complete: Array<{ row: EligibilityRow; input: Parameters<typeof computeEligibility>[0][number] }> = [];
+  const complete: Array<{ row: EligibilityRow; input: EmployeeInput }> = [];
   const rows: EligibilityRow[] = employees.map((employee) => {
-    const spans = (assignmentsOf.get(employee.id) ?? [])
-      .filter((a) => a.validFrom <= yearEnd && (a.validTo === null || a.validTo >= yearStart))
-      .map((a) => {
-        const from = a.validFrom > yearStart ? a.validFrom : yearStart;
-        const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
-        // A unit renamed during the year is scored as the unit it became.
-        const scoredAs = unitOnDate(a.unitId, yearEnd, units);
-        const unit = units.get(a.unitId)!;
-        return {
-          unitCode: unit.code,
-          scoredAs: scoredAs === null ? null : units.get(scoredAs)!.code,
-          from,
-          to,
-          days: dayNumber(to) - dayNumber(from) + 1,
-          share: a.share,
-          unitScore: scoredAs === null ? null : unitScore(scoredAs),
-        };
-      });
+    const spans = spansOf.get(employee.id)!.map(({ assignment, from, to, scoredAs }) => ({
+      unitCode: units.get(assignment.unitId)!.code,
+      scoredAs: scoredAs === null ? null : units.get(scoredAs)!.code,
+      from,
+      to,
+      days: dayNumber(to) - dayNumber(from) + 1,
+      share: assignment.share,
+      unitScore: scoredAs === null ? null : unitResults.get(scoredAs)!.score,
+    }));
     const assessment = assessmentOf.get(employee.id) ?? null;
     const missing =
       spans.length === 0
@@ -205,7 +171,23 @@ export async function computeCycleEligibility(dataSource: DataSource, year: numb
       payableShare: result.payableShare,
     }),
   );
-  // Every unit's objectives are scored, not only those of units someone is assigned to.
-  for (const unitId of owned.keys()) unitScore(unitId);
-  return { year, ruleSetVersion: version, rules, gate, attainment, rows };
+  const frozen = (unit: OrgUnit | null) => (o: ReviewedObjective) => ({
+    objective: o.objective.key,
+    unit: unit?.code ?? null,
+    score: o.score,
+    computedScore: o.computedScore,
+  });
+  return {
+    year,
+    ruleSetVersion: version,
+    rules,
+    gate: { open: gate.open, mode: gate.mode, threshold: gate.threshold, score: gate.score },
+    attainment: [
+      ...gate.objectives.map(frozen(null)),
+      ...[...unitResults.values()].flatMap((u) =>
+        [...u.direzione.objectives, ...u.gestionale.objectives].map(frozen(u.unit)),
+      ),
+    ],
+    rows,
+  };
 }

@@ -1,6 +1,5 @@
+import { StaffCategory } from "../../entities/enums";
 import { RuleSet } from "./rule-set";
-
-export type StaffCategory = "MANAGER" | "PO" | "STAFF";
 
 /** A period an employee spent in a unit, with the share of full time they worked there. */
 export interface AssignmentSpan {

@@ -4,6 +4,7 @@ import { CycleStatus } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { FrozenEligibility } from "../../entities/frozen-eligibility.entity";
 import { canonicalDecimal } from "../../entities/columns";
+import { AttainmentService } from "../attainment/attainment-service";
 import { invalidInput, notFound } from "../errors";
 import { computeCycleEligibility, EligibilityRow } from "./cycle-eligibility";
 
@@ -70,7 +71,7 @@ function liveRows(year: number, rows: EligibilityRow[]): string[][] {
  * lines, as a spreadsheet in Italian locale opens it. Refused until the Nucleo validated the year
  * (D.Lgs. 150/2009 art. 14 c.6). From a closed cycle it is the frozen snapshot, byte for byte.
  */
-export async function payrollCsv(dataSource: DataSource, year: number): Promise<string> {
+export async function payrollCsv(dataSource: DataSource, attainment: AttainmentService, year: number): Promise<string> {
   const cycle = await dataSource.manager.findOneBy(EvaluationCycle, { year });
   if (!cycle) throw notFound(`The evaluation cycle of ${year}`);
   let body: string[][];
@@ -88,7 +89,7 @@ export async function payrollCsv(dataSource: DataSource, year: number): Promise<
       }),
     );
   } else if (cycle.status === CycleStatus.VALIDATED) {
-    body = liveRows(year, (await computeCycleEligibility(dataSource, year)).rows);
+    body = liveRows(year, (await computeCycleEligibility(dataSource, attainment.afresh(), year)).rows);
   } else {
     throw invalidInput(
       "year",

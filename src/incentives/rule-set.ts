@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GateMode } from "../../entities/enums";
 
 /**
  * The incentive rules of a cycle (DESIGN.md §4): data with an act reference, versioned per cycle.
@@ -9,7 +10,7 @@ const weightPair = z
   .refine((w) => Math.abs(w.unit + w.individual - 1) < 1e-9, "unit and individual weights must add up to 1");
 
 export const ruleSetSchema = z.object({
-  gate: z.object({ mode: z.enum(["ALL", "WEIGHTED_MEAN"]), threshold: z.number().min(0).max(1) }),
+  gate: z.object({ mode: z.enum(GateMode), threshold: z.number().min(0).max(1) }),
   unitScore: z
     .object({ direzione: z.number().min(0).max(1), gestionale: z.number().min(0).max(1) })
     .refine(
@@ -32,7 +33,7 @@ export const ruleSetSchema = z.object({
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
 export const DEFAULT_RULES: RuleSet = {
-  gate: { mode: "ALL", threshold: 1 },
+  gate: { mode: GateMode.ALL, threshold: 1 },
   unitScore: { direzione: 0.7, gestionale: 0.3 },
   composite: {
     MANAGER: { unit: 0.6, individual: 0.4 },

@@ -1,4 +1,5 @@
 import { PlanChangeKind, PlanElement } from "../../entities/enums";
+import { UnitSpan, unitOnDate } from "../organisation/lineage";
 
 export interface OwnershipChange {
   kind: PlanChangeKind;
@@ -25,4 +26,20 @@ export function ownerOnDate(changes: readonly OwnershipChange[], date: string): 
     else if (change.kind === PlanChangeKind.REMOVED) owner = null;
   }
   return owner;
+}
+
+/**
+ * The unit that owned an objective on a date, as the organisation stood that day: an owner renamed
+ * since is the unit of its rename line that existed then. Changes of the same day follow their ids.
+ */
+export function owningUnitOn(
+  changes: ReadonlyArray<Omit<OwnershipChange, "order"> & { id: number }>,
+  date: string,
+  units: ReadonlyMap<number, UnitSpan>,
+): number | null {
+  const owner = ownerOnDate(
+    changes.map((c) => ({ ...c, order: c.id })),
+    date,
+  );
+  return owner === null ? null : unitOnDate(owner, date, units);
 }

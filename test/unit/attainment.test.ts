@@ -1,4 +1,4 @@
-import { KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
+import { GateMode, KpiDirection, ObjectiveLevel, ScoringRule } from "../../entities/enums";
 import { scoreObjective, solidaleGate, YearData } from "../../src/attainment/compute";
 import { scoreKpi } from "../../src/attainment/kpi-score";
 
@@ -96,12 +96,14 @@ describe("solidaleGate", () => {
   });
 
   it("opens on the mean in WEIGHTED_MEAN mode: (1 + 1 + 0.8 + 0.9) / 4 = 0.925 ≥ 0.9", () => {
-    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.9)).toMatchObject({
+    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], GateMode.WEIGHTED_MEAN, 0.9)).toMatchObject({
       open: true,
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types the asymmetric matcher expect.closeTo as any on purpose
       score: expect.closeTo(0.925, 12),
     });
-    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], "WEIGHTED_MEAN", 0.95).open).toBe(false);
+    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], GateMode.WEIGHTED_MEAN, 0.95).open).toBe(
+      false,
+    );
   });
 
   it("cannot be judged while any Solidale objective is incomplete", () => {

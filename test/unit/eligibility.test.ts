@@ -1,3 +1,4 @@
+import { StaffCategory } from "../../entities/enums";
 import {
   computeEligibility,
   employeeUnitScore,
@@ -32,7 +33,7 @@ describe("unit and composite scores", () => {
 
   it("weighs unit and individual by category: manager 60/40, PO 50/50, staff 40/60", () => {
     const [manager, po, staff] = computeEligibility(
-      [employee(1, "MANAGER", 70), employee(2, "PO", 70), employee(3, "STAFF", 70)],
+      [employee(1, StaffCategory.MANAGER, 70), employee(2, StaffCategory.PO, 70), employee(3, StaffCategory.STAFF, 70)],
       true,
       DEFAULT_RULES,
       365,
@@ -47,7 +48,7 @@ describe("unit and composite scores", () => {
 describe("payable share", () => {
   it("is 0 for everyone while the Solidale gate is closed", () => {
     const results = computeEligibility(
-      [employee(1, "MANAGER", 100, fullYear(1)), employee(2, "STAFF", 90)],
+      [employee(1, StaffCategory.MANAGER, 100, fullYear(1)), employee(2, StaffCategory.STAFF, 90)],
       false,
       DEFAULT_RULES,
       365,
@@ -61,7 +62,7 @@ describe("payable share", () => {
   it("is 0 just below the 60% threshold and the composite from it", () => {
     // Staff, unit 0.6: 0.4 × 0.6 + 0.6 × individual; individual 60 → 0.60 (paid), 59 → 0.594 (not).
     const [at, below] = computeEligibility(
-      [employee(1, "STAFF", 60, fullYear(0.6)), employee(2, "STAFF", 59, fullYear(0.6))],
+      [employee(1, StaffCategory.STAFF, 60, fullYear(0.6)), employee(2, StaffCategory.STAFF, 59, fullYear(0.6))],
       true,
       DEFAULT_RULES,
       365,
@@ -72,8 +73,8 @@ describe("payable share", () => {
   });
 
   it("is pro rata for a half-time part-timer and for someone hired in July", () => {
-    const partTimer = employee(1, "STAFF", 80, [{ unitScore: 0.9, days: 365, share: 0.5 }]);
-    const hired = employee(2, "STAFF", 80, [{ unitScore: 0.9, days: 184, share: 1 }]);
+    const partTimer = employee(1, StaffCategory.STAFF, 80, [{ unitScore: 0.9, days: 365, share: 0.5 }]);
+    const hired = employee(2, StaffCategory.STAFF, 80, [{ unitScore: 0.9, days: 184, share: 1 }]);
     const [half, july] = computeEligibility([partTimer, hired], true, DEFAULT_RULES, 365);
     const composite = 0.4 * 0.9 + 0.6 * 0.8; // 0.84
     expect(half.payableShare).toBeCloseTo((composite * 182.5) / 365, 12);
@@ -83,7 +84,12 @@ describe("payable share", () => {
   it("uplifts the best-rated share of staff by art. 69 when configured: top 1 of 4 gets + 30%", () => {
     const rules = { ...DEFAULT_RULES, differentiation: { quota: 0.25, uplift: 0.3 } };
     const results = computeEligibility(
-      [employee(1, "STAFF", 95), employee(2, "STAFF", 80), employee(3, "STAFF", 75), employee(4, "STAFF", 70)],
+      [
+        employee(1, StaffCategory.STAFF, 95),
+        employee(2, StaffCategory.STAFF, 80),
+        employee(3, StaffCategory.STAFF, 75),
+        employee(4, StaffCategory.STAFF, 70),
+      ],
       true,
       rules,
       365,
@@ -111,9 +117,19 @@ describe("rules as data", () => {
   });
 
   it("flags a flat distribution, which art. 18 forbids", () => {
-    const same = computeEligibility([employee(1, "STAFF", 80), employee(2, "STAFF", 80)], true, DEFAULT_RULES, 365);
+    const same = computeEligibility(
+      [employee(1, StaffCategory.STAFF, 80), employee(2, StaffCategory.STAFF, 80)],
+      true,
+      DEFAULT_RULES,
+      365,
+    );
     expect(isFlatDistribution(same)).toBe(true);
-    const varied = computeEligibility([employee(1, "STAFF", 80), employee(2, "STAFF", 90)], true, DEFAULT_RULES, 365);
+    const varied = computeEligibility(
+      [employee(1, StaffCategory.STAFF, 80), employee(2, StaffCategory.STAFF, 90)],
+      true,
+      DEFAULT_RULES,
+      365,
+    );
     expect(isFlatDistribution(varied)).toBe(false);
   });
 });

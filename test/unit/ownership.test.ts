@@ -1,5 +1,5 @@
 import { PlanChangeKind, PlanElement } from "../../entities/enums";
-import { OwnershipChange, ownerOnDate } from "../../src/plan/ownership";
+import { OwnershipChange, ownerOnDate, owningUnitOn } from "../../src/plan/ownership";
 
 const created = (to: number, date: string, order = 1): OwnershipChange => ({
   kind: PlanChangeKind.CREATED,
@@ -78,5 +78,23 @@ describe("ownership and the schede", () => {
       },
     ];
     expect(ownerOnDate(changes, "2019-12-31")).toBe(7);
+  });
+});
+
+describe("owningUnitOn", () => {
+  // The plan gives the objective to Mobilità e Trasporti (2), the name Mobilità, Ambiente ed Energia (1) took on 2019-09-09.
+  const units = new Map([
+    [1, { id: 1, predecessorId: null, validFrom: null, validTo: "2019-09-08" }],
+    [2, { id: 2, predecessorId: 1, validFrom: "2019-09-09", validTo: null }],
+  ]);
+  const changes = [{ id: 7, kind: PlanChangeKind.CREATED, toUnitId: 2, effectiveDate: "2019-01-01" }];
+
+  it("answers the owner under the name it had on the date", () => {
+    expect(owningUnitOn(changes, "2019-08-01", units)).toBe(1);
+    expect(owningUnitOn(changes, "2019-12-31", units)).toBe(2);
+  });
+
+  it("answers no unit before the objective was created", () => {
+    expect(owningUnitOn(changes, "2018-12-31", units)).toBeNull();
   });
 });

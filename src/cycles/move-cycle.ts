@@ -1,0 +1,66 @@
+import { DataSource } from "typeorm";
+import { CycleTransition } from "../../entities/cycle-transition.entity";
+import { CycleStatus } from "../../entities/enums";
+import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
+import { AttainmentService } from "../attainment/attainment-service";
+import { auditedCaller, recordAudit } from "../audit/record-audit";
+import { Caller } from "../auth/caller";
+import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
+import { computeCycleEligibility } from "../incentives/cycle-eligibility";
+import { freeze } from "./freeze";
+import { checkMove } from "./transitions";
+
+export interface MoveCycleInput {
+  year: number;
+  to: CycleStatus;
+  actKey: string | null;
+  note: string | null;
+}
+
+/** Moves a cycle one step, recording who, when and the act; audited. */
+export function moveCycle(
+  dataSource: DataSource,
+  attainment: AttainmentService,
+  caller: Caller,
+  input: MoveCycleInput,
+  now = new Date(),
+): Promise<EvaluationCycle> {
+  return dataSource.transaction(async (manager) => {
+    const cycle = await manager.findOneBy(EvaluationCycle, { year: input.year });
+    if (!cycle) throw notFound(`The evaluation cycle of ${input.year}`);
+    const problem = checkMove(cycle.status, input.to, caller.roles, input.actKey !== null);
+    if (problem?.kind === "FORBIDDEN") throw new DomainError(ErrorCode.FORBIDDEN, problem.message);
+    if (problem) throw invalidInput(problem.kind === "NEEDS_ACT" ? "actKey" : "to", problem.message);
+    if (input.to === CycleStatus.CLOSED)
+      await freeze(
+        manager,
+        await computeCycleEligibility(dataSource, attainment.afresh(), input.year),
+        auditedCaller(caller).actor,
+        now,
+      );
+    await manager.update(EvaluationCycle, { id: cycle.id }, { status: input.to });
+    await manager.insert(CycleTransition, {
+      cycleId: cycle.id,
+      fromStatus: cycle.status,
+      toStatus: input.to,
+      at: now,
+      actor: auditedCaller(caller).actor,
+      actKey: input.actKey,
+      note: input.note,
+    });
+    const after = await manager.findOneByOrFail(EvaluationCycle, { id: cycle.id });
+    await recordAudit(
+      manager,
+      {
+        ...auditedCaller(caller),
+        action: `CYCLE_${input.to}`,
+        entityType: "EvaluationCycle",
+        entityId: String(cycle.id),
+        before: cycle,
+        after: { ...after, actKey: input.actKey },
+      },
+      now,
+    );
+    return after;
+  });
+}
