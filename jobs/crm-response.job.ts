@@ -1,5 +1,5 @@
 import { PeriodKind } from "../entities/enums";
-import { CrmAccumulator, CrmContact, CrmFigures, CrmSettings } from "../src/kpi/crm";
+import { CrmAccumulator, CrmContact, CrmFigures, CrmSettings } from "./formulas/crm";
 import { Period } from "../src/periods";
 import { date, requiredText, wholeNumber } from "./fields";
 import { JobDefinition, JobValue, RowProblem } from "./job";

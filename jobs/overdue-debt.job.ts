@@ -1,6 +1,6 @@
 import { PeriodKind } from "../entities/enums";
-import { DisputeRule } from "../src/kpi/itp";
-import { OpenItem, OverdueDebtAccumulator } from "../src/kpi/overdue-debt";
+import { DisputeRule } from "./formulas/itp";
+import { OpenItem, OverdueDebtAccumulator } from "./formulas/overdue-debt";
 import { Period } from "../src/periods";
 import { amountCents, date, requiredText, wholeNumber } from "./fields";
 import { JobDefinition, JobValue, RowProblem } from "./job";

@@ -1,5 +1,5 @@
 import { PeriodKind } from "../entities/enums";
-import { DisputeRule, ItpAccumulator, PaymentLine } from "../src/kpi/itp";
+import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
 import { Period } from "../src/periods";
 import { amountCents, date, requiredText, wholeNumber } from "./fields";
 import { JobDefinition, JobValue, RowProblem } from "./job";

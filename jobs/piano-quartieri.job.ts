@@ -1,6 +1,6 @@
 import { PeriodKind } from "../entities/enums";
 import { todayInRome } from "../src/dates";
-import { Milestone, ProgressAccumulator, ProgressMethod } from "../src/kpi/piano-quartieri";
+import { Milestone, ProgressAccumulator, ProgressMethod } from "./formulas/piano-quartieri";
 import { Period, periodBounds } from "../src/periods";
 import { amountCents, date, requiredText } from "./fields";
 import { JobDefinition, JobValue, RowProblem } from "./job";

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { loadConfig } from "./config";
 import { createHttpServer } from "./http/server";
-import { startScheduler } from "./jobs/scheduler";
+import { startScheduler } from "../jobs/engine/scheduler";
 import { createLogger } from "./logger";
 import { prepareDatabase } from "./prepare-database";
 

@@ -13,8 +13,8 @@ import { adapterFor } from "../../jobs/adapters";
 import { configuredJobs, findJob } from "../../jobs/registry";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../prepare-database";
-import { runnerOptions } from "../jobs/scheduler";
-import { runJob } from "../jobs/run-job";
+import { runnerOptions } from "../../jobs/engine/scheduler";
+import { runJob } from "../../jobs/engine/run-job";
 import { Period, parsePeriod, periodLabel, periodsBetween } from "../periods";
 
 function period(value: string): Period {

@@ -7,7 +7,7 @@ import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
 import { PeriodKind } from "../../entities/enums";
 import { AuditEvent } from "../../entities/audit-event.entity";
 import { Measurement } from "../../entities/measurement.entity";
-import { runJob } from "../../src/jobs/run-job";
+import { runJob } from "../../jobs/engine/run-job";
 import { bearer, RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
 

@@ -11,7 +11,7 @@ import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { openDatabase } from "../../src/database";
-import { runJob } from "../../src/jobs/run-job";
+import { runJob } from "../../jobs/engine/run-job";
 import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
 import { loadPlan } from "../../src/plan-data/load-plan";
 import { readPlanData } from "../../src/plan-data/read-plan-data";

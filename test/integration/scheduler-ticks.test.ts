@@ -6,7 +6,7 @@ import { DataSource, Not, IsNull } from "typeorm";
 import { JobRun } from "../../entities/job-run.entity";
 import { configuredJobs } from "../../jobs/registry";
 import { loadConfig } from "../../src/config";
-import { runTick } from "../../src/jobs/scheduler";
+import { runTick } from "../../jobs/engine/scheduler";
 import { openWithPlan, testDatabases } from "../support/databases";
 
 describe.each(testDatabases)("scheduler ticks on $name", (db) => {

@@ -2,11 +2,11 @@ import { hostname } from "node:os";
 import cron, { ScheduledTask } from "node-cron";
 import { DataSource } from "typeorm";
 import { PeriodKind } from "../../entities/enums";
-import { ConfiguredJob, configuredJobs } from "../../jobs/registry";
-import { Config } from "../config";
-import { todayInRome } from "../dates";
-import { Logger } from "../logger";
-import { Period, periodLabel } from "../periods";
+import { ConfiguredJob, configuredJobs } from "../registry";
+import { Config } from "../../src/config";
+import { todayInRome } from "../../src/dates";
+import { Logger } from "../../src/logger";
+import { Period, periodLabel } from "../../src/periods";
 import { runJob, RunnerOptions } from "./run-job";
 
 /** This process, as leases and runs name it. */

@@ -1,16 +1,16 @@
 import { DataSource, EntityManager, In, QueryFailedError } from "typeorm";
-import { JobDefinition, JobValue, RowProblem } from "../../jobs/job";
-import { SourceAdapter, SourceUnavailable } from "../../jobs/adapters/source";
+import { JobDefinition, JobValue, RowProblem } from "../job";
+import { SourceAdapter, SourceUnavailable } from "../adapters/source";
 import { JobRunStatus, MeasurementStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { RejectedRow } from "../../entities/rejected-row.entity";
-import { recordAudit } from "../audit/record-audit";
-import { assertYearsOpen } from "../cycles/cycles";
-import { currentMeasurement } from "../measurement/record-measurement";
-import { Period, periodBounds, periodLabel, periodsOf } from "../periods";
+import { recordAudit } from "../../src/audit/record-audit";
+import { assertYearsOpen } from "../../src/cycles/cycles";
+import { currentMeasurement } from "../../src/measurement/record-measurement";
+import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods";
 import { acquireLease, leaseHolder, releaseLease } from "./lease";
 
 export interface RunRequest {
