@@ -2,8 +2,8 @@ import { PeriodKind } from "../entities/enums";
 import { todayInRome } from "../src/dates";
 import { Milestone, ProgressAccumulator, ProgressMethod } from "./formulas/piano-quartieri";
 import { Period, periodBounds } from "../src/periods";
-import { amountCents, date, requiredText } from "./fields";
-import { JobDefinition, JobValue, RowProblem } from "./job";
+import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
+import { JobDefinition, JobValue } from "./job";
 
 /**
  * Piano Quartieri progress from the works programme, one row per planned milestone.

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, In, QueryFailedError } from "typeorm";
-import { JobDefinition, JobValue, RowProblem } from "../job";
+import { RowProblem } from "../../src/csv/fields";
+import { JobDefinition, JobValue } from "../job";
 import { SourceAdapter, SourceUnavailable } from "../adapters/source";
 import { JobRunStatus, MeasurementStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
