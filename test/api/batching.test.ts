@@ -86,7 +86,7 @@ describe.each(testDatabases)("a dashboard query on $name", (db) => {
     api = await startApi(dataSource);
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

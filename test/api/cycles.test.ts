@@ -24,7 +24,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
     nucleo = await bearer(["EVALUATION_BOARD"], [], "nucleo.presidente");
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 
