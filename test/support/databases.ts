@@ -48,17 +48,14 @@ const scratchNames = new WeakMap<DataSource, string>();
 const mysql: TestDatabase = {
   name: "mysql",
   async open(logger, withPlan = false) {
-    const name = `traguardo_test_${randomBytes(4).toString("hex")}`;
-    await withServer((admin) =>
-      admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
-    );
+    const scratch = await scratchMysqlDatabase();
     try {
-      const dataSource = await start({ DATABASE_URL: `${MYSQL_SERVER}/${name}`, SQLITE_PATH: "" }, logger, withPlan);
-      scratchNames.set(dataSource, name);
+      const dataSource = await start({ DATABASE_URL: scratch.url, SQLITE_PATH: "" }, logger, withPlan);
+      scratchNames.set(dataSource, scratch.name);
       return dataSource;
     } catch (error) {
       // The failed start closed its connections; the scratch database is left to drop.
-      await drop(name);
+      await scratch.drop();
       throw error;
     }
   },
@@ -72,6 +69,13 @@ const mysql: TestDatabase = {
     if (name) await drop(name);
   },
 };
+
+/** An empty database on the test MySQL server (Traguardo's, or another system's a job reads), to drop after. */
+export async function scratchMysqlDatabase(): Promise<{ name: string; url: string; drop(): Promise<unknown> }> {
+  const name = `traguardo_test_${randomBytes(4).toString("hex")}`;
+  await withServer((admin) => admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+  return { name, url: `${MYSQL_SERVER}/${name}`, drop: () => drop(name) };
+}
 
 function drop(name: string): Promise<unknown> {
   return withServer((admin) => admin.query(`DROP DATABASE IF EXISTS ${name}`));
