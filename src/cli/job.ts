@@ -61,7 +61,9 @@ const program = new Command("job")
             dataSource,
             {
               job: job.definition,
-              source: options.source ? adapterFor(options.source) : job.source(),
+              source: options.source
+                ? adapterFor(options.source, config.JOB_SOURCE_TIMEOUT_SECONDS * 1000)
+                : job.source(),
               period: p,
               triggeredBy: `cli:${userInfo().username}`,
             },
