@@ -58,7 +58,7 @@ export function startScheduler(dataSource: DataSource, config: Config, logger: L
   return {
     // No tick starts once stopped, and runs under way finish first: the caller may then close the database.
     stop: async () => {
-      await Promise.all(tasks.map((task) => task.stop()));
+      await Promise.all(tasks.map((task) => Promise.resolve(task.stop())));
       await Promise.all(underWay);
     },
   };

@@ -30,10 +30,10 @@ async function startServer(env: Record<string, string>): Promise<RunningServer> 
   });
   const log: LogLine[] = [];
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const listening = new Promise<LogLine>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on("line", (text) => {
+    createInterface({ input: child.stdout }).on("line", (text) => {
       if (!text.startsWith("{")) return; // not a log line
       const line = JSON.parse(text) as LogLine;
       log.push(line);

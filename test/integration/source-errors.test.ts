@@ -7,6 +7,7 @@ import { DataSource } from "typeorm";
 import { CsvInbox } from "../../jobs/adapters/csv-inbox";
 import { HttpJson } from "../../jobs/adapters/http-json";
 import { SourceAdapter, SourceUnavailable } from "../../jobs/adapters/source";
+import { SourceRecord } from "../../jobs/job";
 import { runJob } from "../../jobs/engine/run-job";
 import { runnerOptions } from "../../jobs/engine/scheduler";
 import { findJob } from "../../jobs/registry";
@@ -17,10 +18,10 @@ import { openWithPlan, testDatabases } from "../support/databases";
 const q4 = { year: 2019, kind: PeriodKind.QUARTER, index: 4 };
 
 /** Reads a source to the end, as a run would. */
-async function drain(source: SourceAdapter): Promise<number> {
-  let rows = 0;
-  for await (const _ of source.read("2019-10-01", "2019-12-31", "payment_date")) rows += 1;
-  return rows;
+async function drain(source: SourceAdapter): Promise<SourceRecord[]> {
+  const records: SourceRecord[] = [];
+  for await (const record of source.read("2019-10-01", "2019-12-31", "payment_date")) records.push(record);
+  return records;
 }
 
 describe("a job's source that fails", () => {

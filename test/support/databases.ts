@@ -34,7 +34,7 @@ const sqlite: TestDatabase = {
   name: "sqlite",
   open: (logger, withPlan = false) => start({ SQLITE_PATH: ":memory:" }, logger, withPlan),
   // An in-memory database has one connection: the "second server" shares it.
-  twin: async (dataSource) => dataSource,
+  twin: (dataSource) => Promise.resolve(dataSource),
   urlOf: () => {
     throw new Error("an in-memory SQLite database cannot be reached from another process");
   },

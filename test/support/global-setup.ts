@@ -18,7 +18,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.TRAGUARDO_TEST_MYSQL = "available";
   } catch (error) {
     const message = `MySQL/MariaDB is not reachable at ${url}: ${(error as Error).message}`;
-    if (underCi()) throw new Error(`${message}. Under CI (CI=${process.env.CI}) the MySQL suites must run.`);
+    if (underCi())
+      throw new Error(`${message}. Under CI (CI=${process.env.CI}) the MySQL suites must run.`, { cause: error });
     console.warn(`\n${message}\nThe MySQL suites are left out (under CI they would fail the run).\n`);
     process.env.TRAGUARDO_TEST_MYSQL = "missing";
   }
