@@ -19,7 +19,4 @@ module.exports = {
   setupFiles: ["reflect-metadata"],
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 60000,
-  // A suite whose database failed to open can leave a connection pool behind; it must not hold
-  // the run (and CI) open until its time limit.
-  forceExit: true,
 };

@@ -1,8 +1,8 @@
 import { PeriodKind } from "../entities/enums";
-import { CrmAccumulator, CrmContact, CrmFigures, CrmSettings } from "../src/kpi/crm";
+import { CrmAccumulator, CrmContact, CrmFigures, CrmSettings } from "./formulas/crm";
 import { Period } from "../src/periods";
-import { date, requiredText, wholeNumber } from "./fields";
-import { JobDefinition, JobValue, RowProblem } from "./job";
+import { date, requiredText, RowProblem, wholeNumber } from "../src/csv/fields";
+import { JobDefinition, JobValue } from "./job";
 
 /**
  * CRM response from the contacts registered in the CRM, one row per contact.

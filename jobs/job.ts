@@ -8,16 +8,6 @@ export interface SourceRecord {
   fields: Record<string, unknown>;
 }
 
-/** A field a job could not read: the row is kept, with this reason, and the run goes on. */
-export class RowProblem extends Error {
-  constructor(
-    readonly field: string,
-    problem: string,
-  ) {
-    super(`${field}: ${problem}`);
-  }
-}
-
 /** A value a job run writes. */
 export interface JobValue {
   kpiCode: string;
@@ -46,6 +36,7 @@ export interface JobDefinition<Row> {
    * distinct values then keeps no memory per value); a source that can order by it does.
    */
   groupField?: string;
+  /** Throws a RowProblem (src/csv/fields.ts) for a field it cannot read: the run keeps the row as rejected. */
   parse(fields: Record<string, unknown>): Row;
   dateOf(row: Row): string;
   /** Folds the rows of a period, one at a time; `grouped`: the source hands them grouped by `groupField`. */

@@ -1,9 +1,9 @@
 import { PeriodKind } from "../entities/enums";
-import { DisputeRule } from "../src/kpi/itp";
-import { OpenItem, OverdueDebtAccumulator } from "../src/kpi/overdue-debt";
+import { DisputeRule } from "./formulas/itp";
+import { OpenItem, OverdueDebtAccumulator } from "./formulas/overdue-debt";
 import { Period } from "../src/periods";
-import { amountCents, date, requiredText, wholeNumber } from "./fields";
-import { JobDefinition, JobValue, RowProblem } from "./job";
+import { amountCents, date, requiredText, RowProblem, wholeNumber } from "../src/csv/fields";
+import { JobDefinition, JobValue } from "./job";
 
 /**
  * The residual overdue commercial debt from the accounting system's open-items snapshots (e.g. at

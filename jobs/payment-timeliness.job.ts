@@ -1,8 +1,8 @@
 import { PeriodKind } from "../entities/enums";
-import { DisputeRule, ItpAccumulator, PaymentLine } from "../src/kpi/itp";
+import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
 import { Period } from "../src/periods";
-import { amountCents, date, requiredText, wholeNumber } from "./fields";
-import { JobDefinition, JobValue, RowProblem } from "./job";
+import { amountCents, date, requiredText, RowProblem, wholeNumber } from "../src/csv/fields";
+import { JobDefinition, JobValue } from "./job";
 
 /**
  * Payment timeliness (ITP) from the payment lines of the accounting system: one row per payment

@@ -1,9 +1,9 @@
 import { PeriodKind } from "../entities/enums";
 import { todayInRome } from "../src/dates";
-import { Milestone, ProgressAccumulator, ProgressMethod } from "../src/kpi/piano-quartieri";
+import { Milestone, ProgressAccumulator, ProgressMethod } from "./formulas/piano-quartieri";
 import { Period, periodBounds } from "../src/periods";
-import { amountCents, date, requiredText, text } from "./fields";
-import { JobDefinition, JobValue, RowProblem } from "./job";
+import { amountCents, date, requiredText, RowProblem, text } from "../src/csv/fields";
+import { JobDefinition, JobValue } from "./job";
 
 /**
  * Piano Quartieri progress from the works programme, one row per planned milestone.

@@ -15,15 +15,16 @@ export interface ConfiguredJob {
 }
 
 export function configuredJobs(config: Config): ConfiguredJob[] {
+  const timeoutMs = config.JOB_SOURCE_TIMEOUT_SECONDS * 1000;
   return [
     {
       definition: paymentTimelinessJob(config.ITP_DISPUTE_RULE),
-      source: () => adapterFor(config.JOB_PAYMENT_TIMELINESS_SOURCE),
+      source: () => adapterFor(config.JOB_PAYMENT_TIMELINESS_SOURCE, timeoutMs),
       schedule: config.JOB_PAYMENT_TIMELINESS_SCHEDULE,
     },
     {
       definition: overdueDebtJob(config.ITP_DISPUTE_RULE),
-      source: () => adapterFor(config.JOB_OVERDUE_DEBT_SOURCE),
+      source: () => adapterFor(config.JOB_OVERDUE_DEBT_SOURCE, timeoutMs),
       schedule: config.JOB_OVERDUE_DEBT_SCHEDULE,
     },
     {
@@ -32,12 +33,12 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
         dayCount: config.CRM_DAY_COUNT,
         configuredChannels: config.CRM_CHANNELS.split(","),
       }),
-      source: () => adapterFor(config.JOB_CRM_RESPONSE_SOURCE),
+      source: () => adapterFor(config.JOB_CRM_RESPONSE_SOURCE, timeoutMs),
       schedule: config.JOB_CRM_RESPONSE_SCHEDULE,
     },
     {
       definition: pianoQuartieriJob(config.PQ_PROGRESS_METHOD),
-      source: () => adapterFor(config.JOB_PIANO_QUARTIERI_SOURCE),
+      source: () => adapterFor(config.JOB_PIANO_QUARTIERI_SOURCE, timeoutMs),
       schedule: config.JOB_PIANO_QUARTIERI_SCHEDULE,
     },
   ];

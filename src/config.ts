@@ -32,6 +32,7 @@ const schema = z
     JOB_LEASE_SECONDS: z.coerce.number().int().min(10).default(900),
     JOB_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
     JOB_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
+    JOB_SOURCE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
     JOB_PAYMENT_TIMELINESS_SOURCE: z
       .string()
       .regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>")

@@ -11,7 +11,12 @@ export async function openDatabase(
   const flavour = config.DATABASE_URL ? await mysqlFlavour(config.DATABASE_URL) : undefined;
   const options = { ...dataSourceOptions(config, flavour), ...(logger ? { logger, logging: true as const } : {}) };
   const dataSource = await new DataSource(options).initialize();
-  await dataSource.runMigrations({ transaction: "each" });
+  try {
+    await dataSource.runMigrations({ transaction: "each" });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
 }
 

@@ -1,7 +1,8 @@
 import "reflect-metadata";
+import { AddressInfo } from "node:net";
 import { loadConfig } from "./config";
 import { createHttpServer } from "./http/server";
-import { startScheduler } from "./jobs/scheduler";
+import { startScheduler } from "../jobs/engine/scheduler";
 import { createLogger } from "./logger";
 import { prepareDatabase } from "./prepare-database";
 
@@ -23,9 +24,12 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   http.server.listen(config.PORT, () => {
+    // The port bound, which PORT=0 leaves to the system.
+    const { port } = http.server.address() as AddressInfo;
     logger.info(
-      `GraphQL on http://localhost:${config.PORT}/graphql` +
-        (config.GRAPHQL_EXPLORER === "on" ? `, explorer on http://localhost:${config.PORT}/explorer` : ""),
+      { port },
+      `GraphQL on http://localhost:${port}/graphql` +
+        (config.GRAPHQL_EXPLORER === "on" ? `, explorer on http://localhost:${port}/explorer` : ""),
     );
   });
 

@@ -1,4 +1,4 @@
-import { DataSource } from "typeorm";
+import { DataSource, Logger } from "typeorm";
 import { Config } from "./config";
 import { ensureCycles } from "./cycles/cycles";
 import { openDatabase } from "./database";
@@ -9,10 +9,17 @@ import { readPlanData } from "./plan-data/read-plan-data";
 /** Migrates the database and adds whatever of the Milan plan, the job KPIs and the yearly cycles it lacks. */
 export async function prepareDatabase(
   config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">,
+  logger?: Logger,
 ): Promise<{ dataSource: DataSource; inserted: LoadReport }> {
-  const dataSource = await openDatabase(config);
-  const inserted = await loadPlan(dataSource, readPlanData());
-  inserted.jobKpis = await loadJobKpis(dataSource);
-  inserted.cycles = await ensureCycles(dataSource);
-  return { dataSource, inserted };
+  const dataSource = await openDatabase(config, logger);
+  try {
+    const inserted = await loadPlan(dataSource, readPlanData());
+    inserted.jobKpis = await loadJobKpis(dataSource);
+    inserted.cycles = await ensureCycles(dataSource);
+    return { dataSource, inserted };
+  } catch (error) {
+    // A start that failed must not leave its connections open: they would keep a test run alive.
+    await dataSource.destroy();
+    throw error;
+  }
 }

@@ -1,14 +1,12 @@
-import { parse } from "csv-parse";
-import { createReadStream } from "node:fs";
-import { open, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { readCsvFile } from "../../src/csv/italian-csv";
 import { SourceRecord } from "../job";
 import { SourceAdapter, SourceUnavailable } from "./source";
 
 /**
- * Every `.csv` file in an inbox folder, in name order, streamed row by row. Italian exports use `;`
- * and a header row; the delimiter is detected from the header. Files stay where they are, so a
- * period can be run again.
+ * Every `.csv` file in an inbox folder, in name order, streamed row by row through the Italian CSV
+ * reader. Files stay where they are, so a period can be run again.
  */
 export class CsvInbox implements SourceAdapter {
   readonly description: string;
@@ -29,39 +27,12 @@ export class CsvInbox implements SourceAdapter {
     let offset = 0;
     for (const file of files) {
       let last = 0;
-      const path = join(this.folder, file);
-      const parser = createReadStream(path).pipe(
-        parse({
-          columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-          delimiter: await delimiterOf(path),
-          bom: true,
-          trim: true,
-          skip_empty_lines: true,
-          relax_column_count: true,
-          info: true,
-        }),
-      );
-      for await (const { record, info } of parser as AsyncIterable<{
-        record: Record<string, string>;
-        info: { lines: number };
-      }>) {
-        last = info.lines;
+      for await (const { line, fields } of readCsvFile(join(this.folder, file))) {
+        last = line;
         // Lines count across files so that a rejected row names its file's line: file order is fixed.
-        yield { line: offset + info.lines, fields: { ...record, _file: file } };
+        yield { line: offset + line, fields: { ...fields, _file: file } };
       }
       offset += last;
     }
-  }
-}
-
-/** `;` when the header line has one (Italian exports, where `,` is the decimal mark), else `,`. */
-async function delimiterOf(path: string): Promise<string> {
-  const file = await open(path, "r");
-  try {
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(4096), 0, 4096, 0);
-    const header = buffer.subarray(0, bytesRead).toString("utf8").split(/\r?\n/)[0];
-    return header.includes(";") ? ";" : ",";
-  } finally {
-    await file.close();
   }
 }

@@ -12,28 +12,39 @@ export class HttpJson implements SourceAdapter {
 
   constructor(
     private readonly url: string,
+    /** For the whole answer, body included: an endpoint that stops mid-answer must not hold the run. */
     private readonly timeoutMs = 30_000,
   ) {
     this.description = `HTTP ${url.replace(/\?.*/, "")}`;
   }
 
   async *read(from: string, to: string): AsyncIterable<SourceRecord> {
-    const url = this.url.replace("{from}", encodeURIComponent(from)).replace("{to}", encodeURIComponent(to));
-    let body: unknown;
-    try {
-      const response = await fetch(url, {
-        signal: AbortSignal.timeout(this.timeoutMs),
-        headers: { accept: "application/json" },
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      body = await response.json();
-    } catch (error) {
-      throw new SourceUnavailable(`${this.description} did not answer: ${(error as Error).message}`);
-    }
-    const rows = Array.isArray(body) ? body : (body as { rows?: unknown }).rows;
+    const body = await this.answer(
+      this.url.replace("{from}", encodeURIComponent(from)).replace("{to}", encodeURIComponent(to)),
+    );
+    const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
     if (!Array.isArray(rows))
       throw new SourceUnavailable(`${this.description} answered something other than a list of rows`);
     let line = 0;
     for (const row of rows) yield { line: ++line, fields: (row ?? {}) as Record<string, unknown> };
+  }
+
+  private async answer(url: string): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept: "application/json" },
+      });
+      if (response.ok) return await response.json();
+      await response.body?.cancel();
+    } catch (error) {
+      const reason =
+        (error as Error).name === "TimeoutError"
+          ? `no full answer within ${this.timeoutMs / 1000} s`
+          : (error as Error).message;
+      throw new SourceUnavailable(`${this.description} did not answer: ${reason}`);
+    }
+    throw new SourceUnavailable(`${this.description} answered HTTP ${response.status}`);
   }
 }

@@ -8,7 +8,7 @@ import { pianoQuartieriJob } from "../../jobs/piano-quartieri.job";
 import { PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
-import { runJob } from "../jobs/run-job";
+import { runJob } from "../../jobs/engine/run-job";
 import { measured } from "./measure";
 
 /** A job measured beside one hand-written SQL statement that computes its annual figures from the same rows. */

@@ -14,8 +14,8 @@ import { adapterFor } from "../../jobs/adapters";
 import { configuredJobs, findJob } from "../../jobs/registry";
 import { loadConfig } from "../config";
 import { prepareDatabase } from "../prepare-database";
-import { runnerOptions } from "../jobs/scheduler";
-import { runJob } from "../jobs/run-job";
+import { runnerOptions } from "../../jobs/engine/scheduler";
+import { runJob } from "../../jobs/engine/run-job";
 import { Period, parsePeriod, periodLabel, periodsBetween } from "../periods";
 
 function period(value: string): Period {
@@ -62,7 +62,9 @@ const program = new Command("job")
             dataSource,
             {
               job: job.definition,
-              source: options.source ? adapterFor(options.source) : job.source(),
+              source: options.source
+                ? adapterFor(options.source, config.JOB_SOURCE_TIMEOUT_SECONDS * 1000)
+                : job.source(),
               period: p,
               triggeredBy: `cli:${userInfo().username}`,
             },

@@ -1,17 +1,18 @@
-import { DataSource, EntityManager, IsNull } from "typeorm";
-import { MeasurementStatus, PeriodKind, Role } from "../../entities/enums";
+import { DataSource, EntityManager } from "typeorm";
+import { PeriodKind, Role } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { Objective } from "../../entities/objective.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { Plan } from "../../entities/plan.entity";
-import { auditedCaller, recordAudit } from "../audit/record-audit";
+import { auditedCaller } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
 import { answersFor } from "../auth/unit-scope";
 import { assertYearsOpen } from "../cycles/cycles";
 import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
 import { isValidPeriod, Period, periodBounds, periodLabel } from "../periods";
 import { fitsFrequency, valueProblem } from "./value-rules";
+import { NewMeasurement, valuesInForce, writeMeasurements } from "./write-measurements";
 
 export interface RecordMeasurementInput {
   kpiCode: string;
@@ -65,7 +66,7 @@ export async function recordMeasurementIn(
   const unit = input.unitCode === null ? null : await unitForPeriod(manager, input.unitCode, period);
   await authoriseWrite(manager, caller, unit, period);
 
-  const current = await currentMeasurement(manager, kpi.id, period, unit?.id ?? null);
+  const current = (await valuesInForce(manager, [kpi.id], [period.year])).get(kpi.id, period, unit?.id ?? null);
   if (current) {
     throw invalidInput(
       "periodIndex",
@@ -83,7 +84,7 @@ export async function recordMeasurementIn(
       orgUnitId: unit?.id ?? null,
       breakdown: null,
       value: input.value,
-      supersedesId: null,
+      supersedes: null,
       reason: input.reason,
     },
     now,
@@ -100,7 +101,7 @@ export function correctMeasurement(
   return dataSource.transaction((manager) => correctMeasurementIn(manager, caller, input, now));
 }
 
-/** correctMeasurement in the caller's transaction. */
+/** correctMeasurement in the caller's transaction (a monitoring report records its values with it). */
 export async function correctMeasurementIn(
   manager: EntityManager,
   caller: Caller,
@@ -132,11 +133,10 @@ export async function correctMeasurementIn(
       orgUnitId: previous.orgUnitId,
       breakdown: previous.breakdown,
       value: input.value,
-      supersedesId: previous.id,
+      supersedes: previous,
       reason: input.reason,
     },
     now,
-    previous,
   );
 }
 
@@ -204,57 +204,17 @@ async function authoriseWrite(
   }
 }
 
-/** The value in force for a period (and unit, and part): the row no other row supersedes. */
-export function currentMeasurement(
-  manager: EntityManager,
-  kpiId: number,
-  period: Period,
-  orgUnitId: number | null,
-  breakdown: string | null = null,
-): Promise<Measurement | null> {
-  return manager
-    .createQueryBuilder(Measurement, "m")
-    .leftJoin(Measurement, "later", "later.supersedesId = m.id")
-    .where("later.id IS NULL")
-    .andWhere({
-      kpiId,
-      year: period.year,
-      periodKind: period.kind,
-      periodIndex: period.index,
-      orgUnitId: orgUnitId ?? IsNull(),
-      breakdown: breakdown ?? IsNull(),
-    })
-    .getOne();
-}
-
+/** A person records the value alone: numerators and denominators come with the jobs' sources. */
 async function insertMeasurement(
   manager: EntityManager,
   caller: Caller,
-  row: Omit<Measurement, "id" | "status" | "jobRunId" | "recordedBy" | "recordedAt" | "numerator" | "denominator">,
+  row: Omit<NewMeasurement, "numerator" | "denominator">,
   now: Date,
-  previous: Measurement | null = null,
 ): Promise<Measurement> {
-  const who = auditedCaller(caller);
-  const result = await manager.insert(Measurement, {
-    ...row,
-    numerator: null,
-    denominator: null,
-    status: MeasurementStatus.PROVISIONAL,
-    jobRunId: null,
-    recordedBy: who.actor,
-    recordedAt: now,
-  });
-  const measurement = await manager.findOneByOrFail(Measurement, { id: result.identifiers[0].id as number });
-  await recordAudit(
+  const [measurement] = await writeMeasurements(
     manager,
-    {
-      ...who,
-      action: previous ? "MEASUREMENT_CORRECTED" : "MEASUREMENT_RECORDED",
-      entityType: "Measurement",
-      entityId: String(measurement.id),
-      before: previous,
-      after: measurement,
-    },
+    [{ ...row, numerator: null, denominator: null }],
+    { ...auditedCaller(caller), jobRunId: null },
     now,
   );
   return measurement;

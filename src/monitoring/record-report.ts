@@ -13,7 +13,8 @@ import { answersFor } from "../auth/unit-scope";
 import { assertYearsOpen } from "../cycles/cycles";
 import { isWithin } from "../dates";
 import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
-import { correctMeasurementIn, currentMeasurement, recordMeasurementIn } from "../measurement/record-measurement";
+import { correctMeasurementIn, recordMeasurementIn } from "../measurement/record-measurement";
+import { valuesInForce } from "../measurement/write-measurements";
 import { reportProblems } from "./report-rules";
 
 export interface MonitoringReportInput {
@@ -58,10 +59,15 @@ export function recordMonitoringReport(
     if (problems.length) throw invalidInput(problems[0].field, problems.map((p) => p.message).join("; "));
 
     const measurementIds: number[] = [];
+    const inForce = await valuesInForce(
+      manager,
+      kpis.map((k) => k.id),
+      [year],
+    );
     for (const { kpiCode, value } of input.values) {
       const kpi = kpis.find((k) => k.code === kpiCode)!;
       const reason = `Monitoraggio al ${input.monitoringDate}`;
-      const current = await currentMeasurement(manager, kpi.id, { year, kind: PeriodKind.YEAR, index: 0 }, unit.id);
+      const current = inForce.get(kpi.id, { year, kind: PeriodKind.YEAR, index: 0 }, unit.id);
       const measurement = current
         ? await correctMeasurementIn(manager, caller, { measurementId: current.id, value, reason }, now)
         : await recordMeasurementIn(

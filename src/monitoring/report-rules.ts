@@ -50,7 +50,10 @@ export function reportProblems(report: ReportedFacts, scheda: ObjectiveScheda): 
         `la fase ${phase.phaseCode} era prevista per il ${planned.plannedDate}: se non è conclusa è in ritardo`,
       );
   }
+  const valued = new Set<string>();
   for (const { kpiCode } of report.values) {
+    if (valued.has(kpiCode)) problem("values", `l'indicatore ${kpiCode} è indicato due volte`);
+    valued.add(kpiCode);
     const kpi = scheda.kpis.find((k) => k.code === kpiCode);
     if (!kpi) problem("values", `l'indicatore ${kpiCode} non è dell'obiettivo`);
     else if (kpi.direction === KpiDirection.MILESTONE)

@@ -1,7 +1,4 @@
-import { parse } from "csv-parse/sync";
 import { DataSource, In } from "typeorm";
-import { RowProblem } from "../../jobs/job";
-import { date, requiredText } from "../../jobs/fields";
 import { Assignment } from "../../entities/assignment.entity";
 import { Employee } from "../../entities/employee.entity";
 import { StaffCategory } from "../../entities/enums";
@@ -9,6 +6,8 @@ import { IndividualAssessment } from "../../entities/individual-assessment.entit
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
+import { date, decimal, requiredText, RowProblem } from "../csv/fields";
+import { CsvRow, CsvUnreadable, readCsvText } from "../csv/italian-csv";
 import { assertYearsOpen } from "../cycles/cycles";
 import { DomainError, ErrorCode } from "../errors";
 
@@ -34,35 +33,6 @@ const CATEGORIES: Record<string, StaffCategory> = {
   STAFF: StaffCategory.STAFF,
 };
 
-function rows(name: string, text: string | null): Array<{ line: number; fields: Record<string, string> }> {
-  if (!text) return [];
-  const delimiter = text.split(/\r?\n/)[0].includes(";") ? ";" : ",";
-  const records = parse<{ record: Record<string, string>; info: { lines: number } }>(text, {
-    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-    delimiter,
-    bom: true,
-    trim: true,
-    skip_empty_lines: true,
-    info: true,
-  });
-  return records.map(({ record, info }) => ({ line: info.lines, fields: { ...record, _file: name } }));
-}
-
-function decimal(
-  fields: Record<string, string>,
-  name: string,
-  min: number,
-  max: number,
-  fallback: number | null = null,
-): number {
-  const raw = (fields[name] ?? "").trim();
-  if (raw === "" && fallback !== null) return fallback;
-  const value = Number(raw.replace(",", "."));
-  if (raw === "" || !Number.isFinite(value) || value < min || value > max)
-    throw new RowProblem(name, `"${raw}" is not a number between ${min} and ${max}`);
-  return value;
-}
-
 export async function importPeople(
   dataSource: DataSource,
   caller: Caller,
@@ -78,15 +48,25 @@ export async function importPeople(
       return null;
     }
   };
+  const rows = (file: keyof PeopleFiles): CsvRow[] => {
+    try {
+      return files[file] ? readCsvText(file, files[file]) : [];
+    } catch (error) {
+      if (!(error instanceof CsvUnreadable)) throw error;
+      problems.push(error.message);
+      return [];
+    }
+  };
+  const sheets = { employees: rows("employees"), assignments: rows("assignments"), assessments: rows("assessments") };
   const units = new Map((await dataSource.manager.find(OrgUnit)).map((u) => [u.code, u]));
-  const employees = rows("employees", files.employees).map(({ line, fields }) =>
+  const employees = sheets.employees.map(({ line, fields }) =>
     check("employees", line, () => {
       const category = CATEGORIES[requiredText(fields, "categoria").toUpperCase()];
       if (!category) throw new RowProblem("categoria", `"${fields.categoria}" is not DIRIGENTE, PO or DIPENDENTE`);
       return { code: requiredText(fields, "matricola"), name: requiredText(fields, "nome"), category };
     }),
   );
-  const assignments = rows("assignments", files.assignments).map(({ line, fields }) =>
+  const assignments = sheets.assignments.map(({ line, fields }) =>
     check("assignments", line, () => {
       const unit = units.get(requiredText(fields, "unita"));
       if (!unit) throw new RowProblem("unita", `no unit has the code "${fields.unita}"`);
@@ -102,7 +82,7 @@ export async function importPeople(
       };
     }),
   );
-  const assessments = rows("assessments", files.assessments).map(({ line, fields }) =>
+  const assessments = sheets.assessments.map(({ line, fields }) =>
     check("assessments", line, () => ({
       code: requiredText(fields, "matricola"),
       year: decimal(fields, "anno", 1990, 2100),
@@ -113,11 +93,11 @@ export async function importPeople(
     ...employees.flatMap((e) => (e ? [e.code] : [])),
     ...(await dataSource.manager.find(Employee)).map((e) => e.code),
   ]);
-  rows("assignments", files.assignments).forEach(({ line, fields }) => {
+  sheets.assignments.forEach(({ line, fields }) => {
     if (fields.matricola && !known.has(fields.matricola.trim()))
       problems.push(`assignments line ${line}: matricola: no employee "${fields.matricola}"`);
   });
-  rows("assessments", files.assessments).forEach(({ line, fields }) => {
+  sheets.assessments.forEach(({ line, fields }) => {
     if (fields.matricola && !known.has(fields.matricola.trim()))
       problems.push(`assessments line ${line}: matricola: no employee "${fields.matricola}"`);
   });

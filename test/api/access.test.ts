@@ -90,8 +90,8 @@ describe.each(testDatabases)("access control on $name", (db) => {
     privateApi = await startApi(dataSource, { API_ACCESS: "private" });
   });
   afterAll(async () => {
-    await api.close();
-    await privateApi.close();
+    await api?.close();
+    await privateApi?.close();
     await db.close(dataSource);
   });
 

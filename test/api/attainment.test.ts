@@ -22,7 +22,7 @@ describe.each(testDatabases)("attainment on $name", (db) => {
     api = await startApi(dataSource);
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

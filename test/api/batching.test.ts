@@ -86,7 +86,7 @@ describe.each(testDatabases)("a dashboard query on $name", (db) => {
     api = await startApi(dataSource);
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 
@@ -106,8 +106,10 @@ describe.each(testDatabases)("a dashboard query on $name", (db) => {
     // A loader batches the keys asked for in the same tick, so one asked for at two depths (acts
     // of targets and of changes) may cost one statement or two from run to run; never one per
     // row. With 40 more units, 120 more objectives and 120 more changes, one statement per row
-    // would add hundreds. The query reaches 7 levels and about 20 loaders: 20-26 statements.
-    const CEILING = 30;
+    // would add hundreds. The query reaches 7 levels and about 20 loaders: 20-26 statements, and
+    // a cold start reads the year's attainment inputs (KPIs, targets, values, phases, reports) and
+    // rules once more: up to 31.
+    const CEILING = 32;
     expect(before.statements).toBeLessThanOrEqual(CEILING);
     expect(after.statements).toBeLessThanOrEqual(CEILING);
   });

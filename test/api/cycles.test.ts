@@ -7,7 +7,7 @@ import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
 import { PeriodKind } from "../../entities/enums";
 import { AuditEvent } from "../../entities/audit-event.entity";
 import { Measurement } from "../../entities/measurement.entity";
-import { runJob } from "../../src/jobs/run-job";
+import { runJob } from "../../jobs/engine/run-job";
 import { bearer, RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
 
@@ -24,7 +24,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
     nucleo = await bearer(["EVALUATION_BOARD"], [], "nucleo.presidente");
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

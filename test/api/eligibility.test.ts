@@ -79,7 +79,7 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
       await override({ unitCode, score });
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

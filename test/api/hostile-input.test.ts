@@ -19,7 +19,7 @@ describe.each(testDatabases)("hostile input on $name", (db) => {
     rowsBefore = await rowCounts();
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
   afterEach(async () => {

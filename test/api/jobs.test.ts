@@ -22,7 +22,7 @@ describe.each(testDatabases)("jobs over GraphQL on $name", (db) => {
     api = await startApi(dataSource, { JOB_PAYMENT_TIMELINESS_SOURCE: `csv:${inbox}`, JOB_RETRIES: "0" });
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

@@ -25,7 +25,7 @@ describe.each(testDatabases)("measurements on $name", (db) => {
     admin = await bearer(["ADMIN"], [], "controllo.gestione");
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

@@ -39,7 +39,7 @@ describe.each(testDatabases)("plan changes by act on $name", (db) => {
     admin = await bearer(["ADMIN"], [], "admin.dg");
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

@@ -15,7 +15,7 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
     api = await startApi(dataSource);
   });
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await db.close(dataSource);
   });
 

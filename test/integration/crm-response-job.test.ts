@@ -7,7 +7,7 @@ import { crmResponseJob } from "../../jobs/crm-response.job";
 import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
-import { runJob } from "../../src/jobs/run-job";
+import { runJob } from "../../jobs/engine/run-job";
 import { openWithPlan, testDatabases } from "../support/databases";
 
 /**

@@ -10,13 +10,10 @@ import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
 import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
 import { Measurement } from "../../entities/measurement.entity";
-import { openDatabase } from "../../src/database";
-import { runJob } from "../../src/jobs/run-job";
-import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
-import { loadPlan } from "../../src/plan-data/load-plan";
-import { readPlanData } from "../../src/plan-data/read-plan-data";
+import { runJob } from "../../jobs/engine/run-job";
+import { prepareDatabase } from "../../src/prepare-database";
 import { projectRoot } from "../../src/project-root";
-import { testDatabases } from "../support/databases";
+import { openWithPlan, testDatabases } from "../support/databases";
 
 /** Polls the database (not the clock) until the child's run is under way. */
 async function until(check: () => Promise<boolean>, attempts = 200): Promise<void> {
@@ -37,14 +34,12 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
     if (db.name === "sqlite") {
       // The child needs a database it can reach: a file, not this process's memory.
       const file = join(mkdtempSync(join(tmpdir(), "traguardo-kill-")), "traguardo.sqlite");
-      dataSource = await openDatabase({ SQLITE_PATH: file });
+      dataSource = (await prepareDatabase({ SQLITE_PATH: file })).dataSource;
       env = { SQLITE_PATH: file };
     } else {
-      dataSource = await db.open();
+      dataSource = await openWithPlan(db);
       env = { DATABASE_URL: db.urlOf(dataSource) };
     }
-    await loadPlan(dataSource, readPlanData());
-    await loadJobKpis(dataSource);
     // A source that starts answering and never finishes: the child is killed while it reads.
     server = createServer((_request, response) => {
       response.writeHead(200, { "content-type": "application/json" });
@@ -54,10 +49,9 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
     sourceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagamenti`;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    server.close();
-    if (db.name === "sqlite") await dataSource.destroy();
-    else await db.close(dataSource);
+    server?.closeAllConnections();
+    server?.close();
+    await db.close(dataSource);
   });
 
   it("leaves no value, and the next run records it as interrupted", async () => {

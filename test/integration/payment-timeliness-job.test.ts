@@ -17,7 +17,7 @@ import { JobRun } from "../../entities/job-run.entity";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { RejectedRow } from "../../entities/rejected-row.entity";
-import { runJob, RunnerOptions } from "../../src/jobs/run-job";
+import { runJob, RunnerOptions } from "../../jobs/engine/run-job";
 import { Period } from "../../src/periods";
 import { openWithPlan, testDatabases } from "../support/databases";
 

@@ -7,7 +7,7 @@ import { pianoQuartieriJob } from "../../jobs/piano-quartieri.job";
 import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
-import { runJob } from "../../src/jobs/run-job";
+import { runJob } from "../../jobs/engine/run-job";
 import { openWithPlan, testDatabases } from "../support/databases";
 
 // School (300k): 2 milestones in 2019, 1 done; park (100k): 2, both done (one late, in December).

@@ -6,8 +6,8 @@ import "reflect-metadata";
 import { findJob } from "../../jobs/registry";
 import { loadConfig } from "../../src/config";
 import { openDatabase } from "../../src/database";
-import { runJob } from "../../src/jobs/run-job";
-import { runnerOptions } from "../../src/jobs/scheduler";
+import { runJob } from "../../jobs/engine/run-job";
+import { runnerOptions } from "../../jobs/engine/scheduler";
 import { parsePeriod } from "../../src/periods";
 
 async function main(): Promise<void> {

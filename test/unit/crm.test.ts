@@ -1,5 +1,5 @@
-import { daysBetween } from "../../src/kpi/calendar";
-import { CrmAccumulator, CrmContact, DayHistogram } from "../../src/kpi/crm";
+import { daysBetween } from "../../jobs/formulas/calendar";
+import { CrmAccumulator, CrmContact, DayHistogram } from "../../jobs/formulas/crm";
 
 const settings = {
   serviceLevelDays: 30,

@@ -1,5 +1,5 @@
-import { DistinctCount } from "../../src/kpi/distinct-count";
-import { ItpAccumulator, PaymentLine } from "../../src/kpi/itp";
+import { DistinctCount } from "../../jobs/formulas/distinct-count";
+import { ItpAccumulator, PaymentLine } from "../../jobs/formulas/itp";
 import { seededRandom } from "../../src/simulate/random";
 
 const count = (ids: string[], grouped: boolean) => {

@@ -1,4 +1,4 @@
-import { amountCents, date } from "../../jobs/fields";
+import { amountCents, date } from "../../src/csv/fields";
 
 const read = (value: unknown, required = true) => date({ d: value }, "d", required);
 

@@ -1,4 +1,4 @@
-import { combineItp, daysLate, dueDate, ItpAccumulator, PaymentLine } from "../../src/kpi/itp";
+import { combineItp, daysLate, dueDate, ItpAccumulator, PaymentLine } from "../../jobs/formulas/itp";
 
 const line = (overrides: Partial<PaymentLine>): PaymentLine => ({
   invoiceId: "F1",

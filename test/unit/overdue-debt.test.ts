@@ -1,4 +1,4 @@
-import { OpenItem, OverdueDebtAccumulator } from "../../src/kpi/overdue-debt";
+import { OpenItem, OverdueDebtAccumulator } from "../../jobs/formulas/overdue-debt";
 
 const item = (overrides: Partial<OpenItem>): OpenItem => ({
   invoiceId: "F",

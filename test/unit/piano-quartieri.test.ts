@@ -1,4 +1,4 @@
-import { Milestone, ProgressAccumulator } from "../../src/kpi/piano-quartieri";
+import { Milestone, ProgressAccumulator } from "../../jobs/formulas/piano-quartieri";
 import { generateWorksProgramme } from "../../src/simulate/works-programme";
 
 const m = (

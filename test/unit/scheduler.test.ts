@@ -1,4 +1,4 @@
-import { periodForTick } from "../../src/jobs/scheduler";
+import { periodForTick } from "../../jobs/engine/scheduler";
 import { parsePeriod, periodsBetween } from "../../src/periods";
 
 describe("periodForTick", () => {

@@ -1,16 +1,11 @@
 import { DataSource, EntityManager, In, QueryFailedError } from "typeorm";
-import { JobDefinition, JobValue, RowProblem } from "../../jobs/job";
-import { SourceAdapter, SourceUnavailable } from "../../jobs/adapters/source";
-import { JobRunStatus, MeasurementStatus } from "../../entities/enums";
+import { RowProblem } from "../../src/csv/fields";
+import { JobDefinition } from "../job";
+import { SourceAdapter, SourceUnavailable } from "../adapters/source";
+import { JobRunStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
-import { Kpi } from "../../entities/kpi.entity";
-import { Measurement } from "../../entities/measurement.entity";
-import { OrgUnit } from "../../entities/org-unit.entity";
-import { RejectedRow } from "../../entities/rejected-row.entity";
-import { recordAudit } from "../audit/record-audit";
-import { assertYearsOpen } from "../cycles/cycles";
-import { currentMeasurement } from "../measurement/record-measurement";
-import { Period, periodBounds, periodLabel, periodsOf } from "../periods";
+import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods";
+import { Collected, writeOutcome } from "./write-outcome";
 import { acquireLease, leaseHolder, releaseLease } from "./lease";
 
 export interface RunRequest {
@@ -33,15 +28,6 @@ export interface RunnerOptions {
   now?: () => Date;
   onProgress?: (rowsRead: number) => void;
 }
-
-interface Collected {
-  rowsRead: number;
-  rowsAccepted: number;
-  rejected: Array<{ line: number; reason: string; raw: string }>;
-  values: JobValue[];
-}
-
-const CHUNK = 500;
 
 /**
  * One run of a job over a period: claims the tick, takes the lease, reads the source (retrying a
@@ -71,7 +57,7 @@ export async function runJob(
   try {
     await markInterrupted(manager, request.job.key, run.id, now());
     const collected = await withRetries(() => collect(request, options), options, run);
-    return await dataSource.transaction((tx) => writeOutcome(tx, run, request, collected, now()));
+    return await dataSource.transaction((tx) => writeOutcome(tx, run, collected, request.source.description, now()));
   } catch (error) {
     return finishFailed(dataSource, run, (error as Error).message, now());
   } finally {
@@ -172,96 +158,6 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   options.onProgress?.(collected.rowsRead);
   collected.values = accumulators.flatMap(({ accumulator }) => accumulator.values());
   return collected;
-}
-
-async function writeOutcome(
-  tx: EntityManager,
-  run: JobRun,
-  request: RunRequest,
-  collected: Collected,
-  now: Date,
-): Promise<JobRun> {
-  await assertYearsOpen(
-    tx,
-    collected.values.map((v) => v.period.year),
-  );
-  const kpis = new Map(
-    (await tx.find(Kpi, { where: { code: In([...new Set(collected.values.map((v) => v.kpiCode))]) } })).map((k) => [
-      k.code,
-      k,
-    ]),
-  );
-  const units = new Map((await tx.find(OrgUnit)).map((u) => [u.code, u]));
-  const superseded: number[] = [];
-  const written: number[] = [];
-  for (const value of collected.values) {
-    const kpi = kpis.get(value.kpiCode);
-    if (!kpi) throw new Error(`KPI ${value.kpiCode}, which ${request.job.key} feeds, is not defined`);
-    const unitId = value.unitCode === null ? null : (units.get(value.unitCode)?.id ?? null);
-    const previous = await currentMeasurement(tx, kpi.id, value.period, unitId, value.breakdown);
-    if (previous) superseded.push(previous.id);
-    const result = await tx.insert(Measurement, {
-      kpiId: kpi.id,
-      year: value.period.year,
-      periodKind: value.period.kind,
-      periodIndex: value.period.index,
-      orgUnitId: unitId,
-      breakdown: value.breakdown,
-      value: value.value,
-      numerator: value.numerator,
-      denominator: value.denominator,
-      status: MeasurementStatus.PROVISIONAL,
-      jobRunId: run.id,
-      recordedBy: null,
-      recordedAt: now,
-      supersedesId: previous?.id ?? null,
-      reason: previous
-        ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}`
-        : `job run ${run.id}`,
-    });
-    written.push(result.identifiers[0].id as number);
-  }
-  for (let i = 0; i < collected.rejected.length; i += CHUNK) {
-    await tx.insert(
-      RejectedRow,
-      collected.rejected.slice(i, i + CHUNK).map((r) => ({ ...r, reason: r.reason.slice(0, 500), jobRunId: run.id })),
-    );
-  }
-  const notes = superseded.length
-    ? `superseded ${superseded.length} earlier values (measurements ${superseded.join(", ")})`
-    : null;
-  await tx.update(
-    JobRun,
-    { id: run.id },
-    {
-      status: JobRunStatus.SUCCEEDED,
-      finishedAt: now,
-      rowsRead: collected.rowsRead,
-      rowsAccepted: collected.rowsAccepted,
-      rowsRejected: collected.rejected.length,
-      notes,
-    },
-  );
-  await recordAudit(
-    tx,
-    {
-      actor: request.triggeredBy,
-      role: null,
-      action: "JOB_RUN_COMPLETED",
-      entityType: "JobRun",
-      entityId: String(run.id),
-      before: null,
-      after: {
-        job: request.job.key,
-        period: periodLabel(request.period),
-        source: request.source.description,
-        measurements: written,
-        superseded,
-      },
-    },
-    now,
-  );
-  return tx.findOneByOrFail(JobRun, { id: run.id });
 }
 
 async function finishFailed(dataSource: DataSource, run: JobRun, error: string, now: Date): Promise<JobRun> {

@@ -1,7 +1,19 @@
-import { isCalendarDate, twoDigits } from "../src/dates";
-import { RowProblem } from "./job";
+import { isCalendarDate, twoDigits } from "../dates";
 
-/** Readers for source fields as Italian systems write them: `;` CSVs, decimal commas, dd/mm/yyyy. */
+/**
+ * Readers for fields as Italian systems write them (decimal commas, dd/mm/yyyy), from a CSV row or
+ * a row of a SQL or JSON source alike.
+ */
+
+/** A field a row's reader could not read: the reader keeps the row with this reason, or refuses it. */
+export class RowProblem extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
 
 /** The field as trimmed text; null when it is missing or blank. */
 export function text(fields: Record<string, unknown>, name: string): string | null {
@@ -67,4 +79,20 @@ export function wholeNumber(fields: Record<string, unknown>, name: string): numb
   if (value === null) return null;
   if (!/^\d{1,6}$/.test(value)) throw new RowProblem(name, `"${value}" is not a whole number of days`);
   return Number(value);
+}
+
+/** "0,5", "0.5" or blank (then `fallback`, if given): a number within [min, max]. */
+export function decimal(
+  fields: Record<string, unknown>,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number | null = null,
+): number {
+  const raw = text(fields, name) ?? "";
+  if (raw === "" && fallback !== null) return fallback;
+  const value = Number(raw.replace(",", "."));
+  if (raw === "" || !Number.isFinite(value) || value < min || value > max)
+    throw new RowProblem(name, `"${raw}" is not a number between ${min} and ${max}`);
+  return value;
 }

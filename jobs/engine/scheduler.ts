@@ -2,11 +2,11 @@ import { hostname } from "node:os";
 import cron, { ScheduledTask } from "node-cron";
 import { DataSource } from "typeorm";
 import { PeriodKind } from "../../entities/enums";
-import { ConfiguredJob, configuredJobs } from "../../jobs/registry";
-import { Config } from "../config";
-import { todayInRome } from "../dates";
-import { Logger } from "../logger";
-import { Period, periodLabel } from "../periods";
+import { ConfiguredJob, configuredJobs } from "../registry";
+import { Config } from "../../src/config";
+import { todayInRome } from "../../src/dates";
+import { Logger } from "../../src/logger";
+import { Period, periodLabel } from "../../src/periods";
 import { runJob, RunnerOptions } from "./run-job";
 
 /** This process, as leases and runs name it. */
@@ -39,18 +39,29 @@ export function periodForTick(tick: Date): Period {
  * is claimed in the database, so it runs once.
  */
 export function startScheduler(dataSource: DataSource, config: Config, logger: Logger): { stop(): Promise<void> } {
+  const underWay = new Set<Promise<void>>();
   const tasks: ScheduledTask[] = configuredJobs(config).map((job) =>
-    cron.schedule(job.schedule, (context) => runTick(dataSource, config, logger, job, context.date), {
-      timezone: "Europe/Rome",
-      name: job.definition.key,
-      noOverlap: true,
-    }),
+    cron.schedule(
+      job.schedule,
+      (context) => {
+        const tick = runTick(dataSource, config, logger, job, context.date).finally(() => underWay.delete(tick));
+        underWay.add(tick);
+        return tick;
+      },
+      { timezone: "Europe/Rome", name: job.definition.key, noOverlap: true },
+    ),
   );
   logger.info(
     { jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`) },
     "job scheduler started",
   );
-  return { stop: async () => void (await Promise.all(tasks.map((task) => Promise.resolve(task.stop())))) };
+  return {
+    // No tick starts once stopped, and runs under way finish first: the caller may then close the database.
+    stop: async () => {
+      await Promise.all(tasks.map((task) => Promise.resolve(task.stop())));
+      await Promise.all(underWay);
+    },
+  };
 }
 
 export async function runTick(

@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber } from "../dates";
+import { dayNumber, fromDayNumber } from "../../src/dates";
 import { DistinctCount } from "./distinct-count";
 
 /**

@@ -1,4 +1,4 @@
-import { dayNumber } from "../dates";
+import { dayNumber } from "../../src/dates";
 import { DisputeRule, dueDay } from "./itp";
 
 /**

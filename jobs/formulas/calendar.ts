@@ -1,5 +1,5 @@
 import Holidays from "date-holidays";
-import { dayNumber } from "../dates";
+import { dayNumber } from "../../src/dates";
 
 /**
  * Days between two calendar dates, as the service level counts them: calendar days (the general
