@@ -62,6 +62,7 @@ async function unitView(
     reviews: result.reviews,
     direzione: await summaryView(context, result.direzione, year, asOf),
     gestionale: await summaryView(context, result.gestionale, year, asOf),
+    score: result.score,
   };
 }
 

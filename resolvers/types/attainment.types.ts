@@ -73,6 +73,11 @@ export class UnitAttainment {
   @Field(() => [Review], { description: "The Nucleo's decisions on the unit for the year" }) reviews!: Review[];
   @Field(() => AttainmentSummary, { description: "Mean of the Obiettivi Gestionali measured for it" })
   gestionale!: AttainmentSummary;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Its organisational score: Direzione and Gestionale weighed by the year's rules (70/30 by default)",
+  })
+  score!: number | null;
 }
 
 @ObjectType({ description: "Whether the administration as a whole reached its Obiettivi Solidali" })
