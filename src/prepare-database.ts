@@ -13,6 +13,6 @@ export async function prepareDatabase(
   const dataSource = await openDatabase(config);
   const inserted = await loadPlan(dataSource, readPlanData());
   inserted.jobKpis = await loadJobKpis(dataSource);
-  inserted.cycles = await ensureCycles(dataSource);
+  inserted.cycles = await ensureCycles(dataSource.manager);
   return { dataSource, inserted };
 }

@@ -75,6 +75,6 @@ export async function openWithPlan(db: TestDatabase, logger?: Logger): Promise<D
   const dataSource = await db.open(logger);
   await loadPlan(dataSource, readPlanData());
   await loadJobKpis(dataSource);
-  await ensureCycles(dataSource);
+  await ensureCycles(dataSource.manager);
   return dataSource;
 }
