@@ -1,4 +1,4 @@
-import { PlanChangeKind } from "../../entities/enums";
+import { PlanChangeKind, PlanElement } from "../../entities/enums";
 import { OwnershipChange, ownerOnDate } from "../../src/plan/ownership";
 
 const created = (to: number, date: string, order = 1): OwnershipChange => ({
@@ -61,5 +61,19 @@ describe("ownerOnDate", () => {
   it("applies changes in date order whatever order they are given in, and same-day changes in act order", () => {
     const sameDay = [transferred(30, "2019-09-09", 3), transferred(20, "2019-09-09", 2), created(10, "2019-01-01", 1)];
     expect(ownerOnDate(sameDay, "2019-09-09")).toBe(30);
+  });
+
+  it("is not moved by changes to its scheda: a KPI created and a phase removed by a later act", () => {
+    const scheda: OwnershipChange[] = [
+      { kind: PlanChangeKind.CREATED, toUnitId: null, effectiveDate: "2019-10-01", order: 5, element: PlanElement.KPI },
+      {
+        kind: PlanChangeKind.REMOVED,
+        toUnitId: null,
+        effectiveDate: "2019-11-01",
+        order: 6,
+        element: PlanElement.PHASE,
+      },
+    ];
+    expect(ownerOnDate([...history, ...scheda], "2019-12-31")).toBe(20);
   });
 });
