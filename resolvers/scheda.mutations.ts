@@ -7,6 +7,7 @@ import { Context } from "../src/context";
 import { ChangeBasis } from "../src/plan/act-basis";
 import { SchedaStatement } from "../src/plan/scheda/apply-scheda";
 import { changeScheda } from "../src/plan/scheda/change-scheda";
+import { defaultTargetDescription } from "../src/plan/scheda/scheda";
 import { ChangeBasisInput } from "./types/plan-change.input";
 import { DefineKpiInput, DefinePhaseInput, RemovePhaseInput, SetTargetInput } from "./types/scheda.input";
 
@@ -47,18 +48,20 @@ export class SchedaMutations {
   @Authorized(Role.ADMIN)
   @Mutation(() => [PlanChange], { description: "Sets a KPI's target for a year, in force from the effective date" })
   setTarget(@Arg("input") input: SetTargetInput, @Ctx() context: Context): Promise<PlanChange[]> {
-    const value = decimal(input.value);
+    const numbers = {
+      value: decimal(input.value),
+      strict: input.strict,
+      low: decimal(input.low),
+      high: decimal(input.high),
+    };
     return this.change(context, input, {
       targets: [
         {
+          ...numbers,
           kpiCode: input.kpiCode,
           year: input.year,
-          description: input.description ?? `${input.strict ? "> " : ""}${value ?? `${input.low}-${input.high}`}`,
-          value,
+          description: input.description ?? defaultTargetDescription(numbers),
           bound: decimal(input.bound),
-          strict: input.strict,
-          low: decimal(input.low),
-          high: decimal(input.high),
           tolerance: decimal(input.tolerance),
         },
       ],

@@ -85,7 +85,7 @@ async function main(options: { scale: string; seconds: string; concurrency: stri
   const dataSource = await openDatabase({ DATABASE_URL: url, SQLITE_PATH: "" }, counter);
   const generated = await loadGeneratedPlan(dataSource, scale);
   await loadJobKpis(dataSource);
-  await ensureCycles(dataSource);
+  await ensureCycles(dataSource.manager);
   const http = await createHttpServer(
     loadConfig({ DATABASE_URL: url, JOB_SCHEDULER: "off" }),
     dataSource,

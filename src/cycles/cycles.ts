@@ -1,20 +1,20 @@
-import { DataSource, EntityManager, In } from "typeorm";
+import { EntityManager, In } from "typeorm";
 import { CycleStatus } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { Plan } from "../../entities/plan.entity";
 import { DomainError, ErrorCode } from "../errors";
 
-/** One OPEN cycle per year of every plan, for the years that have none yet. */
-export async function ensureCycles(dataSource: DataSource): Promise<number> {
-  const plans = await dataSource.manager.find(Plan);
-  const existing = new Set((await dataSource.manager.find(EvaluationCycle)).map((c) => c.year));
+/** One OPEN cycle per year of every plan, for the years that have none yet (in the caller's transaction, if any). */
+export async function ensureCycles(manager: EntityManager): Promise<number> {
+  const plans = await manager.find(Plan);
+  const existing = new Set((await manager.find(EvaluationCycle)).map((c) => c.year));
   const missing = plans.flatMap((plan) => {
     const years = Array.from({ length: plan.lastYear - plan.firstYear + 1 }, (_, i) => plan.firstYear + i);
     return years
       .filter((year) => !existing.has(year))
       .map((year) => ({ planId: plan.id, year, status: CycleStatus.OPEN }));
   });
-  if (missing.length) await dataSource.manager.insert(EvaluationCycle, missing);
+  if (missing.length) await manager.insert(EvaluationCycle, missing);
   return missing.length;
 }
 

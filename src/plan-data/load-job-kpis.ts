@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Kpi } from "../../entities/kpi.entity";
 import { Objective } from "../../entities/objective.entity";
 import { projectRoot } from "../project-root";
-import { idsByKey, insertMissing } from "./load-plan";
+import { idsByKey, insertMissing } from "./insert-missing";
 import { planDataSchema } from "./plan-data.schema";
 
 export const JOB_KPIS_FILE = join(projectRoot(), "data", "job-kpis.json");

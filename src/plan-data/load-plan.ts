@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from "typeorm";
+import { DataSource, EntityManager, In } from "typeorm";
 import { Act } from "../../entities/act.entity";
 import { Administration } from "../../entities/administration.entity";
 import { Ambiguity } from "../../entities/ambiguity.entity";
@@ -12,12 +12,13 @@ import { Person } from "../../entities/person.entity";
 import { PlanChange } from "../../entities/plan-change.entity";
 import { Plan } from "../../entities/plan.entity";
 import { Target } from "../../entities/target.entity";
-import { recordAudit } from "../audit/record-audit";
+import { AuditEntry, recordAudit } from "../audit/record-audit";
+import { ensureOne, idsByKey, insertInChunks, insertMissing, uniqueBy } from "./insert-missing";
 import { PlanData } from "./plan-data.schema";
 
 export type LoadReport = Record<string, number>;
 
-const CHUNK = 200;
+const PLAN_LOADER: Pick<AuditEntry, "actor" | "role"> = { actor: "system:plan-loader", role: null };
 
 /**
  * Imports a plan data file. Every record has a natural key; a record whose key is already in the
@@ -25,107 +26,116 @@ const CHUNK = 200;
  * rewrites history: corrections to a loaded plan go through acts. One transaction: a failure
  * leaves the database as it was.
  */
-export async function loadPlan(dataSource: DataSource, data: PlanData): Promise<LoadReport> {
-  return dataSource.transaction(async (manager) => {
-    const report: LoadReport = {};
-    const count = (name: string, n: number) => (report[name] = n);
+export function loadPlan(dataSource: DataSource, data: PlanData): Promise<LoadReport> {
+  return dataSource.transaction((manager) => loadPlanWith(manager, data));
+}
 
-    const administration = await ensureOne(
-      manager,
-      Administration,
-      { code: data.administration.code },
-      data.administration,
-    );
-    const plan = await ensureOne(
-      manager,
-      Plan,
-      { code: data.plan.code },
-      { ...data.plan, administrationId: administration.id },
-    );
+/**
+ * The same, in the caller's transaction and audited as the caller. A record may name units and
+ * objectives already stored (an import adds objectives to units loaded before).
+ */
+export async function loadPlanWith(
+  manager: EntityManager,
+  data: PlanData,
+  who: Pick<AuditEntry, "actor" | "role"> = PLAN_LOADER,
+): Promise<LoadReport> {
+  const report: LoadReport = {};
+  const count = (name: string, n: number) => (report[name] = n);
 
-    const acts = await insertMissing(
-      manager,
-      Act,
-      "key",
-      data.acts.map((a) => ({ ...a, planId: plan.id })),
-    );
-    count("acts", acts.inserted);
+  const administration = await ensureOne(
+    manager,
+    Administration,
+    { code: data.administration.code },
+    data.administration,
+  );
+  const plan = await ensureOne(
+    manager,
+    Plan,
+    { code: data.plan.code },
+    { ...data.plan, administrationId: administration.id },
+  );
 
-    const units = await loadUnits(manager, data);
-    count("units", units.inserted);
+  const acts = await insertMissing(
+    manager,
+    Act,
+    "key",
+    data.acts.map((a) => ({ ...a, planId: plan.id })),
+  );
+  count("acts", acts.inserted);
 
-    const people = await insertMissing(
-      manager,
-      Person,
-      "key",
-      uniqueBy(
-        data.units.flatMap((u) =>
-          u.head ? [{ key: personKey(u.head.name), name: u.head.name, honorific: u.head.honorific }] : [],
-        ),
-        (p) => p.key,
+  const units = await loadUnits(manager, data);
+  count("units", units.inserted);
+
+  const people = await insertMissing(
+    manager,
+    Person,
+    "key",
+    uniqueBy(
+      data.units.flatMap((u) =>
+        u.head ? [{ key: personKey(u.head.name), name: u.head.name, honorific: u.head.honorific }] : [],
       ),
-    );
-    const heads = await insertMissingHeads(manager, data, units.ids, people.ids);
-    count("heads", heads);
+      (p) => p.key,
+    ),
+  );
+  const heads = await insertMissingHeads(manager, data, units.ids, people.ids);
+  count("heads", heads);
 
-    const objectives = await loadObjectives(manager, data, plan.id, units.ids);
-    count("objectives", objectives.inserted);
+  const objectives = await loadObjectives(manager, data, plan.id, units.ids);
+  count("objectives", objectives.inserted);
 
-    const kpis = await insertMissing(
-      manager,
-      Kpi,
-      "code",
-      data.kpis.map(({ targets: _targets, seedLine: _line, objective, ...k }) => ({
-        ...k,
-        objectiveId: objectives.ids.get(objective)!,
-      })),
-    );
-    count("kpis", kpis.inserted);
-    count("targets", await insertMissingTargets(manager, data, kpis.ids, acts.ids));
+  const kpis = await insertMissing(
+    manager,
+    Kpi,
+    "code",
+    data.kpis.map(({ targets: _targets, seedLine: _line, objective, ...k }) => ({
+      ...k,
+      objectiveId: objectives.ids.get(objective)!,
+    })),
+  );
+  count("kpis", kpis.inserted);
+  count("targets", await insertMissingTargets(manager, data, kpis.ids, acts.ids));
 
-    const changes = await insertMissing(
-      manager,
-      PlanChange,
-      "key",
-      data.changes.map((c) => ({
-        key: c.key,
-        actId: acts.ids.get(c.act)!,
-        objectiveId: objectives.ids.get(c.objective)!,
-        kind: c.kind,
-        reason: c.reason,
-        source: c.source,
-        fromUnitId: c.from ? units.ids.get(c.from)! : null,
-        toUnitId: c.to ? units.ids.get(c.to)! : null,
-        oldTitle: c.oldTitle,
-        newTitle: c.newTitle,
-        effectiveDate: c.effectiveDate,
-        citations: c.citations,
-        note: c.note,
-      })),
-    );
-    count("changes", changes.inserted);
+  const changes = await insertMissing(
+    manager,
+    PlanChange,
+    "key",
+    data.changes.map((c) => ({
+      key: c.key,
+      actId: acts.ids.get(c.act)!,
+      objectiveId: objectives.ids.get(c.objective)!,
+      kind: c.kind,
+      reason: c.reason,
+      source: c.source,
+      fromUnitId: c.from ? units.ids.get(c.from)! : null,
+      toUnitId: c.to ? units.ids.get(c.to)! : null,
+      oldTitle: c.oldTitle,
+      newTitle: c.newTitle,
+      effectiveDate: c.effectiveDate,
+      citations: c.citations,
+      note: c.note,
+    })),
+  );
+  count("changes", changes.inserted);
 
-    const ambiguities = await insertMissing(
-      manager,
-      Ambiguity,
-      "key",
-      data.ambiguities.map((a) => ({ ...a, planId: plan.id })),
-    );
-    count("ambiguities", ambiguities.inserted);
+  const ambiguities = await insertMissing(
+    manager,
+    Ambiguity,
+    "key",
+    data.ambiguities.map((a) => ({ ...a, planId: plan.id })),
+  );
+  count("ambiguities", ambiguities.inserted);
 
-    if (Object.values(report).some((n) => n > 0)) {
-      await recordAudit(manager, {
-        actor: "system:plan-loader",
-        role: null,
-        action: "PLAN_IMPORTED",
-        entityType: "Plan",
-        entityId: String(plan.id),
-        before: null,
-        after: { source: data.source.file, inserted: report },
-      });
-    }
-    return report;
-  });
+  if (Object.values(report).some((n) => n > 0)) {
+    await recordAudit(manager, {
+      ...who,
+      action: "PLAN_IMPORTED",
+      entityType: "Plan",
+      entityId: String(plan.id),
+      before: null,
+      after: { source: data.source.file, inserted: report },
+    });
+  }
+  return report;
 }
 
 export function personKey(name: string): string {
@@ -137,66 +147,18 @@ export function personKey(name: string): string {
     .replace(/^-|-$/g, "");
 }
 
-function uniqueBy<T>(rows: T[], key: (row: T) => string): T[] {
-  return [...new Map(rows.map((row) => [key(row), row])).values()];
-}
-
-async function ensureOne<E extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  where: Partial<E>,
-  values: Partial<E>,
-): Promise<E> {
-  const found = await manager.findOneBy(entity, where);
-  if (found) return found;
-  await manager.insert(entity, values);
-  return manager.findOneByOrFail(entity, where);
-}
-
-/** Inserts the rows whose key is not stored yet; returns the id of every key. */
-export async function insertMissing<E extends ObjectLiteral & { id: number }>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  keyColumn: string,
-  rows: Array<Record<string, unknown>>,
-): Promise<{ inserted: number; ids: Map<string, number> }> {
-  const keys = rows.map((r) => r[keyColumn] as string);
-  const existing = await idsByKey(manager, entity, keyColumn, keys);
-  const missing = rows.filter((r) => !existing.has(r[keyColumn] as string));
-  for (let i = 0; i < missing.length; i += CHUNK) {
-    await manager.insert(entity, missing.slice(i, i + CHUNK) as never);
-  }
-  return {
-    inserted: missing.length,
-    ids: missing.length ? await idsByKey(manager, entity, keyColumn, keys) : existing,
-  };
-}
-
-export async function idsByKey<E extends ObjectLiteral & { id: number }>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  keyColumn: string,
-  keys: string[],
-): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const found = await manager.find(entity, {
-      select: { id: true, [keyColumn]: true } as never,
-      where: { [keyColumn]: In(keys.slice(i, i + CHUNK)) } as never,
-    });
-    for (const row of found) ids.set((row as Record<string, unknown>)[keyColumn] as string, row.id);
-  }
-  return ids;
+/** Every unit code the data names, as a unit or a reference to one. */
+function unitCodes(data: PlanData): string[] {
+  return [
+    ...data.units.flatMap((u) => [u.code, u.parent, u.predecessor]),
+    ...data.objectives.flatMap((o) => [o.owner, ...o.collaborators]),
+    ...data.changes.flatMap((c) => [c.from, c.to]),
+  ].filter((code): code is string => code !== null);
 }
 
 /** Units name their parent and predecessor by code, so they go in after the units they name. */
 async function loadUnits(manager: EntityManager, data: PlanData) {
-  const stored = await idsByKey(
-    manager,
-    OrgUnit,
-    "code",
-    data.units.map((u) => u.code),
-  );
+  const stored = await idsByKey(manager, OrgUnit, "code", unitCodes(data));
   let inserted = 0;
   let pending = data.units.filter((u) => !stored.has(u.code));
   while (pending.length > 0) {
@@ -244,14 +206,13 @@ async function insertMissingHeads(
   return rows.length;
 }
 
-/** Objectives name their parent by key; the file lists parents first, as the plan does. */
+/** Objectives name their parent by key; the file lists new parents first, as the plan does. */
 async function loadObjectives(manager: EntityManager, data: PlanData, planId: number, unitIds: Map<string, number>) {
-  const ids = await idsByKey(
-    manager,
-    Objective,
-    "key",
-    data.objectives.map((o) => o.key),
-  );
+  const ids = await idsByKey(manager, Objective, "key", [
+    ...data.objectives.flatMap((o) => (o.parent ? [o.key, o.parent] : [o.key])),
+    ...data.changes.map((c) => c.objective),
+    ...data.kpis.map((k) => k.objective),
+  ]);
   const missing = data.objectives.filter((o) => !ids.has(o.key));
   for (const o of missing) {
     if (o.parent && !ids.has(o.parent)) throw new Error(`Objective ${o.key} is listed before its parent ${o.parent}`);
@@ -276,9 +237,8 @@ async function loadObjectives(manager: EntityManager, data: PlanData, planId: nu
   const collaborators = missing.flatMap((o) =>
     o.collaborators.map((code) => ({ objectiveId: ids.get(o.key)!, unitId: unitIds.get(code)! })),
   );
-  for (let i = 0; i < years.length; i += CHUNK) await manager.insert(ObjectiveYear, years.slice(i, i + CHUNK));
-  for (let i = 0; i < collaborators.length; i += CHUNK)
-    await manager.insert(ObjectiveCollaborator, collaborators.slice(i, i + CHUNK));
+  await insertInChunks(manager, ObjectiveYear, years);
+  await insertInChunks(manager, ObjectiveCollaborator, collaborators);
   return { inserted: missing.length, ids };
 }
 

@@ -73,7 +73,7 @@ describe("npm start's entry point", () => {
 
   it("migrates a new SQLite file, loads the Milan plan, serves GraphQL on a free port and stops on SIGTERM", async () => {
     server = await startServer({ SQLITE_PATH: file });
-    const prepared = server.started.find((line) => line.msg === "database migrated, Milan plan 2019-2021 loaded")!;
+    const prepared = server.started.find((line) => line.msg.startsWith("database migrated, plan loaded"))!;
     expect(prepared.inserted).toMatchObject({ cycles: 3 });
     expect(prepared.inserted!.objectives).toBeGreaterThan(0);
     expect(server.started.map((line) => line.msg)).toContain("job scheduler started");
@@ -91,7 +91,7 @@ describe("npm start's entry point", () => {
 
   it("starts again on the same file adding nothing, the plan as it was left", async () => {
     server = await startServer({ SQLITE_PATH: file, JOB_SCHEDULER: "off" });
-    const prepared = server.started.find((line) => line.msg === "database migrated, Milan plan 2019-2021 loaded")!;
+    const prepared = server.started.find((line) => line.msg.startsWith("database migrated, plan loaded"))!;
     expect(prepared.inserted).toMatchObject({ objectives: 0, jobKpis: 0, cycles: 0 });
     expect(Object.values(prepared.inserted!).every((count) => count === 0)).toBe(true);
     expect(server.started.map((line) => line.msg)).not.toContain("job scheduler started");

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DataSource, Logger } from "typeorm";
+import { entities } from "../../entities";
 import { Config } from "../../src/config";
 import { openDatabase } from "../../src/database";
 import { prepareDatabase } from "../../src/prepare-database";
@@ -96,4 +97,10 @@ export const testDatabases: TestDatabase[] =
 /** A fresh database of the kind as `npm start` prepares it: migrated, with the Milan plan, the job KPIs and the yearly cycles. */
 export function openWithPlan(db: TestDatabase, logger?: Logger): Promise<DataSource> {
   return db.open(logger, true);
+}
+
+/** The number of rows of every table, by entity: equal before and after means nothing was written. */
+export async function tableCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const counts = await Promise.all(entities.map((entity) => dataSource.manager.count(entity)));
+  return Object.fromEntries(entities.map((entity, i) => [entity.name, counts[i]]));
 }

@@ -119,7 +119,9 @@ export async function applyScheda(
       problems.push({ key, field: "kpiCode", message: `l'indicatore ${target.kpiCode} non esiste` });
       continue;
     }
-    if (!(current.years.get(kpi.objectiveKey) ?? []).includes(target.year))
+    // An objective not in the plan is reported once, with its KPI, not again for each year.
+    const known = current.objectives.has(kpi.objectiveKey);
+    if (known && !(current.years.get(kpi.objectiveKey) ?? []).includes(target.year))
       problems.push({ key, field: "year", message: `l'obiettivo ${kpi.objectiveKey} non vale per il ${target.year}` });
     problems.push(...targetProblems(target, kpi.direction));
     const before = current.targets.get(key) ?? null;

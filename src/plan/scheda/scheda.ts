@@ -59,4 +59,13 @@ export type SchedaElement =
   | { element: "TARGET"; key: string; definition: TargetDefinition }
   | { element: "PHASE"; key: string; definition: PhaseDefinition };
 
+/** A target in words when the act gives only its numbers: "80", "> 70" ("< 5" when lower is better), "90-100". */
+export function defaultTargetDescription(
+  target: Pick<TargetDefinition, "value" | "strict" | "low" | "high">,
+  lowerIsBetter = false,
+): string {
+  const strict = target.strict ? (lowerIsBetter ? "< " : "> ") : "";
+  return `${strict}${target.value ?? `${target.low}-${target.high}`}`;
+}
+
 export const targetKey = (kpiCode: string, year: number) => `${kpiCode}/${year}`;
