@@ -39,7 +39,8 @@ function valueFor(kpi: { direction: string }, target: number, random: () => numb
   const short = random() < 0.1;
   if (kpi.direction === "DECRESCENTE") return String(Math.round(target * (short ? 1.4 : 0.8 + random() * 0.2)));
   if (kpi.direction === "INTERVALLO") return String(short ? 84 : 90 + Math.round(random() * 10));
-  return String(Math.round(target * share * (short ? 0.8 : 1 + random() * 0.1)));
+  // Percentages stop at 100.
+  return String(Math.min(Math.max(target, 100), Math.round(target * share * (short ? 0.8 : 1 + random() * 0.1))));
 }
 
 export function generateMonitoringReports(

@@ -83,13 +83,14 @@ export function generatePlanSchede(
     const generated = !objective.hasKpis && objective.level === ObjectiveLevel.DIREZIONE;
     if (generated || objective.hasMilestone) {
       const codes: string[] = [];
-      for (const year of objective.years.filter((y) => years.includes(y))) {
+      // An objective's phases weigh 100 in all: those of each year share it.
+      const phaseYears = objective.years.filter((y) => years.includes(y));
+      for (const year of phaseYears) {
         PHASES.forEach((phase, n) => {
           const code = `${objective.key}-F${year}-${n + 1}`;
+          const weight = String(Math.round((phase.weight / phaseYears.length) * 100) / 100).replace(".", ",");
           codes.push(code);
-          phases.push(
-            [objective.key, code, phase.name, date(year, phase.month, phase.day), String(phase.weight)].join(";"),
-          );
+          phases.push([objective.key, code, phase.name, date(year, phase.month, phase.day), weight].join(";"));
         });
       }
       phaseCodes.set(objective.key, codes);

@@ -1,0 +1,71 @@
+import { DataSource } from "typeorm";
+import { AttainmentService } from "../attainment/attainment-service";
+import { Role } from "../../entities/enums";
+import { parseGrant } from "../auth/caller";
+import { mintToken } from "../auth/mint-token";
+import { Config } from "../config";
+import { computeCycleEligibility } from "../incentives/cycle-eligibility";
+import { payrollCsv } from "../incentives/payroll-export";
+
+const percent = (score: number | null) => (score === null ? "—" : `${(score * 100).toFixed(1).replace(".", ",")}%`);
+
+/** What the demo proves, in figures from the same service the API answers with, and what to try next. */
+export async function printDemoSummary(
+  dataSource: DataSource,
+  attainment: AttainmentService,
+  year: number,
+): Promise<void> {
+  const [gate, units, eligibility, payroll] = await Promise.all([
+    attainment.gate(year, null),
+    attainment.units(year, null),
+    computeCycleEligibility(dataSource, attainment, year),
+    payrollCsv(dataSource, attainment, year),
+  ]);
+  const objectives = units.flatMap((u) => u.direzione.objectives);
+  const incomplete = objectives.filter((o) => o.score === null);
+  const scored = units.filter((u) => u.score !== null);
+  const paid = eligibility.rows.filter((r) => (r.payableShare ?? 0) > 0);
+  console.log(`
+Risultati ${year} (dati GENERATED, non del Comune di Milano):
+  Obiettivi Solidali: cancello ${gate.open === null ? "non valutabile" : gate.open ? "APERTO" : "CHIUSO"} (${gate.mode}, punteggio ${percent(gate.score)})
+${gate.objectives.map((o) => `    ${percent(o.score).padStart(7)}  ${o.objective.title}`).join("\n")}
+  Direzioni con un punteggio: ${scored.length} di ${units.length}
+  Obiettivi di Direzione valutati: ${objectives.length - incomplete.length} di ${objectives.length}${incomplete.length ? `; incompleti: ${incomplete.map((o) => `${o.objective.key} (${o.missing})`).join(", ")}` : ""}
+  Migliori e peggiori direzioni:
+${[...scored]
+  .sort((a, b) => b.score! - a.score!)
+  .filter((_, i, all) => i < 3 || i >= all.length - 3)
+  .map((u) => `    ${percent(u.score).padStart(7)}  ${u.unit.name}`)
+  .join("\n")}
+  Incentivi: ${eligibility.rows.length} dipendenti, ${paid.length} con quota pagabile; file per le paghe di ${payroll.split("\n").length - 2} righe
+
+Da provare (server su http://localhost:4000, GraphiQL su /explorer):
+  { attainment(year: ${year}) { gate { open score objectives { objective { title } score explain } } } }
+  { orgUnit(code: "EDU", asOf: "${year}-12-31") { attainment(year: ${year}) { score direzione { score objectives { objective { key title } score kpis { kpi { code } value score target { value act { key } } } } } } } }
+  { objective(key: "SOL-SOLIDALE") { attainment(year: ${year}, asOf: "${year + 1}-01-31") { score kpis { value measurement { jobRun { id period } } target { value act { key } } } } } }
+  { objective(key: "${objectives[0]?.objective.key ?? "DIR-EDU-2019-1"}") { phases { code name plannedDate } trajectory(year: ${year}) { date score kpis { kpi { code } value score } } monitoringReports { monitoringDate gaps { reason correctiveAction } } } }
+  { monitoringDue(date: "${year + 1}-06-30") { unit { code } objective { key } missingPhases { code } missingValues { code } missingReason } }
+  { eligibility(year: ${year}, first: 5) { nodes { employee { code } payableShare explain } } }   (con il token PAYROLL qui sotto)
+  node --env-file=var/demo/demo.env dist/src/cli/export-payroll.js --year ${year}
+`);
+}
+
+/** Tokens for the demo's server (signed with its secret, valid 8 hours): one per role to try. */
+export async function printDemoTokens(config: Config): Promise<void> {
+  const roles: Array<[string, Role, string[]]> = [
+    ["Amministratore", Role.ADMIN, []],
+    ["Nucleo di Valutazione", Role.EVALUATION_BOARD, []],
+    ["Paghe", Role.PAYROLL, []],
+    ["Referente della Direzione Educazione", Role.UNIT_MANAGER, ["EDU"]],
+  ];
+  console.log("Token (header Authorization: Bearer …):");
+  for (const [who, role, units] of roles) {
+    const token = await mintToken(config, {
+      subject: `${role.toLowerCase()}.demo`,
+      roles: [role],
+      units: units.flatMap(parseGrant),
+      expiresIn: "8h",
+    });
+    console.log(`  ${who} (${role}): ${token}`);
+  }
+}
