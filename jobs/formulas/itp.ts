@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber } from "../../src/dates";
+import { dayNumber } from "../../src/dates";
 import { DistinctCount } from "./distinct-count";
 
 /**
@@ -33,18 +33,10 @@ export const DEFAULT_TERM_DAYS = 30;
 export const MAX_TERM_DAYS = 60;
 
 /**
- * The due date: receipt + term. A dispute excludes the days the sum was not payable: by default
- * the term restarts from the day the dispute ended (RESTART); SHIFT moves the due date by the
- * dispute's length instead.
+ * The due date, as a day number (see dayNumber): receipt + term. A dispute excludes the days the
+ * sum was not payable: by default the term restarts from the day the dispute ended (RESTART);
+ * SHIFT moves the due date by the dispute's length instead.
  */
-export function dueDate(
-  line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">,
-  rule: DisputeRule = "RESTART",
-): string {
-  return fromDayNumber(dueDay(line, rule));
-}
-
-/** The due date as a day number (see dayNumber): what the jobs compare, row after row. */
 export function dueDay(
   line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">,
   rule: DisputeRule = "RESTART",

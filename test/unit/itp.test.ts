@@ -1,4 +1,7 @@
-import { combineItp, daysLate, dueDate, ItpAccumulator, PaymentLine } from "../../jobs/formulas/itp";
+import { combineItp, daysLate, dueDay, ItpAccumulator, PaymentLine } from "../../jobs/formulas/itp";
+import { fromDayNumber } from "../../src/dates";
+
+const dueDate = (...args: Parameters<typeof dueDay>) => fromDayNumber(dueDay(...args));
 
 const line = (overrides: Partial<PaymentLine>): PaymentLine => ({
   invoiceId: "F1",
