@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import { Act } from "../entities/act.entity";
 import { ObjectiveStatus, Role } from "../entities/enums";
 import { Measurement } from "../entities/measurement.entity";
-import { MonitoringReport } from "../entities/monitoring-report.entity";
+import { MonitoringReport, PhaseReport } from "../entities/monitoring-report.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { Phase } from "../entities/phase.entity";
@@ -84,6 +84,19 @@ export class PhaseResolver {
   @FieldResolver(() => Act, { description: "The act that set the phase as it stands" })
   async act(@Root() phase: Phase, @Ctx() { loaders }: Context): Promise<Act> {
     return (await loaders.act.load(phase.actId))!;
+  }
+
+  @FieldResolver(() => PhaseReport, {
+    nullable: true,
+    description: "Its progress as last reported (any unit): done with its date and evidence, on time, or late",
+  })
+  async progress(@Root() phase: Phase, @Ctx() { loaders }: Context): Promise<PhaseReport | null> {
+    const reports = await loaders.reportsByObjective.load(phase.objectiveId);
+    const superseded = new Set(reports.map((r) => r.supersedesId));
+    const reported = reports
+      .filter((r) => !superseded.has(r.id))
+      .flatMap((r) => r.phases.filter((p) => p.phaseCode === phase.code));
+    return reported.at(-1) ?? null;
   }
 }
 

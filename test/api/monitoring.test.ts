@@ -115,6 +115,14 @@ describe.each(testDatabases)("monitoring by the directorates on $name", (db) => 
       },
     ]);
     expect(data!.objective.attainment.score).toBe(1);
+    const phases = await api.graphql<{
+      objective: { phases: Array<{ code: string; progress: { progress: string; date: string } }> };
+    }>(`{ objective(key: "${OBJECTIVE}") { phases { code progress { progress date } } } }`);
+    expect(phases.data!.objective.phases).toEqual([
+      { code: "F1", progress: { progress: "DONE", date: "2019-03-20" } },
+      { code: "F2", progress: { progress: "DONE", date: "2019-10-20" } },
+      { code: "F3", progress: { progress: "DONE", date: "2019-11-25" } },
+    ]);
   });
 
   it("keeps a corrected report beside the one it supersedes", async () => {
