@@ -11,30 +11,13 @@ import {
 } from "../src/plan/change-objective";
 import { parseId } from "../src/pagination";
 import {
-  ActInput,
+  ChangeBasisInput,
   CreateObjectiveInput,
   RemoveObjectiveInput,
   RenameObjectiveInput,
   TransferObjectiveInput,
   UpdateObjectiveInput,
 } from "./types/plan-change.input";
-
-/** The shared part of every change: the act, the reason, when, where the annex states it. */
-function basis(input: {
-  act: ActInput;
-  reason: PlanChange["reason"] & string;
-  effectiveDate?: string;
-  annexPage?: number;
-  note?: string;
-}) {
-  return {
-    act: { kind: input.act.kind, number: input.act.number, date: input.act.date, subject: input.act.subject ?? null },
-    reason: input.reason,
-    effectiveDate: input.effectiveDate ?? null,
-    annexPage: input.annexPage ?? null,
-    note: input.note ?? null,
-  };
-}
 
 /** Plan changes, each resting on an act: for administrators only. */
 @Resolver()
@@ -46,7 +29,7 @@ export class PlanChangeMutations {
     @Ctx() { dataSource, caller }: Context,
   ): Promise<PlanChange> {
     return createObjective(dataSource, caller, {
-      ...basis(input),
+      ...ChangeBasisInput.basis(input),
       level: input.level,
       title: input.title,
       unitCode: input.unitCode ?? null,
@@ -65,7 +48,7 @@ export class PlanChangeMutations {
     @Ctx() { dataSource, caller }: Context,
   ): Promise<PlanChange> {
     return transferObjective(dataSource, caller, {
-      ...basis(input),
+      ...ChangeBasisInput.basis(input),
       objectiveId: parseId("objectiveId", input.objectiveId),
       toUnitCode: input.toUnitCode,
     });
@@ -78,7 +61,7 @@ export class PlanChangeMutations {
     @Ctx() { dataSource, caller }: Context,
   ): Promise<PlanChange> {
     return renameObjective(dataSource, caller, {
-      ...basis(input),
+      ...ChangeBasisInput.basis(input),
       objectiveId: parseId("objectiveId", input.objectiveId),
       newTitle: input.newTitle,
     });
@@ -91,7 +74,7 @@ export class PlanChangeMutations {
     @Ctx() { dataSource, caller }: Context,
   ): Promise<PlanChange> {
     return updateObjective(dataSource, caller, {
-      ...basis(input),
+      ...ChangeBasisInput.basis(input),
       objectiveId: parseId("objectiveId", input.objectiveId),
       newTitle: input.newTitle ?? null,
       years: input.years ?? null,
@@ -106,7 +89,7 @@ export class PlanChangeMutations {
     @Ctx() { dataSource, caller }: Context,
   ): Promise<PlanChange> {
     return removeObjective(dataSource, caller, {
-      ...basis(input),
+      ...ChangeBasisInput.basis(input),
       objectiveId: parseId("objectiveId", input.objectiveId),
     });
   }

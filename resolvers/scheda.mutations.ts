@@ -4,7 +4,6 @@ import { Role } from "../entities/enums";
 import { PlanChange } from "../entities/plan-change.entity";
 import { configuredJobs } from "../jobs/registry";
 import { Context } from "../src/context";
-import { ChangeBasis } from "../src/plan/act-basis";
 import { SchedaStatement } from "../src/plan/scheda/apply-scheda";
 import { changeScheda } from "../src/plan/scheda/change-scheda";
 import { defaultTargetDescription } from "../src/plan/scheda/scheda";
@@ -12,16 +11,6 @@ import { ChangeBasisInput } from "./types/plan-change.input";
 import { DefineKpiInput, DefinePhaseInput, RemovePhaseInput, SetTargetInput } from "./types/scheda.input";
 
 const decimal = (value: string | undefined | null) => (value == null ? null : canonicalDecimal(value));
-
-function basis(input: ChangeBasisInput): ChangeBasis {
-  return {
-    act: { kind: input.act.kind, number: input.act.number, date: input.act.date, subject: input.act.subject ?? null },
-    reason: input.reason,
-    effectiveDate: input.effectiveDate ?? null,
-    annexPage: input.annexPage ?? null,
-    note: input.note ?? null,
-  };
-}
 
 /**
  * The schede's detail elements (KPIs, targets, phases), each changed by act: for administrators
@@ -31,7 +20,7 @@ function basis(input: ChangeBasisInput): ChangeBasis {
 export class SchedaMutations {
   private change(context: Context, input: ChangeBasisInput, statement: Partial<SchedaStatement>) {
     const jobKeys = configuredJobs(context.config).map((j) => j.definition.key);
-    return changeScheda(context.dataSource, context.caller, basis(input), statement, jobKeys);
+    return changeScheda(context.dataSource, context.caller, ChangeBasisInput.basis(input), statement, jobKeys);
   }
 
   @Authorized(Role.ADMIN)

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsOptional, Matches, Max, MaxLength, Min, MinLength, Vali
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ActKind, ObjectiveLevel, PlanChangeReason } from "../../entities/enums";
 import { LocalDate } from "../../entities/scalars";
+import { ChangeBasis } from "../../src/plan/act-basis";
 import { UNIT_CODE } from "./objective-filter.input";
 
 @InputType({ description: "The act a change rests on; recorded if new (then its subject is needed)" })
@@ -25,6 +26,17 @@ export class ActInput {
 
 @InputType()
 export abstract class ChangeBasisInput {
+  /** The domain's reading of the input: the act, the reason, when, where the annex states it. */
+  static basis(input: ChangeBasisInput): ChangeBasis {
+    return {
+      act: { kind: input.act.kind, number: input.act.number, date: input.act.date, subject: input.act.subject ?? null },
+      reason: input.reason,
+      effectiveDate: input.effectiveDate ?? null,
+      annexPage: input.annexPage ?? null,
+      note: input.note ?? null,
+    };
+  }
+
   @Field(() => ActInput)
   @ValidateNested()
   act!: ActInput;

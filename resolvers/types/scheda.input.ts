@@ -9,10 +9,9 @@ const codeMessage = (field: string) => ({
   message: `${field} must be a code of capitals, digits, . _ / - (at most 64)`,
 });
 
-@InputType({
-  description: "A KPI of an objective's scheda, as the act states it (created, or changed if its code exists)",
-})
-export class DefineKpiInput extends ChangeBasisInput {
+/** What a KPI and a phase both name: their objective, their code and their name. */
+@InputType()
+abstract class SchedaElementInput extends ChangeBasisInput {
   @Field()
   @Matches(CODE, codeMessage("objectiveKey"))
   objectiveKey!: string;
@@ -25,7 +24,12 @@ export class DefineKpiInput extends ChangeBasisInput {
   @MinLength(3)
   @MaxLength(2000)
   name!: string;
+}
 
+@InputType({
+  description: "A KPI of an objective's scheda, as the act states it (created, or changed if its code exists)",
+})
+export class DefineKpiInput extends SchedaElementInput {
   @Field(() => KpiUnit)
   unit!: KpiUnit;
 
@@ -82,20 +86,7 @@ export class SetTargetInput extends ChangeBasisInput {
 }
 
 @InputType({ description: "A phase of an objective's cronoprogramma (created, or changed if its code exists)" })
-export class DefinePhaseInput extends ChangeBasisInput {
-  @Field()
-  @Matches(CODE, codeMessage("objectiveKey"))
-  objectiveKey!: string;
-
-  @Field()
-  @Matches(CODE, codeMessage("code"))
-  code!: string;
-
-  @Field()
-  @MinLength(3)
-  @MaxLength(2000)
-  name!: string;
-
+export class DefinePhaseInput extends SchedaElementInput {
   @Field(() => LocalDate)
   plannedDate!: string;
 
