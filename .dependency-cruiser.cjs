@@ -27,6 +27,13 @@ module.exports = {
       to: { path: "^(src|resolvers|jobs)/" },
     },
     {
+      name: "plan-import-sheets-stay-pure",
+      severity: "error",
+      comment: "Reading and checking a workbook needs no database: src/plan-import/store/ is the step that does",
+      from: { path: "^src/plan-import/sheets/" },
+      to: { path: "node_modules/typeorm|^src/plan-import/store/|^src/database\\.ts$" },
+    },
+    {
       name: "runtime-not-into-migrations",
       severity: "error",
       comment: "Runtime code must not depend on a migration: migrations are history, frozen once written",
