@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DataSource, Logger } from "typeorm";
+import { entities } from "../../entities";
 import { ensureCycles } from "../../src/cycles/cycles";
 import { openDatabase } from "../../src/database";
 import { loadJobKpis } from "../../src/plan-data/load-job-kpis";
@@ -77,4 +78,10 @@ export async function openWithPlan(db: TestDatabase, logger?: Logger): Promise<D
   await loadJobKpis(dataSource);
   await ensureCycles(dataSource.manager);
   return dataSource;
+}
+
+/** The number of rows of every table, by entity: equal before and after means nothing was written. */
+export async function tableCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const counts = await Promise.all(entities.map((entity) => dataSource.manager.count(entity)));
+  return Object.fromEntries(entities.map((entity, i) => [entity.name, counts[i]]));
 }
