@@ -62,10 +62,10 @@ export async function planFor(
   ];
   const problems = differences
     .filter(([, stated, stored]) => stated !== stored)
-    .flatMap(([column, , stored]) =>
+    .flatMap(([column, stated, stored]) =>
       problem(
         column,
-        `il database tiene il piano «${plan.title}» di ${administration.name}, che qui dice «${stored}»: il foglio Ente deve dire il piano già caricato (o toglietelo)`,
+        `qui «${stated}», nel database «${stored}»: un database tiene un solo ente e il suo piano, e il foglio Ente deve dire quello già caricato (o va tolto)`,
       ),
     );
   return problems.length ? problems : { plan, administration, created: false };
