@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const { dataSource, inserted } = await prepareDatabase(config);
   logger.info(
     { database: config.DATABASE_URL ? "mysql" : config.SQLITE_PATH, inserted },
-    "database migrated, Milan plan 2019-2021 loaded",
+    "database migrated, plan loaded (Milan 2019-2021 unless another administration is there)",
   );
 
   const http = await createHttpServer(config, dataSource, logger);

@@ -1,4 +1,5 @@
-import { DataSource } from "typeorm";
+import { DataSource, Not } from "typeorm";
+import { Administration } from "../entities/administration.entity";
 import { Config } from "./config";
 import { ensureCycles } from "./cycles/cycles";
 import { openDatabase } from "./database";
@@ -6,13 +7,19 @@ import { loadJobKpis } from "./plan-data/load-job-kpis";
 import { LoadReport, loadPlan } from "./plan-data/load-plan";
 import { readPlanData } from "./plan-data/read-plan-data";
 
-/** Migrates the database and adds whatever of the Milan plan, the job KPIs and the yearly cycles it lacks. */
+/**
+ * Migrates the database and adds whatever of the Milan plan, the job KPIs and the yearly cycles it
+ * lacks. A database that holds another administration (loaded from its own workbook with npm run
+ * import:plan) keeps it alone: one administration per database.
+ */
 export async function prepareDatabase(
   config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">,
 ): Promise<{ dataSource: DataSource; inserted: LoadReport }> {
   const dataSource = await openDatabase(config);
-  const inserted = await loadPlan(dataSource, readPlanData());
-  inserted.jobKpis = await loadJobKpis(dataSource);
+  const milan = readPlanData();
+  const another = await dataSource.manager.existsBy(Administration, { code: Not(milan.administration.code) });
+  const inserted = another ? {} : await loadPlan(dataSource, milan);
+  if (!another) inserted.jobKpis = await loadJobKpis(dataSource);
   inserted.cycles = await ensureCycles(dataSource.manager);
   return { dataSource, inserted };
 }
