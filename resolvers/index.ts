@@ -15,6 +15,7 @@ import { PeopleResolver } from "./people.resolver";
 import { OrgUnitResolver } from "./org-unit.resolver";
 import { PlanChangeMutations } from "./plan-change.mutations";
 import { PlanChangeResolver } from "./plan-change.resolver";
+import { PlanImportMutations } from "./plan-import.mutations";
 import { PlanResolver } from "./plan.resolver";
 import { SchedaMutations } from "./scheda.mutations";
 import { TargetResolver } from "./target.resolver";
@@ -30,6 +31,7 @@ export const resolvers = [
   MeasurementResolver,
   PlanChangeMutations,
   SchedaMutations,
+  PlanImportMutations,
   AuditResolver,
   AttainmentResolver,
   ObjectiveAttainmentResolver,
