@@ -149,7 +149,7 @@ export const KPIS: SheetSpec<
     source: col(
       "fonte",
       false,
-      `${MANUAL_SOURCE} (vuoto) se il valore si inserisce a mano, altrimenti il job che lo calcola (ad esempio payment-timeliness).`,
+      `${MANUAL_SOURCE} (o vuoto) se il valore si inserisce a mano, altrimenti il job che lo calcola (ad esempio payment-timeliness).`,
     ),
     scoring: col("metodo", false, `Uno di: ${labels(SCORING_RULES)} (vuoto: LINEARE).`),
   },
