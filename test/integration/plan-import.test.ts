@@ -302,9 +302,10 @@ describe.each(testDatabases)("importing the schede on $name", (db) => {
       ["REMOVED", "DIR-EDU-2019-9-F1"],
     ]);
     const phases = await dataSource.manager.find(Phase, { order: { code: "ASC" } });
-    expect(phases.map((p) => [p.code, p.status])).toEqual([
-      ["DIR-EDU-2019-9-F1", "REMOVED"],
-      ["DIR-EDU-2019-9-F2", "ACTIVE"],
+    // The phase added by the corrected sheet came after the first one.
+    expect(phases.map((p) => [p.code, p.status, p.position])).toEqual([
+      ["DIR-EDU-2019-9-F1", "REMOVED", 1],
+      ["DIR-EDU-2019-9-F2", "ACTIVE", 2],
     ]);
   });
 
