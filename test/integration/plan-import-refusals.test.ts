@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DataSource } from "typeorm";
+import { CycleStatus } from "../../entities/enums";
+import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { ActReference } from "../../src/plan/act-basis";
 import { ImportProblem, PlanImportRejected } from "../../src/plan-import/problems";
 import { ImportFile, MAX_IMPORT_BYTES } from "../../src/plan-import/sheets/read-files";
@@ -203,4 +205,46 @@ describe.each(testDatabases)("refusing a bad workbook on $name", (db) => {
       expect(await tableCounts(dataSource)).toEqual(before);
     },
   );
+
+  it("refuses schede for a closed year, saying which, and changes nothing", async () => {
+    await dataSource.manager.update(EvaluationCycle, { year: 2019 }, { status: CycleStatus.CLOSED });
+    try {
+      const before = await tableCounts(dataSource);
+      await expect(importFiles(dataSource, await exampleFile())).rejects.toMatchObject({
+        problems: [
+          {
+            sheet: null,
+            row: null,
+            column: null,
+            message: "la valutazione del 2019 è chiusa: per cambiarne le schede serve prima l'atto che la riapre",
+          },
+        ],
+      });
+      expect(await tableCounts(dataSource)).toEqual(before);
+    } finally {
+      await dataSource.manager.update(EvaluationCycle, { year: 2019 }, { status: CycleStatus.OPEN });
+    }
+  });
+
+  it("refuses a second change of the same element by the same act, pointing to another act", async () => {
+    const act = { ...SCHEDE_ACT, number: "2500", date: "2019-10-01", subject: "Schede corrette" };
+    await importFiles(dataSource, await exampleFile(), act);
+    await importFiles(
+      dataSource,
+      await exampleFile({ Fasi: exampleRows(PHASES.name, { fase: "Accordi firmati" }) }),
+      act,
+    );
+    const before = await tableCounts(dataSource);
+    await expect(
+      importFiles(dataSource, await exampleFile({ Fasi: exampleRows(PHASES.name, { fase: "Accordi di rete" }) }), act),
+    ).rejects.toMatchObject({
+      problems: [
+        expect.objectContaining({
+          message:
+            "l'atto DDG-2500-2019 ha già cambiato uno di questi elementi: un ulteriore cambiamento va dichiarato con un altro atto",
+        }) as unknown,
+      ],
+    });
+    expect(await tableCounts(dataSource)).toEqual(before);
+  });
 });
