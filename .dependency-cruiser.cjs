@@ -29,8 +29,7 @@ module.exports = {
     {
       name: "plan-import-sheets-stay-pure",
       severity: "error",
-      comment:
-        "Reading and checking a workbook (src/plan-import/sheets/) needs no database: src/plan-import/store/ does",
+      comment: "Reading and checking a workbook needs no database: src/plan-import/store/ is the step that does",
       from: { path: "^src/plan-import/sheets/" },
       to: { path: "node_modules/typeorm|^src/plan-import/store/|^src/database\\.ts$" },
     },

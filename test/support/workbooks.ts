@@ -1,4 +1,9 @@
 import ExcelJS from "exceljs";
+import { DataSource } from "typeorm";
+import { ActKind, PlanChangeReason, Role } from "../../entities/enums";
+import { ActReference } from "../../src/plan/act-basis";
+import { importPlan } from "../../src/plan-import/import-plan";
+import { ImportFile } from "../../src/plan-import/sheets/read-files";
 import { CellValue } from "../../src/plan-import/sheets/sheet";
 import { WorkbookContent, writePlanWorkbook } from "../../src/plan-import/sheets/write-workbook";
 import { templateContent } from "../../src/plan-import/template-workbook";
@@ -27,4 +32,26 @@ export async function withMergedCells(file: Buffer, sheet: string, range: string
   await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   workbook.getWorksheet(sheet)!.mergeCells(range);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** DD 2264/2019, the DG's act on the schede, is in Milan's plan. */
+export const SCHEDE_ACT: ActReference = {
+  kind: ActKind.DG_DETERMINATION,
+  number: "2264",
+  date: "2019-07-26",
+  subject: null,
+};
+
+/** The template's example, with sheets replaced or left out, as the file an officer would send. */
+export const exampleFile = async (sheets: Parameters<typeof milanExample>[0] = {}): Promise<ImportFile[]> => [
+  { name: "schede.xlsx", content: await xlsx(milanExample(sheets)) },
+];
+
+/** Imports files as the planning office's administrator, by the act given. */
+export function importFiles(dataSource: DataSource, files: ImportFile[], act = SCHEDE_ACT, dryRun = false) {
+  return importPlan(dataSource, { subject: "ufficio.pianificazione", roles: [Role.ADMIN], units: [] }, files, {
+    basis: { act, reason: PlanChangeReason.CHANGED_PRIORITIES, effectiveDate: null, annexPage: null, note: null },
+    dryRun,
+    jobKeys: ["payment-timeliness"],
+  });
 }

@@ -211,4 +211,30 @@ describe("checks the workbook makes on its own", () => {
       },
     ]);
   });
+
+  it("names units whose superiors lead back to themselves", async () => {
+    const unit = (code: string, parent: string) => ({
+      "codice unità": code,
+      nome: `Unità ${code}`,
+      tipo: "AREA",
+      "unità superiore": parent,
+    });
+    const { problems } = await parse(
+      await xlsx(milanExample({ Unità: [unit("A", "B"), unit("B", "A"), unit("C", "A")] })),
+    );
+    expect(problems).toEqual([
+      {
+        sheet: "Unità",
+        row: 2,
+        column: "unità superiore",
+        message: "i codici si richiamano in cerchio (A → B → A): spezzate il cerchio",
+      },
+      {
+        sheet: "Unità",
+        row: 3,
+        column: "unità superiore",
+        message: "i codici si richiamano in cerchio (B → A → B): spezzate il cerchio",
+      },
+    ]);
+  });
 });

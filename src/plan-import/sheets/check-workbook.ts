@@ -9,9 +9,14 @@ const MILLIONTHS = 1_000_000;
 const millionths = (weight: string) => Math.round(Number(weight) * MILLIONTHS);
 const asPercent = (sum: number) => italianNumber(String(Number(((sum * 100) / MILLIONTHS).toFixed(4))));
 
-/** What the workbook gets wrong across its rows: a code used twice, phase weights that do not add up to 100. */
+/**
+ * What the workbook gets wrong across its rows: a code used twice, parents that lead back to
+ * themselves, phase weights that do not add up to 100.
+ */
 export function workbookProblems(workbook: PlanWorkbook): ImportProblem[] {
   return [
+    ...parentCircles(UNITS.name, UNITS.columns.parent.header, workbook.units, (u) => [u.code, u.parent]),
+    ...parentCircles(OBJECTIVES.name, OBJECTIVES.columns.parent.header, workbook.objectives, (o) => [o.key, o.parent]),
     ...duplicates(UNITS.name, UNITS.columns.code.header, workbook.units, (u) => u.code),
     ...duplicates(OBJECTIVES.name, OBJECTIVES.columns.key.header, workbook.objectives, (o) => o.key),
     ...duplicates(KPIS.name, KPIS.columns.code.header, workbook.kpis, (k) => k.kpi.code),
@@ -56,6 +61,33 @@ function duplicates<T>(sheet: string, column: string, rows: ParsedRow<T>[], key:
       });
   }
   return problems;
+}
+
+/** Rows whose parent, its parent and so on come back to the row: no order can load them. */
+function parentCircles<T>(
+  sheet: string,
+  column: string,
+  rows: ParsedRow<T>[],
+  link: (value: T) => [string, string | null],
+): ImportProblem[] {
+  const parentOf = new Map(rows.map(({ value }) => link(value)));
+  return rows.flatMap(({ row, value }) => {
+    const [start] = link(value);
+    const path = [start];
+    for (let at = parentOf.get(start); at != null && path.length <= parentOf.size; at = parentOf.get(at)) {
+      path.push(at);
+      if (at === start)
+        return [
+          {
+            sheet,
+            row,
+            column,
+            message: `i codici si richiamano in cerchio (${path.join(" → ")}): spezzate il cerchio`,
+          },
+        ];
+    }
+    return [];
+  });
 }
 
 /** Reported on each objective's last row, where the sum is complete. */

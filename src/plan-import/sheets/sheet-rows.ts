@@ -56,12 +56,18 @@ export function readRows<T>(
       at(sheet.headerRow, column.header, "manca la colonna: aggiungetela con questa intestazione");
   if (problems.some((p) => p.sheet === spec.name && p.row === sheet.headerRow)) return [];
 
+  // Parsers ask by the template's header; its column is looked up once, not for every cell.
+  const indexes = new Map<string, number | undefined>();
+  const indexOf = (header: string) => {
+    if (!indexes.has(header)) indexes.set(header, columns.get(normalName(header)));
+    return indexes.get(header);
+  };
   const parsed: ParsedRow<T>[] = [];
   for (const { row, values, unreadable } of sheet.rows) {
     if (unreadable) continue;
     let failed = false;
     const valueOf = (header: string): CellValue => {
-      const index = columns.get(normalName(header));
+      const index = indexOf(header);
       return index === undefined ? null : (values[index] ?? null);
     };
     const context: RowContext = {

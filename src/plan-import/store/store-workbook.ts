@@ -130,18 +130,27 @@ async function applySchede(
   } catch (error) {
     if (error instanceof SchedaRejected)
       throw new PlanImportRejected([...problems, ...error.problems.map(locateSchedaProblem(workbook))]);
-    if (error instanceof DomainError && error.code === ErrorCode.CYCLE_CLOSED)
-      throw new PlanImportRejected([
-        ...problems,
-        {
-          sheet: null,
-          row: null,
-          column: null,
-          message: `la valutazione di un anno che il file tocca è chiusa (${error.message}): per cambiarne le schede serve un atto che la riapra`,
-        },
-      ]);
+    const refusal = refusalInItalian(error, basis.act.key);
+    if (refusal) throw new PlanImportRejected([...problems, refusal]);
     throw error;
   }
+}
+
+/** The schede service's refusals beyond its list of problems, said for a planning officer. */
+function refusalInItalian(error: unknown, actKey: string): ImportProblem | null {
+  if (!(error instanceof DomainError) || error instanceof PlanImportRejected) return null;
+  const { code } = error;
+  const { years, field } = error.details as { years?: number[]; field?: string };
+  const problem = (message: string) => ({ sheet: null, row: null, column: null, message });
+  if (code === ErrorCode.CYCLE_CLOSED)
+    return problem(
+      `la valutazione del ${(years ?? []).join(", ")} è chiusa: per cambiarne le schede serve prima l'atto che la riapre`,
+    );
+  if (code === ErrorCode.INVALID_INPUT && field === "act")
+    return problem(
+      `l'atto ${actKey} ha già cambiato uno di questi elementi: un ulteriore cambiamento va dichiarato con un altro atto`,
+    );
+  return null;
 }
 
 /** The KPIs in force of the objectives the sheet names that the sheet does not list. */

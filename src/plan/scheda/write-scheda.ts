@@ -109,29 +109,22 @@ export async function writeElements(
     );
   }
 
-  const nextPosition = new Map<string, number>();
-  const position = async (objectiveKey: string) => {
-    if (!nextPosition.has(objectiveKey))
-      nextPosition.set(
-        objectiveKey,
-        (await manager.maximum(Phase, "position", { objectiveId: objectiveId(objectiveKey) })) ?? 0,
-      );
-    nextPosition.set(objectiveKey, nextPosition.get(objectiveKey)! + 1);
-    return nextPosition.get(objectiveKey)!;
-  };
-  const newPhases = [];
-  for (const c of created(PlanElement.PHASE)) {
-    const phase = c.after as PhaseDefinition;
-    newPhases.push({
+  const newPhases = created(PlanElement.PHASE).map((c) => c.after as PhaseDefinition);
+  // Each objective's new phases go after its last one: one grouped query, not one per objective.
+  const last = await lastPositions(manager, [...new Set(newPhases.map((p) => objectiveId(p.objectiveKey)))]);
+  const rows = newPhases.map((phase) => {
+    const id = objectiveId(phase.objectiveKey);
+    last.set(id, (last.get(id) ?? 0) + 1);
+    return {
       ...phaseColumns(phase),
       code: phase.code,
-      objectiveId: objectiveId(phase.objectiveKey),
-      position: await position(phase.objectiveKey),
+      objectiveId: id,
+      position: last.get(id)!,
       status: ObjectiveStatus.ACTIVE,
       actId: basis.act.id,
-    });
-  }
-  await insertInBatches(manager, Phase, newPhases);
+    };
+  });
+  await insertInBatches(manager, Phase, rows);
   for (const c of updated(PlanElement.PHASE)) {
     const id = current.phases.get(c.key)!.id;
     if (c.after === null) await manager.update(Phase, { id }, { status: ObjectiveStatus.REMOVED, actId: basis.act.id });
@@ -142,6 +135,22 @@ export async function writeElements(
         { ...phaseColumns(c.after as PhaseDefinition), status: ObjectiveStatus.ACTIVE, actId: basis.act.id },
       );
   }
+}
+
+/** The highest phase position of each objective that has phases. */
+async function lastPositions(manager: EntityManager, objectiveIds: number[]): Promise<Map<number, number>> {
+  const last = new Map<number, number>();
+  for (let i = 0; i < objectiveIds.length; i += BATCH) {
+    const rows = await manager
+      .createQueryBuilder(Phase, "p")
+      .select("p.objectiveId", "objectiveId")
+      .addSelect("MAX(p.position)", "position")
+      .where("p.objectiveId IN (:...ids)", { ids: objectiveIds.slice(i, i + BATCH) })
+      .groupBy("p.objectiveId")
+      .getRawMany<{ objectiveId: number | string; position: number | string }>();
+    for (const row of rows) last.set(Number(row.objectiveId), Number(row.position));
+  }
+  return last;
 }
 
 /** A plan change's key: unique per act, kind and element; hashed when the codes make it too long. */
