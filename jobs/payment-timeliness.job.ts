@@ -1,7 +1,8 @@
 import { PeriodKind } from "../entities/enums";
 import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
 import { Period } from "../src/periods";
-import { amountCents, date, requiredText, RowProblem, wholeNumber } from "../src/csv/fields";
+import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
+import { dueDateFields } from "./invoice-fields";
 import { JobDefinition, JobValue } from "./job";
 
 /**
@@ -41,12 +42,10 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         invoiceId: requiredText(fields, "invoice_id"),
         kind,
         receiptDate: date(fields, "receipt_date")!,
-        termDays: wholeNumber(fields, "term_days"),
         paymentDate: date(fields, "payment_date")!,
         amountCents: amountCents(fields, "amount"),
         splitVatCents: amountCents(fields, "split_vat", false),
-        disputeFrom: date(fields, "dispute_from", false),
-        disputeTo: date(fields, "dispute_to", false),
+        ...dueDateFields(fields),
       };
       if (line.amountCents <= 0)
         throw new RowProblem(
@@ -55,10 +54,6 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         );
       if (line.splitVatCents < 0 || line.splitVatCents >= line.amountCents)
         throw new RowProblem("split_vat", "must be at least 0 and less than the amount");
-      if ((line.disputeFrom === null) !== (line.disputeTo === null))
-        throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
-      if (line.disputeFrom && line.disputeTo && line.disputeTo < line.disputeFrom)
-        throw new RowProblem("dispute_to", "ends before the dispute starts");
       if (line.paymentDate < line.receiptDate)
         throw new RowProblem("payment_date", "is before the invoice was received");
       return line;

@@ -368,6 +368,7 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
         "C;15/11/2019;30;100,00;31/12/2019;;",
         "D;10/12/2019;30;500,00;31/12/2019;;",
         "E;10/12/2019;30;-5,00;31/12/2019;;",
+        "F;10/10/2019;30;80,00;31/12/2019;10/12/2019;01/12/2019",
       ].join("\n"),
     );
     const run = (await runJob(
@@ -375,7 +376,15 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
       { job: overdueDebtJob(), source: new CsvInbox(folder), period: year2019, triggeredBy: "test" },
       options,
     ))!;
-    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
+    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 6, rowsAccepted: 4, rowsRejected: 2 });
+    const rejected = await dataSource.manager.find(RejectedRow, {
+      where: { jobRunId: run.id },
+      order: { line: "ASC" },
+    });
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [6, "outstanding: cannot be negative"],
+      [7, "dispute_to: ends before the dispute starts"],
+    ]);
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
     const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map(
       (m) => `${kpis.get(m.kpiId)} ${m.periodKind === PeriodKind.YEAR ? m.year : `Q${m.periodIndex}`} = ${m.value}`,
