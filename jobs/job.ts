@@ -39,6 +39,20 @@ export interface JobDefinition<Row> {
   /** Throws a RowProblem (src/csv/fields.ts) for a field it cannot read: the run keeps the row as rejected. */
   parse(fields: Record<string, unknown>): Row;
   dateOf(row: Row): string;
+  /**
+   * Rows that count only once set against others of the run (ITP: credit notes against their
+   * invoice's payments): the run hands it every row of its period and places what it answers.
+   * `reach` names the rows read, e.g. "between 2019-10-01 and 2019-12-31".
+   */
+  settlement?(reach: string, grouped: boolean): Settlement<Row>;
   /** Folds the rows of a period, one at a time; `grouped`: the source hands them grouped by `groupField`. */
   accumulator(period: Period, grouped: boolean): { add(row: Row): void; values(): JobValue[] };
+}
+
+/** See JobDefinition.settlement. */
+export interface Settlement<Row> {
+  /** A row of the run's period, with the record it was read from; answers the rows now ready to be placed. */
+  add(row: Row, record: SourceRecord): Row[];
+  /** When the source is read: the rows still held, and those it refused with their reason. */
+  finish(): { settled: Row[]; refused: Array<{ line: number; raw: string; reason: string }> };
 }

@@ -1,5 +1,6 @@
 import { PeriodKind } from "../entities/enums";
 import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
+import { CreditNoteSettlement } from "./formulas/credit-notes";
 import { Period } from "../src/periods";
 import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
 import { dueDateFields } from "./invoice-fields";
@@ -60,6 +61,8 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
     },
 
     dateOf: (line) => line.paymentDate,
+
+    settlement: (reach, grouped) => new CreditNoteSettlement(reach, grouped),
 
     accumulator(period: Period, grouped: boolean) {
       const itp = new ItpAccumulator(disputeRule, grouped);

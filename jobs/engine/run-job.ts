@@ -137,6 +137,11 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   // Bounds worked out once: a run tests every row against each of its periods.
   const accumulators = periods.map((p) => ({ ...periodBounds(p), accumulator: job.accumulator(p, grouped) }));
   const { start, end } = periodBounds(period);
+  const settlement = job.settlement?.(`between ${start} and ${end}`, grouped);
+  const place = (row: unknown) => {
+    const day = job.dateOf(row);
+    for (const bounds of accumulators) if (bounds.start <= day && day <= bounds.end) bounds.accumulator.add(row);
+  };
   const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], values: [] };
   for await (const record of source.read(start, end, job.dateField, job.groupField)) {
     collected.rowsRead += 1;
@@ -153,7 +158,14 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
     // Rows of other periods (a file or endpoint that does not filter) are read but not used.
     if (day < start || day > end) continue;
     collected.rowsAccepted += 1;
-    for (const bounds of accumulators) if (bounds.start <= day && day <= bounds.end) bounds.accumulator.add(row);
+    if (settlement) settlement.add(row, record).forEach(place);
+    else place(row);
+  }
+  if (settlement) {
+    const { settled, refused } = settlement.finish();
+    settled.forEach(place);
+    collected.rowsAccepted -= refused.length;
+    collected.rejected = [...collected.rejected, ...refused].sort((a, b) => a.line - b.line);
   }
   options.onProgress?.(collected.rowsRead);
   collected.values = accumulators.flatMap(({ accumulator }) => accumulator.values());

@@ -81,12 +81,12 @@ export class ItpAccumulator {
     this.invoices = new DistinctCount(groupedByInvoice);
   }
 
-  add(line: PaymentLine): void {
-    const sign = line.kind === "CREDIT_NOTE" ? -1 : 1;
-    const amount = sign * (line.amountCents - line.splitVatCents);
-    this.numerator += amount * daysLate(line, this.rule);
+  /** A payment, its invoice's credit notes already set off (see credit-notes.ts). */
+  add(payment: PaymentLine): void {
+    const amount = payment.amountCents - payment.splitVatCents;
+    this.numerator += amount * daysLate(payment, this.rule);
     this.denominator += amount;
-    if (line.kind === "PAYMENT") this.invoices.add(line.invoiceId);
+    this.invoices.add(payment.invoiceId);
   }
 
   result(): ItpFigures {

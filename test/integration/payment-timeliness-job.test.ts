@@ -25,7 +25,7 @@ import { openWithPlan, testDatabases } from "../support/databases";
  * Hand-computed payment lines (amounts in euro, days from the due date):
  *   Q4 A  receipt 1 Oct, term 30 → due 31 Oct, paid 10 Nov: 10 days; 1.220,00 less 220,00 split VAT = 1000
  *   Q4 B  receipt 1 Oct, no term → due 31 Oct, paid 26 Oct: −5 days; 3000
- *   Q4 C  credit note of A, set off 10 Nov: −200 at 10 days
+ *   Q4 A  its credit note, set against A's payment: −200 at 10 days
  *   Q1 D  receipt 2 Jan, term 60 → due 3 Mar, paid 13 Mar: 10 days; 500
  * Q4: (1000×10 − 3000×5 − 200×10) / (1000 + 3000 − 200) = −7000 / 3800 = −1.842… → −1.84
  * Q1: 500×10 / 500 = 10
@@ -35,7 +35,7 @@ const HEADER = "invoice_id;kind;receipt_date;term_days;payment_date;amount;split
 const GOOD = [
   "A;PAGAMENTO;01/10/2019;30;10/11/2019;1.220,00;220,00;;",
   "B;PAGAMENTO;01/10/2019;;26/10/2019;3.000,00;;;",
-  "C;NOTA_CREDITO;01/10/2019;30;10/11/2019;200,00;;;",
+  "A;NOTA_CREDITO;01/10/2019;30;10/11/2019;200,00;;;",
   "D;PAGAMENTO;02/01/2019;60;13/03/2019;500,00;;;",
   "E;PAGAMENTO;01/12/2019;30;05/01/2020;900,00;;;",
 ];
@@ -43,6 +43,7 @@ const BAD = [
   "F;PAGAMENTO;01/10/2019;30;12/11/2019;12,3,4;;;",
   "G;PAGAMENTO;01/10/2019;30;31/02/2019;100,00;;;",
   "H;RIMBORSO;01/10/2019;30;12/11/2019;100,00;;;",
+  "Z;NOTA_CREDITO;01/10/2019;30;15/11/2019;50,00;;;",
 ];
 
 const year2019: Period = { year: 2019, kind: PeriodKind.YEAR, index: 0 };
@@ -87,9 +88,9 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     expect(run).toMatchObject({
       status: JobRunStatus.SUCCEEDED,
       period: "2019",
-      rowsRead: 8,
+      rowsRead: 9,
       rowsAccepted: 4,
-      rowsRejected: 3,
+      rowsRejected: 4,
       error: null,
     });
     const written = await values(run.id);
@@ -119,6 +120,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       [7, 'amount: "12,3,4" is not an amount in euro (e.g. 1.234,56)'],
       [8, 'payment_date: "31/02/2019" is not a date (dd/mm/yyyy or yyyy-mm-dd)'],
       [9, 'kind: "RIMBORSO" is neither PAGAMENTO nor NOTA_CREDITO'],
+      [10, "invoice_id: no payment of invoice Z between 2019-01-01 and 2019-12-31 to set this credit note against"],
     ]);
     expect(JSON.parse(rejected[0].raw)).toMatchObject({ invoice_id: "F", amount: "12,3,4" });
   });

@@ -71,13 +71,6 @@ describe("ITP", () => {
     expect(itp.result()).toMatchObject({ itp: 12, invoiceCount: 1 });
   });
 
-  it("reduces an invoice by its credit note: (1000 × 10 − 200 × 10) / (1000 − 200) = 10", () => {
-    const itp = new ItpAccumulator();
-    itp.add(line({ amountCents: 100_000, paymentDate: "2019-11-10" }));
-    itp.add(line({ kind: "CREDIT_NOTE", amountCents: 20_000, paymentDate: "2019-11-10" }));
-    expect(itp.result()).toMatchObject({ numerator: 80_000 * 10, denominator: 80_000, itp: 10, invoiceCount: 1 });
-  });
-
   it("excludes the disputed days: paid 20 Nov, due 19 Nov after the dispute (20 Oct + 30), so 1 day late and not 20", () => {
     const itp = new ItpAccumulator();
     const disputed = line({ paymentDate: "2019-11-20", disputeFrom: "2019-10-10", disputeTo: "2019-10-19" });
