@@ -1,4 +1,5 @@
 import { PeriodKind } from "../entities/enums";
+import { RowProblem } from "../src/csv/fields";
 import { Period } from "../src/periods";
 
 /** A source record as an adapter read it, with where it came from. */
@@ -36,8 +37,12 @@ export interface JobDefinition<Row> {
    * distinct values then keeps no memory per value); a source that can order by it does.
    */
   groupField?: string;
-  /** Throws a RowProblem (src/csv/fields.ts) for a field it cannot read: the run keeps the row as rejected. */
-  parse(fields: Record<string, unknown>): Row;
+  /**
+   * Throws a RowProblem (src/csv/fields.ts) for a field it cannot read: the run keeps the row as
+   * rejected. A row it reads but flags (a term over the legal maximum) it passes to `warn`: the
+   * run keeps the warning and uses the row.
+   */
+  parse(fields: Record<string, unknown>, warn: (problem: RowProblem) => void): Row;
   dateOf(row: Row): string;
   /**
    * Rows that count only once set against others of the run (ITP: credit notes against their

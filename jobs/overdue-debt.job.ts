@@ -22,13 +22,13 @@ export function overdueDebtJob(disputeRule: DisputeRule = "RESTART"): JobDefinit
     dateField: "snapshot_date",
     periodKinds: [PeriodKind.QUARTER, PeriodKind.YEAR],
 
-    parse(fields) {
+    parse(fields, warn) {
       const item: OpenItem = {
         invoiceId: requiredText(fields, "invoice_id"),
         receiptDate: date(fields, "receipt_date")!,
         outstandingCents: amountCents(fields, "outstanding"),
         snapshotDate: date(fields, "snapshot_date")!,
-        ...dueDateFields(fields),
+        ...dueDateFields(fields, warn),
       };
       if (item.outstandingCents < 0) throw new RowProblem("outstanding", "cannot be negative");
       return item;

@@ -36,7 +36,7 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
     // Lines of one invoice together: counting the invoices paid then keeps no set of their ids.
     groupField: "invoice_id",
 
-    parse(fields) {
+    parse(fields, warn) {
       const kind = KINDS[requiredText(fields, "kind").toUpperCase()];
       if (!kind) throw new RowProblem("kind", `"${String(fields.kind)}" is neither PAGAMENTO nor NOTA_CREDITO`);
       const line: PaymentLine = {
@@ -46,7 +46,7 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         paymentDate: date(fields, "payment_date")!,
         amountCents: amountCents(fields, "amount"),
         splitVatCents: amountCents(fields, "split_vat", false),
-        ...dueDateFields(fields),
+        ...dueDateFields(fields, warn),
       };
       if (line.amountCents <= 0)
         throw new RowProblem(

@@ -142,13 +142,15 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
     const day = job.dateOf(row);
     for (const bounds of accumulators) if (bounds.start <= day && day <= bounds.end) bounds.accumulator.add(row);
   };
-  const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], values: [] };
+  const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], warnings: [], values: [] };
   for await (const record of source.read(start, end, job.dateField, job.groupField)) {
     collected.rowsRead += 1;
     if (collected.rowsRead % 10_000 === 0) options.onProgress?.(collected.rowsRead);
     let row: unknown;
     try {
-      row = job.parse(record.fields);
+      row = job.parse(record.fields, (problem) =>
+        collected.warnings.push({ line: record.line, reason: problem.message, raw: JSON.stringify(record.fields) }),
+      );
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       collected.rejected.push({ line: record.line, reason: error.message, raw: JSON.stringify(record.fields) });

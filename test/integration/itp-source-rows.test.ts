@@ -9,6 +9,8 @@ import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { Measurement } from "../../entities/measurement.entity";
 import { RejectedRow } from "../../entities/rejected-row.entity";
+import { RowWarning } from "../../entities/row-warning.entity";
+import { Period } from "../../src/periods";
 import { openWithPlan, testDatabases } from "../support/databases";
 
 /**
@@ -30,29 +32,31 @@ N;NOTA_CREDITO;01/10/2019;30;20/11/2019;80,00;;;
 M;PAGAMENTO;01/10/2019;30;05/11/2019;500,00;;;
 `;
 
-describe.each(testDatabases)("credit notes in the payment timeliness job on $name", (db) => {
+describe.each(testDatabases)("the payment timeliness job's source rows on $name", (db) => {
   let dataSource: DataSource;
   beforeAll(async () => (dataSource = await openWithPlan(db)));
   afterAll(() => db.close(dataSource));
 
-  it("sets each note against its invoice's payment, in that payment's quarter, and refuses a note with no payment", async () => {
-    const inbox = mkdtempSync(join(tmpdir(), "traguardo-credit-notes-"));
-    writeFileSync(join(inbox, "pagamenti.csv"), CSV);
-    const run = (await runJob(
+  const run = async (csv: string, period: Period) => {
+    const inbox = mkdtempSync(join(tmpdir(), "traguardo-itp-rows-"));
+    writeFileSync(join(inbox, "pagamenti.csv"), csv);
+    return (await runJob(
       dataSource,
-      {
-        job: paymentTimelinessJob(),
-        source: new CsvInbox(inbox),
-        period: { year: 2019, kind: PeriodKind.YEAR, index: 0 },
-        triggeredBy: "test",
-      },
+      { job: paymentTimelinessJob(), source: new CsvInbox(inbox), period, triggeredBy: "test" },
       { holder: "test", leaseMs: 60_000, retries: 0, backoffMs: 1 },
     ))!;
-    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 6, rowsAccepted: 5, rowsRejected: 1 });
+  };
+  const valuesOf = async (runId: number) => {
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
-    const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map(
+    return (await dataSource.manager.find(Measurement, { where: { jobRunId: runId } })).map(
       (m) => `${kpis.get(m.kpiId)} ${m.periodKind === PeriodKind.YEAR ? m.year : `Q${m.periodIndex}`} = ${m.value}`,
     );
+  };
+
+  it("sets each note against its invoice's payment, in that payment's quarter, and refuses a note with no payment", async () => {
+    const done = await run(CSV, { year: 2019, kind: PeriodKind.YEAR, index: 0 });
+    expect(done).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 6, rowsAccepted: 5, rowsRejected: 1 });
+    const values = await valuesOf(done.id);
     expect(values).toEqual(
       expect.arrayContaining([
         "SAL-FIN-IMPORTO-PAGATO Q3 = 600",
@@ -65,9 +69,26 @@ describe.each(testDatabases)("credit notes in the payment timeliness job on $nam
         "SAL-FIN-IMPORTO-PAGATO 2019 = 1100",
       ]),
     );
-    const rejected = await dataSource.manager.find(RejectedRow, { where: { jobRunId: run.id } });
+    const rejected = await dataSource.manager.find(RejectedRow, { where: { jobRunId: done.id } });
     expect(rejected.map((r) => [r.line, r.reason])).toEqual([
       [6, "invoice_id: no payment of invoice N between 2019-01-01 and 2019-12-31 to set this credit note against"],
     ]);
+  });
+
+  it("counts a term over 60 days as 60 and keeps a warning on the run, not a rejected row", async () => {
+    // Received 1 Oct with a 90-day term: due 1 Oct + 60 = 30 Nov, paid 10 Dec: 10 days, ITP 10 (with 90 it would be −20).
+    const done = await run(
+      "invoice_id;kind;receipt_date;term_days;payment_date;amount;split_vat;dispute_from;dispute_to\n" +
+        "T;PAGAMENTO;01/10/2019;90;10/12/2019;100,00;;;\n",
+      { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
+    );
+    expect(done).toMatchObject({ rowsRead: 1, rowsAccepted: 1, rowsRejected: 0 });
+    expect(done.notes).toMatch(/; rows used with a warning: 1$/); // after the earlier values it superseded
+    expect(await valuesOf(done.id)).toContain("SAL-FIN-ITP Q4 = 10");
+    const warnings = await dataSource.manager.find(RowWarning, { where: { jobRunId: done.id } });
+    expect(warnings.map((w) => [w.line, w.reason])).toEqual([
+      [2, "term_days: 90 days is more than the 60 that D.Lgs. 231/2002 allows: counted as 60"],
+    ]);
+    expect(JSON.parse(warnings[0].raw)).toMatchObject({ invoice_id: "T", term_days: "90" });
   });
 });
