@@ -19,7 +19,12 @@ export interface JobValue {
   value: string | null;
   numerator: string | null;
   denominator: string | null;
+  /** Why, beyond "job run N": e.g. derived from the quarters, or why the value is missing. */
+  reason?: string;
 }
+
+/** A quarter's value in force, as a year is derived from it. */
+export type QuarterValue = Pick<JobValue, "value" | "numerator" | "denominator">;
 
 /**
  * A job: how to read one source row, which rows fall in a period, and the values a period's rows
@@ -50,6 +55,11 @@ export interface JobDefinition<Row> {
    * `reach` names the rows read, e.g. "between 2019-10-01 and 2019-12-31".
    */
   settlement?(reach: string, grouped: boolean): Settlement<Row>;
+  /**
+   * The year's values from its four quarters' (null: none), when one quarter is run again alone;
+   * a value that cannot be derived is given as null with the reason (engine/year-from-quarters.ts).
+   */
+  yearFromQuarters?(year: Period, quartersOf: (kpiCode: string) => Array<QuarterValue | null>): JobValue[];
   /** Folds the rows of a period, one at a time; `grouped`: the source hands them grouped by `groupField`. */
   accumulator(period: Period, grouped: boolean): { add(row: Row): void; values(): JobValue[] };
 }

@@ -1,5 +1,5 @@
 import { PeriodKind } from "../entities/enums";
-import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
+import { combineItp, DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
 import { CreditNoteSettlement } from "./formulas/credit-notes";
 import { Period } from "../src/periods";
 import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
@@ -63,6 +63,34 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
     dateOf: (line) => line.paymentDate,
 
     settlement: (reach, grouped) => new CreditNoteSettlement(reach, grouped),
+
+    yearFromQuarters(year, quartersOf) {
+      const parts = quartersOf(KPI.itp).map((q) => ({
+        numerator: Number(q?.numerator ?? 0),
+        denominator: Number(q?.denominator ?? 0),
+      }));
+      const itp = combineItp(parts);
+      const sum = (key: "numerator" | "denominator") => String(parts.reduce((total, p) => total + p[key], 0));
+      const paidCents = quartersOf(KPI.amountPaid).reduce((sum, q) => sum + Math.round(Number(q?.value ?? 0) * 100), 0);
+      const at = (kpiCode: string, value: string | null, numeratorDenominator: [string, string] | null = null) => ({
+        kpiCode,
+        period: year,
+        unitCode: null,
+        breakdown: null,
+        value,
+        numerator: numeratorDenominator?.[0] ?? null,
+        denominator: numeratorDenominator?.[1] ?? null,
+      });
+      return [
+        at(KPI.itp, itp === null ? null : itp.toFixed(2), [sum("numerator"), sum("denominator")]),
+        at(KPI.amountPaid, (paidCents / 100).toFixed(2)),
+        {
+          ...at(KPI.invoices, null),
+          // An invoice paid in two quarters counts once in the year: the quarters' counts do not add up.
+          reason: `the invoices paid in ${year.year} do not add up from the quarters: stale until ${year.year} is run again`,
+        },
+      ];
+    },
 
     accumulator(period: Period, grouped: boolean) {
       const itp = new ItpAccumulator(disputeRule, grouped);

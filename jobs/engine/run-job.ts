@@ -7,6 +7,7 @@ import { JobRun } from "../../entities/job-run.entity";
 import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods";
 import { Collected, writeOutcome } from "./write-outcome";
 import { acquireLease, leaseHolder, releaseLease } from "./lease";
+import { withYearFromQuarters } from "./year-from-quarters";
 
 export interface RunRequest {
   job: JobDefinition<unknown>;
@@ -57,7 +58,10 @@ export async function runJob(
   try {
     await markInterrupted(manager, request.job.key, run.id, now());
     const collected = await withRetries(() => collect(request, options), options, run);
-    return await dataSource.transaction((tx) => writeOutcome(tx, run, collected, request.source.description, now()));
+    return await dataSource.transaction(async (tx) => {
+      collected.values = await withYearFromQuarters(tx, request.job, request.period, collected.values);
+      return writeOutcome(tx, run, collected, request.source.description, now());
+    });
   } catch (error) {
     return finishFailed(dataSource, run, (error as Error).message, now());
   } finally {

@@ -66,9 +66,10 @@ export async function writeOutcome(
       numerator: value.numerator,
       denominator: value.denominator,
       supersedes: previous,
-      reason: previous
-        ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}`
-        : `job run ${run.id}`,
+      reason:
+        (previous
+          ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}`
+          : `job run ${run.id}`) + (value.reason ? `: ${value.reason}` : ""),
     };
   });
   const written = await writeMeasurements(tx, rows, { actor: run.triggeredBy, role: null, jobRunId: run.id }, now);

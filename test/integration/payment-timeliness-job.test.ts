@@ -133,7 +133,16 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       options,
     ))!;
     expect(rerun.status).toBe(JobRunStatus.SUCCEEDED);
-    expect(rerun.notes).toMatch(/^superseded 3 earlier values \(measurements \d+, \d+, \d+\)$/);
+    // Its three values, and the year's three: 2019 is derived again from Q1 (500 × 10) and the new Q4:
+    // (50 000 × 10 + 100 000 × 10 − 300 000 × 5) / (50 000 + 400 000) cents = 0 / 450 000 = 0 days.
+    expect(rerun.notes).toMatch(/^superseded 6 earlier values \(measurements (\d+, ){5}\d+\)$/);
+    expect(await values(rerun.id)).toEqual(
+      expect.arrayContaining([
+        "SAL-FIN-ITP 2019 = 0",
+        "SAL-FIN-IMPORTO-PAGATO 2019 = 4500",
+        "SAL-FIN-FATTURE-PAGATE 2019 = null",
+      ]),
+    );
     const itp = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" });
     const q4Values = await dataSource.manager.find(Measurement, {
       where: { kpiId: itp.id, periodKind: PeriodKind.QUARTER, periodIndex: 4 },
@@ -143,6 +152,21 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       ["-1.84", null],
       ["-1.25", "supersedes"],
     ]);
+    const year = await dataSource.manager.find(Measurement, {
+      where: { jobRunId: rerun.id, kpiId: itp.id, periodKind: PeriodKind.YEAR },
+    });
+    expect([year[0].numerator, year[0].denominator]).toEqual(["0", "450000"]);
+    expect(year[0].reason).toMatch(
+      /^job run \d+ recomputed 2019, superseding measurement \d+: derived from the quarters in force after 2019-Q4 was run again$/,
+    );
+    const invoices = await dataSource.manager.findOneByOrFail(Measurement, {
+      jobRunId: rerun.id,
+      periodKind: PeriodKind.YEAR,
+      kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-FATTURE-PAGATE" })).id,
+    });
+    expect(invoices.reason).toMatch(
+      /: the invoices paid in 2019 do not add up from the quarters: stale until 2019 is run again$/,
+    );
     expect(q4Values[1].reason).toMatch(
       new RegExp(`^job run ${rerun.id} recomputed 2019-Q4, superseding measurement ${q4Values[0].id}$`),
     );
