@@ -1,5 +1,6 @@
 import { PeriodKind } from "../entities/enums";
-import { combineItp, DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
+import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
+import { ratioAsStoredDecimal } from "./formulas/exact-ratio";
 import { CreditNoteSettlement } from "./formulas/credit-notes";
 import { Period } from "../src/periods";
 import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
@@ -26,6 +27,10 @@ const KINDS: Record<string, PaymentLine["kind"]> = {
   NOTA_CREDITO: "CREDIT_NOTE",
   CREDIT_NOTE: "CREDIT_NOTE",
 };
+
+/** Days at the stored precision (rounded only for display); the exact parts are kept to add periods up. No payments: no value. */
+const itpValue = (numerator: string, denominator: string) =>
+  Number(denominator) === 0 ? null : ratioAsStoredDecimal(Number(numerator), Number(denominator));
 
 export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobDefinition<PaymentLine> {
   return {
@@ -69,7 +74,6 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         numerator: Number(q?.numerator ?? 0),
         denominator: Number(q?.denominator ?? 0),
       }));
-      const itp = combineItp(parts);
       const sum = (key: "numerator" | "denominator") => String(parts.reduce((total, p) => total + p[key], 0));
       const paidCents = quartersOf(KPI.amountPaid).reduce((sum, q) => sum + Math.round(Number(q?.value ?? 0) * 100), 0);
       const at = (kpiCode: string, value: string | null, numeratorDenominator: [string, string] | null = null) => ({
@@ -82,7 +86,7 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         denominator: numeratorDenominator?.[1] ?? null,
       });
       return [
-        at(KPI.itp, itp === null ? null : itp.toFixed(2), [sum("numerator"), sum("denominator")]),
+        at(KPI.itp, itpValue(sum("numerator"), sum("denominator")), [sum("numerator"), sum("denominator")]),
         at(KPI.amountPaid, (paidCents / 100).toFixed(2)),
         {
           ...at(KPI.invoices, null),
@@ -105,10 +109,9 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
             denominator: string | null = null,
           ): JobValue => ({ kpiCode, period, unitCode: null, breakdown: null, value, numerator, denominator });
           return [
-            // Days to 2 decimals for display; the exact parts are kept to add periods up.
             at(
               KPI.itp,
-              figures.itp === null ? null : figures.itp.toFixed(2),
+              itpValue(String(figures.numerator), String(figures.denominator)),
               String(figures.numerator),
               String(figures.denominator),
             ),

@@ -21,7 +21,7 @@ import { openWithPlan, testDatabases } from "../support/databases";
  *   N  a note of 80 for an invoice with no payment in 2019: refused, line 6
  * Q3: 600 paid, ITP 0 (the note reduced K in Q3, not Q4); 1 invoice.
  * Q4: only M: 500 × 5 / 500 = 5; 1 invoice (L credited in full is not an invoice paid); never a negative amount.
- * 2019: (600 × 0 + 500 × 5) / (600 + 500) = 2500 / 1100 = 2.2727… → 2.27
+ * 2019: (600 × 0 + 500 × 5) / (600 + 500) = 2500 / 1100 = 2.2727272… → 2.272727 stored
  */
 const CSV = `invoice_id;kind;receipt_date;term_days;payment_date;amount;split_vat;dispute_from;dispute_to
 K;PAGAMENTO;31/08/2019;30;30/09/2019;1.000,00;;;
@@ -65,7 +65,7 @@ describe.each(testDatabases)("the payment timeliness job's source rows on $name"
         "SAL-FIN-IMPORTO-PAGATO Q4 = 500",
         "SAL-FIN-ITP Q4 = 5",
         "SAL-FIN-FATTURE-PAGATE Q4 = 1",
-        "SAL-FIN-ITP 2019 = 2.27",
+        "SAL-FIN-ITP 2019 = 2.272727",
         "SAL-FIN-IMPORTO-PAGATO 2019 = 1100",
       ]),
     );

@@ -27,9 +27,9 @@ import { openWithPlan, testDatabases } from "../support/databases";
  *   Q4 B  receipt 1 Oct, no term → due 31 Oct, paid 26 Oct: −5 days; 3000
  *   Q4 A  its credit note, set against A's payment: −200 at 10 days
  *   Q1 D  receipt 2 Jan, term 60 → due 3 Mar, paid 13 Mar: 10 days; 500
- * Q4: (1000×10 − 3000×5 − 200×10) / (1000 + 3000 − 200) = −7000 / 3800 = −1.842… → −1.84
+ * Q4: (1000×10 − 3000×5 − 200×10) / (1000 + 3000 − 200) = −7000 / 3800 = −1.8421052… → −1.842105 stored (−1.84 shown)
  * Q1: 500×10 / 500 = 10
- * 2019: (−7000 + 5000) / (3800 + 500) = −2000 / 4300 = −0.465… → −0.47 (the mean of quarters would differ)
+ * 2019: (−7000 + 5000) / (3800 + 500) = −2000 / 4300 = −0.4651162… → −0.465116 stored, −0.47 shown (the mean of quarters would differ)
  */
 const HEADER = "invoice_id;kind;receipt_date;term_days;payment_date;amount;split_vat;dispute_from;dispute_to";
 const GOOD = [
@@ -98,8 +98,8 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       expect.arrayContaining([
         "SAL-FIN-ITP 2019-Q1 = 10",
         "SAL-FIN-ITP 2019-Q2 = null",
-        "SAL-FIN-ITP 2019-Q4 = -1.84",
-        "SAL-FIN-ITP 2019 = -0.47",
+        "SAL-FIN-ITP 2019-Q4 = -1.842105",
+        "SAL-FIN-ITP 2019 = -0.465116",
         "SAL-FIN-FATTURE-PAGATE 2019-Q4 = 2",
         "SAL-FIN-IMPORTO-PAGATO 2019-Q4 = 3800",
         "SAL-FIN-IMPORTO-PAGATO 2019 = 4300",
@@ -149,7 +149,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       order: { id: "ASC" },
     });
     expect(q4Values.map((m) => [m.value, m.supersedesId === null ? null : "supersedes"])).toEqual([
-      ["-1.84", null],
+      ["-1.842105", null],
       ["-1.25", "supersedes"],
     ]);
     const year = await dataSource.manager.find(Measurement, {
@@ -201,7 +201,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       options,
     ))!;
     expect(fromSql).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 3, rowsAccepted: 3 });
-    expect(await values(fromSql.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
+    expect(await values(fromSql.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.842105");
 
     const rows = GOOD.map((line) => Object.fromEntries(HEADER.split(";").map((name, i) => [name, line.split(";")[i]])));
     const server: Server = createServer((request, response) => {
@@ -218,7 +218,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
         options,
       ))!;
       expect(fromHttp).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 3 });
-      expect(await values(fromHttp.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
+      expect(await values(fromHttp.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.842105");
     } finally {
       server.close();
     }
