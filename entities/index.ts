@@ -28,6 +28,7 @@ import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
 import { RejectedRow } from "./rejected-row.entity";
 import { Review } from "./review.entity";
+import { RowWarning } from "./row-warning.entity";
 import { Target } from "./target.entity";
 
 export const entities = [
@@ -49,6 +50,7 @@ export const entities = [
   JobRun,
   JobLease,
   RejectedRow,
+  RowWarning,
   AuditEvent,
   Ambiguity,
   EvaluationCycle,

@@ -2,7 +2,8 @@ import { PeriodKind } from "../entities/enums";
 import { DisputeRule } from "./formulas/itp";
 import { OpenItem, OverdueDebtAccumulator } from "./formulas/overdue-debt";
 import { Period } from "../src/periods";
-import { amountCents, date, requiredText, RowProblem, wholeNumber } from "../src/csv/fields";
+import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
+import { dueDateFields } from "./invoice-fields";
 import { JobDefinition, JobValue } from "./job";
 
 /**
@@ -21,19 +22,15 @@ export function overdueDebtJob(disputeRule: DisputeRule = "RESTART"): JobDefinit
     dateField: "snapshot_date",
     periodKinds: [PeriodKind.QUARTER, PeriodKind.YEAR],
 
-    parse(fields) {
+    parse(fields, warn) {
       const item: OpenItem = {
         invoiceId: requiredText(fields, "invoice_id"),
         receiptDate: date(fields, "receipt_date")!,
-        termDays: wholeNumber(fields, "term_days"),
         outstandingCents: amountCents(fields, "outstanding"),
         snapshotDate: date(fields, "snapshot_date")!,
-        disputeFrom: date(fields, "dispute_from", false),
-        disputeTo: date(fields, "dispute_to", false),
+        ...dueDateFields(fields, warn),
       };
       if (item.outstandingCents < 0) throw new RowProblem("outstanding", "cannot be negative");
-      if ((item.disputeFrom === null) !== (item.disputeTo === null))
-        throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
       return item;
     },
 

@@ -1,7 +1,10 @@
 import { PeriodKind } from "../entities/enums";
 import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
+import { ratioAsStoredDecimal } from "./formulas/exact-ratio";
+import { CreditNoteSettlement } from "./formulas/credit-notes";
 import { Period } from "../src/periods";
-import { amountCents, date, requiredText, RowProblem, wholeNumber } from "../src/csv/fields";
+import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
+import { dueDateFields } from "./invoice-fields";
 import { JobDefinition, JobValue } from "./job";
 
 /**
@@ -25,6 +28,10 @@ const KINDS: Record<string, PaymentLine["kind"]> = {
   CREDIT_NOTE: "CREDIT_NOTE",
 };
 
+/** Days at the stored precision (rounded only for display); the exact parts are kept to add periods up. No payments: no value. */
+const itpValue = (numerator: string, denominator: string) =>
+  Number(denominator) === 0 ? null : ratioAsStoredDecimal(Number(numerator), Number(denominator));
+
 export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobDefinition<PaymentLine> {
   return {
     key: "payment-timeliness",
@@ -34,19 +41,17 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
     // Lines of one invoice together: counting the invoices paid then keeps no set of their ids.
     groupField: "invoice_id",
 
-    parse(fields) {
+    parse(fields, warn) {
       const kind = KINDS[requiredText(fields, "kind").toUpperCase()];
       if (!kind) throw new RowProblem("kind", `"${String(fields.kind)}" is neither PAGAMENTO nor NOTA_CREDITO`);
       const line: PaymentLine = {
         invoiceId: requiredText(fields, "invoice_id"),
         kind,
         receiptDate: date(fields, "receipt_date")!,
-        termDays: wholeNumber(fields, "term_days"),
         paymentDate: date(fields, "payment_date")!,
         amountCents: amountCents(fields, "amount"),
         splitVatCents: amountCents(fields, "split_vat", false),
-        disputeFrom: date(fields, "dispute_from", false),
-        disputeTo: date(fields, "dispute_to", false),
+        ...dueDateFields(fields, warn),
       };
       if (line.amountCents <= 0)
         throw new RowProblem(
@@ -55,16 +60,41 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
         );
       if (line.splitVatCents < 0 || line.splitVatCents >= line.amountCents)
         throw new RowProblem("split_vat", "must be at least 0 and less than the amount");
-      if ((line.disputeFrom === null) !== (line.disputeTo === null))
-        throw new RowProblem("dispute_to", "a dispute needs both its first and last day");
-      if (line.disputeFrom && line.disputeTo && line.disputeTo < line.disputeFrom)
-        throw new RowProblem("dispute_to", "ends before the dispute starts");
       if (line.paymentDate < line.receiptDate)
         throw new RowProblem("payment_date", "is before the invoice was received");
       return line;
     },
 
     dateOf: (line) => line.paymentDate,
+
+    settlement: (reach, grouped) => new CreditNoteSettlement(reach, grouped),
+
+    yearFromQuarters(year, quartersOf) {
+      const parts = quartersOf(KPI.itp).map((q) => ({
+        numerator: Number(q?.numerator ?? 0),
+        denominator: Number(q?.denominator ?? 0),
+      }));
+      const sum = (key: "numerator" | "denominator") => String(parts.reduce((total, p) => total + p[key], 0));
+      const paidCents = quartersOf(KPI.amountPaid).reduce((sum, q) => sum + Math.round(Number(q?.value ?? 0) * 100), 0);
+      const at = (kpiCode: string, value: string | null, numeratorDenominator: [string, string] | null = null) => ({
+        kpiCode,
+        period: year,
+        unitCode: null,
+        breakdown: null,
+        value,
+        numerator: numeratorDenominator?.[0] ?? null,
+        denominator: numeratorDenominator?.[1] ?? null,
+      });
+      return [
+        at(KPI.itp, itpValue(sum("numerator"), sum("denominator")), [sum("numerator"), sum("denominator")]),
+        at(KPI.amountPaid, (paidCents / 100).toFixed(2)),
+        {
+          ...at(KPI.invoices, null),
+          // An invoice paid in two quarters counts once in the year: the quarters' counts do not add up.
+          reason: `the invoices paid in ${year.year} do not add up from the quarters: stale until ${year.year} is run again`,
+        },
+      ];
+    },
 
     accumulator(period: Period, grouped: boolean) {
       const itp = new ItpAccumulator(disputeRule, grouped);
@@ -79,10 +109,9 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
             denominator: string | null = null,
           ): JobValue => ({ kpiCode, period, unitCode: null, breakdown: null, value, numerator, denominator });
           return [
-            // Days to 2 decimals for display; the exact parts are kept to add periods up.
             at(
               KPI.itp,
-              figures.itp === null ? null : figures.itp.toFixed(2),
+              itpValue(String(figures.numerator), String(figures.denominator)),
               String(figures.numerator),
               String(figures.denominator),
             ),

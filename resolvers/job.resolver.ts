@@ -18,6 +18,7 @@ import {
 import { JobRunStatus, Role } from "../entities/enums";
 import { JobRun } from "../entities/job-run.entity";
 import { RejectedRow } from "../entities/rejected-row.entity";
+import { RowWarning } from "../entities/row-warning.entity";
 import { findJob } from "../jobs/registry";
 import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
@@ -33,6 +34,9 @@ export class JobRunConnection extends Connection(JobRun) {}
 
 @ObjectType()
 export class RejectedRowConnection extends Connection(RejectedRow) {}
+
+@ObjectType()
+export class RowWarningConnection extends Connection(RowWarning) {}
 
 @ArgsType()
 class JobRunsArgs {
@@ -84,6 +88,23 @@ export class JobRunResolver {
       .createQueryBuilder(RejectedRow, "r")
       .where("r.jobRunId = :runId", { runId: run.id });
     return pageByKey(query, "r", "ASC", first, after);
+  }
+
+  @Authorized(Role.ADMIN)
+  @FieldResolver(() => RowWarningConnection, {
+    description:
+      "The rows the run used but flagged (a term over 60 days, counted as 60), in source order (ADMIN only, as rejected rows)",
+  })
+  async warnings(
+    @Root() run: JobRun,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() { dataSource }: Context,
+  ): Promise<RowWarningConnection> {
+    const query = dataSource.manager
+      .createQueryBuilder(RowWarning, "w")
+      .where("w.jobRunId = :runId", { runId: run.id });
+    return pageByKey(query, "w", "ASC", first, after);
   }
 
   @Authorized(Role.ADMIN)

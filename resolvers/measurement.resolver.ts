@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { roundForDisplay } from "../src/display-decimal";
 import { Role } from "../entities/enums";
 import { JobRun } from "../entities/job-run.entity";
 import { Kpi } from "../entities/kpi.entity";
@@ -6,7 +7,7 @@ import { Measurement } from "../entities/measurement.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
-import { notFound } from "../src/errors";
+import { invalidInput, notFound } from "../src/errors";
 import { listMeasurements } from "../src/measurement/list-measurements";
 import { correctMeasurement, recordMeasurement } from "../src/measurement/record-measurement";
 import { CorrectMeasurementInput, MeasurementsArgs, RecordMeasurementInput } from "./types/measurement.input";
@@ -50,6 +51,20 @@ export class MeasurementResolver {
       value: input.value,
       reason: input.reason,
     });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The value as people read it: rounded half away from zero to `places` decimals (2 by default); `value` keeps full precision",
+  })
+  displayValue(
+    @Root() measurement: Measurement,
+    @Arg("places", () => Int, { defaultValue: 2 }) places: number,
+  ): string | null {
+    if (!Number.isInteger(places) || places < 0 || places > 6)
+      throw invalidInput("places", "must be a whole number from 0 to 6");
+    return measurement.value === null ? null : roundForDisplay(measurement.value, places);
   }
 
   @FieldResolver(() => Kpi)

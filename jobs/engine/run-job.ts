@@ -7,6 +7,7 @@ import { JobRun } from "../../entities/job-run.entity";
 import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods";
 import { Collected, writeOutcome } from "./write-outcome";
 import { acquireLease, leaseHolder, releaseLease } from "./lease";
+import { withYearFromQuarters } from "./year-from-quarters";
 
 export interface RunRequest {
   job: JobDefinition<unknown>;
@@ -57,7 +58,10 @@ export async function runJob(
   try {
     await markInterrupted(manager, request.job.key, run.id, now());
     const collected = await withRetries(() => collect(request, options), options, run);
-    return await dataSource.transaction((tx) => writeOutcome(tx, run, collected, request.source.description, now()));
+    return await dataSource.transaction(async (tx) => {
+      collected.values = await withYearFromQuarters(tx, request.job, request.period, collected.values);
+      return writeOutcome(tx, run, collected, request.source.description, now());
+    });
   } catch (error) {
     return finishFailed(dataSource, run, (error as Error).message, now());
   } finally {
@@ -137,13 +141,20 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   // Bounds worked out once: a run tests every row against each of its periods.
   const accumulators = periods.map((p) => ({ ...periodBounds(p), accumulator: job.accumulator(p, grouped) }));
   const { start, end } = periodBounds(period);
-  const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], values: [] };
+  const settlement = job.settlement?.(`between ${start} and ${end}`, grouped);
+  const place = (row: unknown) => {
+    const day = job.dateOf(row);
+    for (const bounds of accumulators) if (bounds.start <= day && day <= bounds.end) bounds.accumulator.add(row);
+  };
+  const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], warnings: [], values: [] };
   for await (const record of source.read(start, end, job.dateField, job.groupField)) {
     collected.rowsRead += 1;
     if (collected.rowsRead % 10_000 === 0) options.onProgress?.(collected.rowsRead);
     let row: unknown;
     try {
-      row = job.parse(record.fields);
+      row = job.parse(record.fields, (problem) =>
+        collected.warnings.push({ line: record.line, reason: problem.message, raw: JSON.stringify(record.fields) }),
+      );
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       collected.rejected.push({ line: record.line, reason: error.message, raw: JSON.stringify(record.fields) });
@@ -153,7 +164,14 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
     // Rows of other periods (a file or endpoint that does not filter) are read but not used.
     if (day < start || day > end) continue;
     collected.rowsAccepted += 1;
-    for (const bounds of accumulators) if (bounds.start <= day && day <= bounds.end) bounds.accumulator.add(row);
+    if (settlement) settlement.add(row, record).forEach(place);
+    else place(row);
+  }
+  if (settlement) {
+    const { settled, refused } = settlement.finish();
+    settled.forEach(place);
+    collected.rowsAccepted -= refused.length;
+    collected.rejected = [...collected.rejected, ...refused].sort((a, b) => a.line - b.line);
   }
   options.onProgress?.(collected.rowsRead);
   collected.values = accumulators.flatMap(({ accumulator }) => accumulator.values());

@@ -4,6 +4,7 @@ import { JobRunStatus } from "../../entities/enums";
 import { Kpi } from "../../entities/kpi.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { RejectedRow } from "../../entities/rejected-row.entity";
+import { RowWarning } from "../../entities/row-warning.entity";
 import { recordAudit } from "../../src/audit/record-audit";
 import { assertYearsOpen } from "../../src/cycles/cycles";
 import { NewMeasurement, valuesInForce, writeMeasurements } from "../../src/measurement/write-measurements";
@@ -15,6 +16,8 @@ export interface Collected {
   rowsRead: number;
   rowsAccepted: number;
   rejected: Array<{ line: number; reason: string; raw: string }>;
+  /** Rows used, but flagged. */
+  warnings: Array<{ line: number; reason: string; raw: string }>;
   values: JobValue[];
 }
 
@@ -63,22 +66,32 @@ export async function writeOutcome(
       numerator: value.numerator,
       denominator: value.denominator,
       supersedes: previous,
-      reason: previous
-        ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}`
-        : `job run ${run.id}`,
+      reason:
+        (previous
+          ? `job run ${run.id} recomputed ${periodLabel(value.period)}${value.breakdown ? ` (${value.breakdown})` : ""}, superseding measurement ${previous.id}`
+          : `job run ${run.id}`) + (value.reason ? `: ${value.reason}` : ""),
     };
   });
   const written = await writeMeasurements(tx, rows, { actor: run.triggeredBy, role: null, jobRunId: run.id }, now);
   const superseded = rows.flatMap((row) => (row.supersedes ? [row.supersedes.id] : []));
-  for (let i = 0; i < collected.rejected.length; i += CHUNK) {
-    await tx.insert(
-      RejectedRow,
-      collected.rejected.slice(i, i + CHUNK).map((r) => ({ ...r, reason: r.reason.slice(0, 500), jobRunId: run.id })),
-    );
+  for (const [entity, kept] of [
+    [RejectedRow, collected.rejected],
+    [RowWarning, collected.warnings],
+  ] as const) {
+    for (let i = 0; i < kept.length; i += CHUNK) {
+      await tx.insert(
+        entity,
+        kept.slice(i, i + CHUNK).map((r) => ({ ...r, reason: r.reason.slice(0, 500), jobRunId: run.id })),
+      );
+    }
   }
-  const notes = superseded.length
-    ? `superseded ${superseded.length} earlier values (measurements ${superseded.join(", ")})`
-    : null;
+  const notes =
+    [
+      superseded.length ? `superseded ${superseded.length} earlier values (measurements ${superseded.join(", ")})` : "",
+      collected.warnings.length ? `rows used with a warning: ${collected.warnings.length}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ") || null;
   await tx.update(
     JobRun,
     { id: run.id },

@@ -24,7 +24,7 @@ export interface PaymentLine {
   amountCents: number;
   /** VAT paid to the State under split payment (art. 17-ter DPR 633/72), in cents: not part of the amount. */
   splitVatCents: number;
-  /** While disputed the sum was not payable. */
+  /** The first and last days the sum was disputed, both included: it was payable again the day after. */
   disputeFrom: string | null;
   disputeTo: string | null;
 }
@@ -34,8 +34,8 @@ export const MAX_TERM_DAYS = 60;
 
 /**
  * The due date, as a day number (see dayNumber): receipt + term. A dispute excludes the days the
- * sum was not payable: by default the term restarts from the day the dispute ended (RESTART);
- * SHIFT moves the due date by the dispute's length instead.
+ * sum was not payable: by default the term restarts on the day it became payable again, the day
+ * after `disputeTo` (RESTART); SHIFT moves the due date by the dispute's length, `to − from + 1`.
  */
 export function dueDay(
   line: Pick<PaymentLine, "receiptDate" | "termDays" | "disputeFrom" | "disputeTo">,
@@ -46,7 +46,7 @@ export function dueDay(
   if (!line.disputeFrom || !line.disputeTo) return due;
   const from = dayNumber(line.disputeFrom);
   const to = dayNumber(line.disputeTo);
-  return rule === "RESTART" ? Math.max(due, to + term) : due + (to - from + 1);
+  return rule === "RESTART" ? Math.max(due, to + 1 + term) : due + (to - from + 1);
 }
 
 /** Calendar days from the due date to the payment date: negative when paid early. */
@@ -81,12 +81,12 @@ export class ItpAccumulator {
     this.invoices = new DistinctCount(groupedByInvoice);
   }
 
-  add(line: PaymentLine): void {
-    const sign = line.kind === "CREDIT_NOTE" ? -1 : 1;
-    const amount = sign * (line.amountCents - line.splitVatCents);
-    this.numerator += amount * daysLate(line, this.rule);
+  /** A payment, its invoice's credit notes already set off (see credit-notes.ts). */
+  add(payment: PaymentLine): void {
+    const amount = payment.amountCents - payment.splitVatCents;
+    this.numerator += amount * daysLate(payment, this.rule);
     this.denominator += amount;
-    if (line.kind === "PAYMENT") this.invoices.add(line.invoiceId);
+    this.invoices.add(payment.invoiceId);
   }
 
   result(): ItpFigures {

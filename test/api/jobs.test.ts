@@ -65,8 +65,12 @@ describe.each(testDatabases)("jobs over GraphQL on $name", (db) => {
   it("links each value to the run that computed it", async () => {
     const { data } = await api.graphql<{
       measurements: Array<{ value: string; jobRun: { period: string; status: string } }>;
-    }>('{ measurements(kpiCode: "SAL-FIN-ITP") { value jobRun { period status } } }');
-    expect(data!.measurements).toEqual([{ value: "10", jobRun: { period: "2019-Q4", status: "SUCCEEDED" } }]);
+    }>(
+      '{ measurements(kpiCode: "SAL-FIN-ITP") { value displayValue whole: displayValue(places: 0) jobRun { period status } } }',
+    );
+    expect(data!.measurements).toEqual([
+      { value: "10", displayValue: "10.00", whole: "10", jobRun: { period: "2019-Q4", status: "SUCCEEDED" } },
+    ]);
   });
 
   it("refuses to run a job for anyone but an administrator, and names an unknown job or period", async () => {

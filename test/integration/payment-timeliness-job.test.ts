@@ -25,17 +25,17 @@ import { openWithPlan, testDatabases } from "../support/databases";
  * Hand-computed payment lines (amounts in euro, days from the due date):
  *   Q4 A  receipt 1 Oct, term 30 → due 31 Oct, paid 10 Nov: 10 days; 1.220,00 less 220,00 split VAT = 1000
  *   Q4 B  receipt 1 Oct, no term → due 31 Oct, paid 26 Oct: −5 days; 3000
- *   Q4 C  credit note of A, set off 10 Nov: −200 at 10 days
+ *   Q4 A  its credit note, set against A's payment: −200 at 10 days
  *   Q1 D  receipt 2 Jan, term 60 → due 3 Mar, paid 13 Mar: 10 days; 500
- * Q4: (1000×10 − 3000×5 − 200×10) / (1000 + 3000 − 200) = −7000 / 3800 = −1.842… → −1.84
+ * Q4: (1000×10 − 3000×5 − 200×10) / (1000 + 3000 − 200) = −7000 / 3800 = −1.8421052… → −1.842105 stored (−1.84 shown)
  * Q1: 500×10 / 500 = 10
- * 2019: (−7000 + 5000) / (3800 + 500) = −2000 / 4300 = −0.465… → −0.47 (the mean of quarters would differ)
+ * 2019: (−7000 + 5000) / (3800 + 500) = −2000 / 4300 = −0.4651162… → −0.465116 stored, −0.47 shown (the mean of quarters would differ)
  */
 const HEADER = "invoice_id;kind;receipt_date;term_days;payment_date;amount;split_vat;dispute_from;dispute_to";
 const GOOD = [
   "A;PAGAMENTO;01/10/2019;30;10/11/2019;1.220,00;220,00;;",
   "B;PAGAMENTO;01/10/2019;;26/10/2019;3.000,00;;;",
-  "C;NOTA_CREDITO;01/10/2019;30;10/11/2019;200,00;;;",
+  "A;NOTA_CREDITO;01/10/2019;30;10/11/2019;200,00;;;",
   "D;PAGAMENTO;02/01/2019;60;13/03/2019;500,00;;;",
   "E;PAGAMENTO;01/12/2019;30;05/01/2020;900,00;;;",
 ];
@@ -43,6 +43,7 @@ const BAD = [
   "F;PAGAMENTO;01/10/2019;30;12/11/2019;12,3,4;;;",
   "G;PAGAMENTO;01/10/2019;30;31/02/2019;100,00;;;",
   "H;RIMBORSO;01/10/2019;30;12/11/2019;100,00;;;",
+  "Z;NOTA_CREDITO;01/10/2019;30;15/11/2019;50,00;;;",
 ];
 
 const year2019: Period = { year: 2019, kind: PeriodKind.YEAR, index: 0 };
@@ -87,9 +88,9 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     expect(run).toMatchObject({
       status: JobRunStatus.SUCCEEDED,
       period: "2019",
-      rowsRead: 8,
+      rowsRead: 9,
       rowsAccepted: 4,
-      rowsRejected: 3,
+      rowsRejected: 4,
       error: null,
     });
     const written = await values(run.id);
@@ -97,8 +98,8 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       expect.arrayContaining([
         "SAL-FIN-ITP 2019-Q1 = 10",
         "SAL-FIN-ITP 2019-Q2 = null",
-        "SAL-FIN-ITP 2019-Q4 = -1.84",
-        "SAL-FIN-ITP 2019 = -0.47",
+        "SAL-FIN-ITP 2019-Q4 = -1.842105",
+        "SAL-FIN-ITP 2019 = -0.465116",
         "SAL-FIN-FATTURE-PAGATE 2019-Q4 = 2",
         "SAL-FIN-IMPORTO-PAGATO 2019-Q4 = 3800",
         "SAL-FIN-IMPORTO-PAGATO 2019 = 4300",
@@ -119,6 +120,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       [7, 'amount: "12,3,4" is not an amount in euro (e.g. 1.234,56)'],
       [8, 'payment_date: "31/02/2019" is not a date (dd/mm/yyyy or yyyy-mm-dd)'],
       [9, 'kind: "RIMBORSO" is neither PAGAMENTO nor NOTA_CREDITO'],
+      [10, "invoice_id: no payment of invoice Z between 2019-01-01 and 2019-12-31 to set this credit note against"],
     ]);
     expect(JSON.parse(rejected[0].raw)).toMatchObject({ invoice_id: "F", amount: "12,3,4" });
   });
@@ -131,16 +133,40 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       options,
     ))!;
     expect(rerun.status).toBe(JobRunStatus.SUCCEEDED);
-    expect(rerun.notes).toMatch(/^superseded 3 earlier values \(measurements \d+, \d+, \d+\)$/);
+    // Its three values, and the year's three: 2019 is derived again from Q1 (500 × 10) and the new Q4:
+    // (50 000 × 10 + 100 000 × 10 − 300 000 × 5) / (50 000 + 400 000) cents = 0 / 450 000 = 0 days.
+    expect(rerun.notes).toMatch(/^superseded 6 earlier values \(measurements (\d+, ){5}\d+\)$/);
+    expect(await values(rerun.id)).toEqual(
+      expect.arrayContaining([
+        "SAL-FIN-ITP 2019 = 0",
+        "SAL-FIN-IMPORTO-PAGATO 2019 = 4500",
+        "SAL-FIN-FATTURE-PAGATE 2019 = null",
+      ]),
+    );
     const itp = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" });
     const q4Values = await dataSource.manager.find(Measurement, {
       where: { kpiId: itp.id, periodKind: PeriodKind.QUARTER, periodIndex: 4 },
       order: { id: "ASC" },
     });
     expect(q4Values.map((m) => [m.value, m.supersedesId === null ? null : "supersedes"])).toEqual([
-      ["-1.84", null],
+      ["-1.842105", null],
       ["-1.25", "supersedes"],
     ]);
+    const year = await dataSource.manager.find(Measurement, {
+      where: { jobRunId: rerun.id, kpiId: itp.id, periodKind: PeriodKind.YEAR },
+    });
+    expect([year[0].numerator, year[0].denominator]).toEqual(["0", "450000"]);
+    expect(year[0].reason).toMatch(
+      /^job run \d+ recomputed 2019, superseding measurement \d+: derived from the quarters in force after 2019-Q4 was run again$/,
+    );
+    const invoices = await dataSource.manager.findOneByOrFail(Measurement, {
+      jobRunId: rerun.id,
+      periodKind: PeriodKind.YEAR,
+      kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-FATTURE-PAGATE" })).id,
+    });
+    expect(invoices.reason).toMatch(
+      /: the invoices paid in 2019 do not add up from the quarters: stale until 2019 is run again$/,
+    );
     expect(q4Values[1].reason).toMatch(
       new RegExp(`^job run ${rerun.id} recomputed 2019-Q4, superseding measurement ${q4Values[0].id}$`),
     );
@@ -175,7 +201,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       options,
     ))!;
     expect(fromSql).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 3, rowsAccepted: 3 });
-    expect(await values(fromSql.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
+    expect(await values(fromSql.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.842105");
 
     const rows = GOOD.map((line) => Object.fromEntries(HEADER.split(";").map((name, i) => [name, line.split(";")[i]])));
     const server: Server = createServer((request, response) => {
@@ -192,7 +218,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
         options,
       ))!;
       expect(fromHttp).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 3 });
-      expect(await values(fromHttp.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.84");
+      expect(await values(fromHttp.id)).toContain("SAL-FIN-ITP 2019-Q4 = -1.842105");
     } finally {
       server.close();
     }
@@ -368,6 +394,7 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
         "C;15/11/2019;30;100,00;31/12/2019;;",
         "D;10/12/2019;30;500,00;31/12/2019;;",
         "E;10/12/2019;30;-5,00;31/12/2019;;",
+        "F;10/10/2019;30;80,00;31/12/2019;10/12/2019;01/12/2019",
       ].join("\n"),
     );
     const run = (await runJob(
@@ -375,7 +402,15 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
       { job: overdueDebtJob(), source: new CsvInbox(folder), period: year2019, triggeredBy: "test" },
       options,
     ))!;
-    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
+    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 6, rowsAccepted: 4, rowsRejected: 2 });
+    const rejected = await dataSource.manager.find(RejectedRow, {
+      where: { jobRunId: run.id },
+      order: { line: "ASC" },
+    });
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [6, "outstanding: cannot be negative"],
+      [7, "dispute_to: ends before the dispute starts"],
+    ]);
     const kpis = new Map((await dataSource.manager.find(Kpi)).map((k) => [k.id, k.code]));
     const values = (await dataSource.manager.find(Measurement, { where: { jobRunId: run.id } })).map(
       (m) => `${kpis.get(m.kpiId)} ${m.periodKind === PeriodKind.YEAR ? m.year : `Q${m.periodIndex}`} = ${m.value}`,

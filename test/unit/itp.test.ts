@@ -23,11 +23,18 @@ describe("dueDate", () => {
     expect(dueDate(line({ termDays: 90 }))).toBe("2019-11-30"); // capped at 60
   });
 
-  it("restarts the term when a dispute ends (default), or shifts it by the dispute's length", () => {
-    // Received 1 Oct, due 31 Oct; disputed 10-19 Oct (10 days).
+  it("restarts the term the day after the dispute's last day (default), or shifts it by the dispute's length", () => {
+    // Received 1 Oct, due 31 Oct; disputed 10-19 Oct, both included (19 − 10 + 1 = 10 days).
     const disputed = line({ disputeFrom: "2019-10-10", disputeTo: "2019-10-19" });
-    expect(dueDate(disputed, "RESTART")).toBe("2019-11-18"); // 19 Oct + 30
+    expect(dueDate(disputed, "RESTART")).toBe("2019-11-19"); // payable again 20 Oct, + 30 days
     expect(dueDate(disputed, "SHIFT")).toBe("2019-11-10"); // 31 Oct + 10
+  });
+
+  it("reads a one-day dispute as one day under both rules", () => {
+    // Received 1 Oct, due 31 Oct; disputed on 31 Oct only: SHIFT 31 Oct + 1 = 1 Nov; RESTART 1 Nov + 30 = 1 Dec.
+    const oneDay = line({ disputeFrom: "2019-10-31", disputeTo: "2019-10-31" });
+    expect(dueDate(oneDay, "SHIFT")).toBe("2019-11-01");
+    expect(dueDate(oneDay, "RESTART")).toBe("2019-12-01");
   });
 });
 
@@ -64,19 +71,12 @@ describe("ITP", () => {
     expect(itp.result()).toMatchObject({ itp: 12, invoiceCount: 1 });
   });
 
-  it("reduces an invoice by its credit note: (1000 × 10 − 200 × 10) / (1000 − 200) = 10", () => {
-    const itp = new ItpAccumulator();
-    itp.add(line({ amountCents: 100_000, paymentDate: "2019-11-10" }));
-    itp.add(line({ kind: "CREDIT_NOTE", amountCents: 20_000, paymentDate: "2019-11-10" }));
-    expect(itp.result()).toMatchObject({ numerator: 80_000 * 10, denominator: 80_000, itp: 10, invoiceCount: 1 });
-  });
-
-  it("excludes the disputed days: paid 20 Nov, due 18 Nov after the dispute, so 2 days late and not 20", () => {
+  it("excludes the disputed days: paid 20 Nov, due 19 Nov after the dispute (20 Oct + 30), so 1 day late and not 20", () => {
     const itp = new ItpAccumulator();
     const disputed = line({ paymentDate: "2019-11-20", disputeFrom: "2019-10-10", disputeTo: "2019-10-19" });
     itp.add(disputed);
-    expect(daysLate(disputed)).toBe(2);
-    expect(itp.result().itp).toBe(2);
+    expect(daysLate(disputed)).toBe(1);
+    expect(itp.result().itp).toBe(1);
     const shifted = new ItpAccumulator("SHIFT");
     shifted.add(disputed);
     expect(shifted.result().itp).toBe(10);

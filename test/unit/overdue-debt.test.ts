@@ -22,8 +22,19 @@ describe("OverdueDebtAccumulator", () => {
 
   it("does not count a disputed invoice before its due date after the dispute", () => {
     const debt = new OverdueDebtAccumulator();
-    debt.add(item({ disputeFrom: "2019-10-10", disputeTo: "2019-12-15" })); // due again 14 Jan 2020
+    debt.add(item({ disputeFrom: "2019-10-10", disputeTo: "2019-12-15" })); // payable 16 Dec, + 30: due 15 Jan 2020
     expect(debt.latest()).toEqual({ snapshotDate: "2019-12-31", overdueCents: 0, overdueInvoices: 0 });
+  });
+
+  it("counts a disputed invoice from the day after its due date after the dispute, as the ITP does", () => {
+    // Disputed 1-10 Dec: payable again 11 Dec, + 30 days = due 10 Jan 2020; overdue on 11 Jan, not on 10 Jan.
+    const disputed = { disputeFrom: "2019-12-01", disputeTo: "2019-12-10" };
+    const onDueDay = new OverdueDebtAccumulator();
+    onDueDay.add(item({ ...disputed, snapshotDate: "2020-01-10" }));
+    expect(onDueDay.latest()).toMatchObject({ overdueInvoices: 0 });
+    const dayAfter = new OverdueDebtAccumulator();
+    dayAfter.add(item({ ...disputed, snapshotDate: "2020-01-11" }));
+    expect(dayAfter.latest()).toMatchObject({ overdueCents: 100_000, overdueInvoices: 1 });
   });
 
   it("takes a period's latest snapshot, and has no value without one", () => {
