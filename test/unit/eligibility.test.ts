@@ -6,7 +6,7 @@ import {
   isFlatDistribution,
   unitScore,
 } from "../../src/incentives/eligibility";
-import { DEFAULT_RULES, ruleSetSchema } from "../../src/incentives/rule-set";
+import { DEFAULT_RULES, RuleSet, ruleSetSchema } from "../../src/incentives/rule-set";
 
 const fullYear = (score: number) => [{ unitScore: score, days: 365, share: 1 }];
 const employee = (
@@ -82,7 +82,10 @@ describe("payable share", () => {
   });
 
   it("uplifts the best-rated share of staff by art. 69 when configured: top 1 of 4 gets + 30%", () => {
-    const rules = { ...DEFAULT_RULES, differentiation: { quota: 0.25, uplift: 0.3 } };
+    const rules: RuleSet = {
+      ...DEFAULT_RULES,
+      differentiation: { quota: 0.25, uplift: 0.3, categories: [StaffCategory.STAFF] },
+    };
     const results = computeEligibility(
       [
         employee(1, StaffCategory.STAFF, 95),
