@@ -24,6 +24,7 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
       year: 2019,
       objectiveKey,
       unitCode,
+      gateOpen: null,
       decision: ReviewDecision.OVERRIDDEN,
       score,
       comment: "bench: stands in for attainment the generated sources do not cover",

@@ -2,7 +2,7 @@ import { DataSource, EntityManager, In } from "typeorm";
 import { CycleStatus } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { Plan } from "../../entities/plan.entity";
-import { DomainError, ErrorCode } from "../errors";
+import { DomainError, ErrorCode, notFound } from "../errors";
 
 /** One OPEN cycle per year of every plan, for the years that have none yet. */
 export async function ensureCycles(dataSource: DataSource): Promise<number> {
@@ -16,6 +16,13 @@ export async function ensureCycles(dataSource: DataSource): Promise<number> {
   });
   if (missing.length) await dataSource.manager.insert(EvaluationCycle, missing);
   return missing.length;
+}
+
+/** A year's evaluation cycle, or NOT_FOUND. */
+export async function requireCycle(manager: EntityManager, year: number): Promise<EvaluationCycle> {
+  const cycle = await manager.findOneBy(EvaluationCycle, { year });
+  if (!cycle) throw notFound(`The evaluation cycle of ${year}`);
+  return cycle;
 }
 
 /**

@@ -7,8 +7,10 @@ import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
 import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";
+import { requireAct } from "./acts";
 import { freeze } from "./freeze";
-import { checkMove } from "./transitions";
+import { isRealSentence } from "./sentence";
+import { actKindsOf, checkMove } from "./transitions";
 
 export interface MoveCycleInput {
   year: number;
@@ -17,7 +19,7 @@ export interface MoveCycleInput {
   note: string | null;
 }
 
-/** Moves a cycle one step, recording who, when and the act; audited. */
+/** Moves a cycle one step, recording who, when and the act (which must be recorded); audited. */
 export function moveCycle(
   dataSource: DataSource,
   attainment: AttainmentService,
@@ -31,6 +33,9 @@ export function moveCycle(
     const problem = checkMove(cycle.status, input.to, caller.roles, input.actKey !== null);
     if (problem?.kind === "FORBIDDEN") throw new DomainError(ErrorCode.FORBIDDEN, problem.message);
     if (problem) throw invalidInput(problem.kind === "NEEDS_ACT" ? "actKey" : "to", problem.message);
+    if (input.actKey !== null) await requireAct(manager, input.actKey, "actKey", actKindsOf(cycle.status, input.to));
+    if (input.note !== null && !isRealSentence(input.note))
+      throw invalidInput("note", "write the note as a sentence, or leave it out");
     if (input.to === CycleStatus.CLOSED)
       await freeze(
         manager,

@@ -33,6 +33,7 @@ describe.each(testDatabases)("the Solidale gate under the year's rule set on $na
         year: 2019,
         objectiveKey,
         unitCode: null,
+        gateOpen: null,
         decision: ReviewDecision.OVERRIDDEN,
         score,
         comment: "test",
