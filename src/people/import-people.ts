@@ -43,17 +43,24 @@ async function assignmentChanges(manager: EntityManager, wanted: Array<Assignmen
   const final = new Map<string, AssignmentTerms & { employeeId: number }>(current.map((a) => [keyOf(a), a]));
   for (const { after } of changes) final.set(keyOf(after), after);
   const byEmployee = new Map<number, AssignmentTerms[]>();
-  for (const a of final.values()) byEmployee.set(a.employeeId, [...(byEmployee.get(a.employeeId) ?? []), a]);
-  const codes = new Map((await manager.find(Employee)).map((e) => [e.id, e.code]));
-  const problems = [...new Set(changes.map((c) => c.after.employeeId))].flatMap((employeeId) => {
+  for (const a of final.values()) {
+    const list = byEmployee.get(a.employeeId);
+    if (list) list.push(a);
+    else byEmployee.set(a.employeeId, [a]);
+  }
+  const overbookings = [...new Set(changes.map((c) => c.after.employeeId))].flatMap((employeeId) => {
     const over = overbooked(byEmployee.get(employeeId)!);
-    return over
-      ? [
-          `assignments of ${codes.get(employeeId)}: ${over.total} times full time on ${over.day}: end the earlier assignment (al) before the next starts`,
-        ]
-      : [];
+    return over ? [{ employeeId, ...over }] : [];
   });
-  if (problems.length) throw refused(problems);
+  if (overbookings.length) {
+    const codes = new Map((await manager.find(Employee)).map((e) => [e.id, e.code]));
+    throw refused(
+      overbookings.map(
+        (o) =>
+          `assignments of ${codes.get(o.employeeId)}: ${o.total} times full time on ${o.day}: end the earlier assignment (al) before the next starts`,
+      ),
+    );
+  }
   return changes;
 }
 
