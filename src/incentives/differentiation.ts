@@ -23,7 +23,7 @@ export interface Maggiorazione {
 export const TIE_RULE = "valutazione individuale, poi punteggio complessivo, poi giorni di servizio, poi matricola";
 
 /** The order of merit: the best evaluation first; ties by the composite, then days in service, then matricola. */
-export function byMerit(a: Contender, b: Contender): number {
+function byMerit(a: Contender, b: Contender): number {
   return (
     b.individualScore - a.individualScore ||
     b.composite - a.composite ||

@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { CycleStatus } from "../../entities/enums";
 import { isFrozen, requireCycle } from "../cycles/cycles";
-import { frozenYear } from "../cycles/snapshot";
+import { frozenPayroll } from "../cycles/snapshot";
 import { invalidInput } from "../errors";
 import { payrollFile } from "./payroll-file";
 
@@ -16,7 +16,7 @@ export async function payrollCsv(dataSource: DataSource, year: number): Promise<
       "year",
       `${year} is ${cycle.status}: the payroll export waits for the Nucleo di Valutazione to validate the year`,
     );
-  const frozen = await frozenYear(dataSource.manager, year);
+  const frozen = await frozenPayroll(dataSource.manager, year);
   if (!frozen)
     throw invalidInput(
       "year",

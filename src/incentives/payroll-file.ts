@@ -5,6 +5,10 @@ import { TIE_RULE } from "./differentiation";
 import { eurosOf, micro } from "./fund";
 import { inItalian } from "./reasons";
 
+/** What the file needs of a row: its figures, not the inputs they came from. */
+export type PayrollRow = Omit<EligibilityRow, "inputs">;
+export type PayrollYear = Omit<YearEligibility, "rows"> & { rows: readonly PayrollRow[] };
+
 const COLUMNS = [
   "matricola",
   "nome",
@@ -41,7 +45,7 @@ const neutralised = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : 
 
 const quoted = (cell: string) => (/[;"\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
-function cells(year: YearEligibility, r: EligibilityRow): string[] {
+function cells(year: PayrollYear, r: PayrollRow): string[] {
   return [
     r.employee.code,
     r.employee.name,
@@ -72,7 +76,7 @@ function cells(year: YearEligibility, r: EligibilityRow): string[] {
  * `graduatoria_art69` is each one's place in the order of merit, whose tie rule the rows of the
  * uplifted state.
  */
-export function payrollFile(year: YearEligibility): string {
+export function payrollFile(year: PayrollYear): string {
   const lines = [COLUMNS, ...year.rows.map((r) => cells(year, r))].map((row) =>
     row.map((cell) => quoted(neutralised(cell))).join(";"),
   );

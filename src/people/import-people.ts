@@ -12,8 +12,6 @@ import { DomainError, ErrorCode } from "../errors";
 import { AssignmentTerms, overbooked, yearsChanged } from "./assignment-rules";
 import { assessmentRow, assignmentRow, employeeRow, PeopleFiles, rows } from "./people-files";
 
-export type { PeopleFiles } from "./people-files";
-
 const refused = (problems: string[]) =>
   new DomainError(
     ErrorCode.INVALID_INPUT,
