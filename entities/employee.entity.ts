@@ -18,7 +18,10 @@ export class Employee {
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
-  @Field(() => StaffCategory)
+  @Field(() => StaffCategory, {
+    description:
+      "The category now; eligibility uses the one each assignment held (a promotion changes no earlier year)",
+  })
   @Column({ type: "varchar", length: 16 })
   category!: StaffCategory;
 }

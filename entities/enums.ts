@@ -26,14 +26,23 @@ export enum ActKind {
   COUNCIL_RESOLUTION = "COUNCIL_RESOLUTION",
   DG_DETERMINATION = "DG_DETERMINATION",
   MAYORAL_DECREE = "MAYORAL_DECREE",
+  /** Verbale del Nucleo di Valutazione: validates the year's evaluation or sends it back. */
+  EVALUATION_BOARD_MINUTES = "EVALUATION_BOARD_MINUTES",
+  /** Contratto collettivo decentrato integrativo: the incentive rules and funds of a year. */
+  COLLECTIVE_AGREEMENT = "COLLECTIVE_AGREEMENT",
 }
 
-/** What an act does to the plan: approves it, amends it, details it, reorganises the units, or is only cited. */
+/**
+ * What an act does to the plan: approves it, amends it, details it, reorganises the units, rules a
+ * year's evaluation (validates it, sends it back, reopens it, sets its incentive rules or funds), or
+ * is only cited.
+ */
 export enum ActEffect {
   APPROVES_PLAN = "APPROVES_PLAN",
   AMENDS_PLAN = "AMENDS_PLAN",
   DETAILS_PLAN = "DETAILS_PLAN",
   REORGANISES = "REORGANISES",
+  RULES_EVALUATION = "RULES_EVALUATION",
   CITED = "CITED",
 }
 

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DecimalColumn } from "./columns";
 import { CycleSnapshot } from "./cycle-snapshot.entity";
 
-/** One employee's eligibility as frozen when the cycle closed (personal data). */
+/** One employee's eligibility in a category, as frozen when the Nucleo validated the year (personal data). */
 @Entity("frozen_eligibility")
 @Index(["snapshotId", "employeeCode"])
 export class FrozenEligibility {
@@ -43,8 +43,24 @@ export class FrozenEligibility {
   @DecimalColumn({ nullable: true })
   composite!: string | null;
 
+  /** The premium plus the art. 69 maggiorazione, the share the fund is split by. */
   @DecimalColumn({ nullable: true })
   payableShare!: string | null;
+
+  @DecimalColumn({ nullable: true })
+  maggiorazione!: string | null;
+
+  /** Place in the art. 69 order of merit of the category's paid staff. */
+  @Column({ type: "int", nullable: true })
+  art69Rank!: number | null;
+
+  /** Euros to the cent from the category's fund; null when INCOMPLETE or without a fund. */
+  @DecimalColumn({ nullable: true })
+  amount!: string | null;
+
+  /** JSON: why it is INCOMPLETE; null when COMPLETE. */
+  @Column({ type: "text", nullable: true })
+  reasons!: string | null;
 
   @DecimalColumn()
   days!: string;

@@ -5,8 +5,14 @@ import { ReviewDecision } from "./enums";
 import { Objective } from "./objective.entity";
 import { OrgUnit } from "./org-unit.entity";
 
-/** A decision of the Nucleo di Valutazione; kept for good, a later decision adds a row. */
-@ObjectType({ description: "The Nucleo di Valutazione's decision on an objective's or a unit's attainment for a year" })
+/**
+ * A decision of the Nucleo di Valutazione on an objective (for a Gestionale, in one unit), a unit, or
+ * the Solidale gate; kept for good, a later decision adds a row.
+ */
+@ObjectType({
+  description:
+    "The Nucleo di Valutazione's decision on an objective's (a Gestionale's: in one unit), a unit's or the Solidale gate's attainment for a year",
+})
 @Entity("review")
 @Index(["year", "objectiveId"])
 @Index(["year", "unitId"])
@@ -36,6 +42,13 @@ export class Review {
   @Field(() => ReviewDecision)
   @Column({ type: "varchar", length: 16 })
   decision!: ReviewDecision;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "A decision on the Solidale gate as a whole: whether it is reached (no objective, no unit)",
+  })
+  @Column({ type: "boolean", nullable: true })
+  gateOpen!: boolean | null;
 
   @Field(() => Float, { nullable: true, description: "The score the Nucleo sets (0 to 1), when it overrides" })
   @ScoreColumn({ nullable: true })

@@ -146,9 +146,14 @@ export class AttainmentResolver {
 
   @FieldResolver(() => SolidaleGate)
   async gate(@Root() root: AdministrationAttainment, @Ctx() context: Context): Promise<SolidaleGate> {
-    const { open, mode, threshold, score, objectives } = await context.attainment.gate(root.year, root.asOf);
+    const { open, computedOpen, reviews, mode, threshold, score, objectives } = await context.attainment.gate(
+      root.year,
+      root.asOf,
+    );
     return {
       open,
+      computedOpen,
+      reviews,
       mode,
       threshold,
       score,

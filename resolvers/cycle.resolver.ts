@@ -13,19 +13,25 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { Act } from "../entities/act.entity";
 import { CycleTransition } from "../entities/cycle-transition.entity";
-import { CycleStatus, ReviewDecision, Role } from "../entities/enums";
+import { ActKind, CycleStatus, ReviewDecision, Role } from "../entities/enums";
 import { EvaluationCycle } from "../entities/evaluation-cycle.entity";
 import { Objective } from "../entities/objective.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { Review } from "../entities/review.entity";
+import { LocalDate } from "../entities/scalars";
 import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
+import { recordAct } from "../src/cycles/acts";
 import { moveCycle } from "../src/cycles/move-cycle";
 import { recordReview } from "../src/cycles/reviews";
 import { UNIT_CODE } from "./types/objective-filter.input";
 
-@InputType({ description: "A decision of the Nucleo di Valutazione on an objective or a unit for a year" })
+@InputType({
+  description:
+    "A decision of the Nucleo di Valutazione for a year: on an objective (a Gestionale: with the directorate it is scored for), a unit's Obiettivi di Direzione, or the Solidale gate",
+})
 class ReviewInput {
   @Field(() => Int)
   @Min(1990)
@@ -42,6 +48,13 @@ class ReviewInput {
   @Matches(UNIT_CODE, { message: "unitCode must be a unit code such as EDU" })
   unitCode?: string;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "A decision on the Solidale gate as a whole (no objective, no unit; decision OVERRIDDEN): whether it is reached",
+  })
+  gateOpen?: boolean;
+
   @Field(() => ReviewDecision)
   decision!: ReviewDecision;
 
@@ -52,6 +65,25 @@ class ReviewInput {
   @IsOptional()
   @MaxLength(4000)
   comment?: string;
+}
+
+@InputType({ description: "An act a year's evaluation rests on" })
+class RecordActInput {
+  @Field(() => ActKind, {
+    description: "EVALUATION_BOARD_MINUTES (recorded by the Nucleo) or an administrative act (recorded by ADMIN)",
+  })
+  kind!: ActKind;
+
+  @Field()
+  @Matches(/^[0-9A-Za-z/-]{1,16}$/, { message: "number must be the act's number, such as 7" })
+  number!: string;
+
+  @Field(() => LocalDate)
+  date!: string;
+
+  @Field()
+  @MaxLength(1000)
+  subject!: string;
 }
 
 @Resolver(() => EvaluationCycle)
@@ -70,7 +102,7 @@ export class CycleResolver {
   @Authorized(Role.ADMIN, Role.EVALUATION_BOARD)
   @Mutation(() => EvaluationCycle, {
     description:
-      "Moves a year's cycle one step: ADMIN sends it to review and closes it; the Nucleo (EVALUATION_BOARD) validates it with its act; reopening a closed year needs an act",
+      "Moves a year's cycle one step: ADMIN sends it to review and closes it; the Nucleo (EVALUATION_BOARD) validates it with its recorded act, which freezes its figures, and by act sends it back to review; reopening a closed year needs a recorded act",
   })
   moveCycle(
     @Arg("year", () => Int) year: number,
@@ -91,10 +123,23 @@ export class CycleResolver {
       year: input.year,
       objectiveKey: input.objectiveKey ?? null,
       unitCode: input.unitCode ?? null,
+      gateOpen: input.gateOpen ?? null,
       decision: input.decision,
       score: input.score ?? null,
       comment: input.comment ?? null,
     });
+  }
+}
+
+@Resolver()
+export class ActRecordResolver {
+  @Authorized(Role.ADMIN, Role.EVALUATION_BOARD)
+  @Mutation(() => Act, {
+    description:
+      "Records an act that cycle moves and incentive rules cite by key: the Nucleo its minutes, an administrator the rest; recording it again answers it unchanged",
+  })
+  recordAct(@Arg("input") input: RecordActInput, @Ctx() { dataSource, caller }: Context): Promise<Act> {
+    return recordAct(dataSource, caller, input);
   }
 }
 

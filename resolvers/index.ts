@@ -6,7 +6,7 @@ import {
   OrgUnitAttainmentResolver,
 } from "./attainment.resolver";
 import { AuditResolver } from "./audit.resolver";
-import { CycleResolver, ReviewResolver } from "./cycle.resolver";
+import { ActRecordResolver, CycleResolver, ReviewResolver } from "./cycle.resolver";
 import { JobRunResolver } from "./job.resolver";
 import { KpiResolver } from "./kpi.resolver";
 import { MeasurementResolver } from "./measurement.resolver";
@@ -43,6 +43,7 @@ export const resolvers = [
   OrgUnitAttainmentResolver,
   JobRunResolver,
   CycleResolver,
+  ActRecordResolver,
   ReviewResolver,
   PeopleResolver,
 ] as const;

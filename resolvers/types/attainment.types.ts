@@ -82,8 +82,19 @@ export class UnitAttainment {
 
 @ObjectType({ description: "Whether the administration as a whole reached its Obiettivi Solidali" })
 export class SolidaleGate {
-  @Field(() => Boolean, { nullable: true, description: "Null while a Solidale objective is incomplete" }) open!:
-    boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "The Nucleo's decision on the gate where it took one, else computedOpen; null while it cannot be judged",
+  })
+  open!: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "What the Solidali give by the year's rule; null while a Solidale objective is incomplete",
+  })
+  computedOpen!: boolean | null;
+  @Field(() => [Review], { description: "The Nucleo's decisions on the gate as a whole, oldest first" })
+  reviews!: Review[];
   @Field(() => GateMode, { description: "ALL (each at 100%) or WEIGHTED_MEAN" }) mode!: GateMode;
   @Field(() => Float) threshold!: number;
   @Field(() => Float, { nullable: true }) score!: number | null;

@@ -11,10 +11,16 @@ import { readObjectivesByOwner } from "../plan/objectives-by-owner";
 import { readEntities } from "../read-entities";
 import { YearDataCache } from "./year-data-cache";
 
-/** The Nucleo's decisions on a year, oldest first, by the objective or the unit they decide on. */
+/** The Nucleo's decisions on a year, oldest first, by what they decide on. */
 export interface YearReviews {
+  /** On an objective scored for the administration as a whole, or for its owner. */
   ofObjective: ReadonlyMap<number, Review[]>;
+  /** On a Gestionale objective in one unit, by "objectiveId|unitId". */
+  ofObjectiveInUnit: ReadonlyMap<string, Review[]>;
+  /** On a unit's Obiettivi di Direzione. */
   ofUnit: ReadonlyMap<number, Review[]>;
+  /** On the Solidale gate as a whole. */
+  ofGate: Review[];
 }
 
 /**
@@ -80,12 +86,19 @@ export class AttainmentInputs {
         order: { decidedAt: "ASC", id: "ASC" },
       });
       const ofObjective = new Map<number, Review[]>();
+      const ofObjectiveInUnit = new Map<string, Review[]>();
       const ofUnit = new Map<number, Review[]>();
+      const ofGate: Review[] = [];
+      const add = <K>(group: Map<K, Review[]>, key: K, review: Review) =>
+        group.set(key, [...(group.get(key) ?? []), review]);
       for (const review of reviews) {
-        const [group, id] = review.objectiveId !== null ? [ofObjective, review.objectiveId] : [ofUnit, review.unitId!];
-        group.set(id, [...(group.get(id) ?? []), review]);
+        if (review.objectiveId !== null && review.unitId !== null)
+          add(ofObjectiveInUnit, `${review.objectiveId}|${review.unitId}`, review);
+        else if (review.objectiveId !== null) add(ofObjective, review.objectiveId, review);
+        else if (review.unitId !== null) add(ofUnit, review.unitId, review);
+        else ofGate.push(review);
       }
-      return { ofObjective, ofUnit };
+      return { ofObjective, ofObjectiveInUnit, ofUnit, ofGate };
     });
   }
 

@@ -9,7 +9,7 @@ import { unitScore } from "../incentives/eligibility";
 import { yearBounds } from "../periods";
 import { AttainmentInputs } from "./attainment-inputs";
 import { GateResult, meanOf, ObjectiveResult, scoreObjective, solidaleGate } from "./compute";
-import { overriddenScore, withReviews } from "./reviewed";
+import { latestOverride, overriddenScore, withReviews } from "./reviewed";
 import { YearDataCache } from "./year-data-cache";
 
 /** An objective's result with the Nucleo's reviews applied; the computed score stays beside the score in force. */
@@ -38,6 +38,10 @@ export interface UnitResult {
 }
 
 export interface GateAttainment extends GateResult {
+  /** What the Solidali give by the year's rule; `open` is the Nucleo's decision on the gate where it took one. */
+  computedOpen: boolean | null;
+  /** The Nucleo's decisions on the gate as a whole, oldest first. */
+  reviews: Review[];
   objectives: ReviewedObjective[];
 }
 
@@ -58,16 +62,32 @@ export class AttainmentService {
   }
 
   /**
-   * The Solidale gate, judged by the mode and threshold of the year's rule set as known on `asOf`.
-   * WEIGHTED_MEAN weighs the Solidali equally while the rule set gives them no weights.
+   * The Solidale gate, judged by the mode, threshold and weights of the year's rule set as known on
+   * `asOf` (WEIGHTED_MEAN weighs the Solidali equally while the rule set gives them no weights), or
+   * by the Nucleo's latest decision on the gate as a whole.
    */
   async gate(year: number, asOf: string | null): Promise<GateAttainment> {
-    const [solidali, { rules }] = await Promise.all([
+    const [solidali, { rules }, reviews] = await Promise.all([
       this.inputs.activeObjectives(ObjectiveLevel.SOLIDALE, year),
       this.inputs.rules(year, asOf),
+      this.inputs.reviews(year, asOf),
     ]);
     const objectives = await this.reviewed(solidali, null, year, asOf);
-    return { ...solidaleGate(objectives, rules.gate.mode, rules.gate.threshold), objectives };
+    const { weights } = rules.gate;
+    const computed = solidaleGate(
+      objectives,
+      rules.gate.mode,
+      rules.gate.threshold,
+      weights === null ? undefined : objectives.map((o) => weights[o.objective.key] ?? 0),
+    );
+    const decision = latestOverride(reviews.ofGate);
+    return {
+      ...computed,
+      open: decision ? decision.gateOpen : computed.open,
+      computedOpen: computed.open,
+      reviews: reviews.ofGate,
+      objectives,
+    };
   }
 
   /** An objective's result: a DIREZIONE objective measured for its owner, any other for the administration. */
@@ -141,8 +161,13 @@ export class AttainmentService {
     asOf: string | null,
   ): Promise<ReviewedObjective[]> {
     const [data, reviews] = await Promise.all([this.inputs.yearData(year, asOf), this.inputs.reviews(year, asOf)]);
+    // A Gestionale is scored per directorate, and the Nucleo reviews it per directorate too.
+    const reviewsOf = (objective: Objective) =>
+      (objective.level === ObjectiveLevel.GESTIONALE && unitId !== null
+        ? reviews.ofObjectiveInUnit.get(`${objective.id}|${unitId}`)
+        : reviews.ofObjective.get(objective.id)) ?? [];
     return objectives.map((objective) => ({
-      ...withReviews(scoreObjective(objective, unitId, data), reviews.ofObjective.get(objective.id) ?? []),
+      ...withReviews(scoreObjective(objective, unitId, data), reviewsOf(objective)),
       objective,
     }));
   }

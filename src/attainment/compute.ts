@@ -251,11 +251,16 @@ export interface GateResult {
 
 /**
  * The Solidale gate (DESIGN.md §4): no result bonus unless the administration as a whole reaches
- * its Obiettivi Solidali. ALL: every one at 100% of target; WEIGHTED_MEAN: their mean at least the
- * threshold.
+ * its Obiettivi Solidali. ALL: every one at 100% of target; WEIGHTED_MEAN: their mean, weighed by
+ * `weights` (in the order of the results; equal by default), at least the threshold.
  */
-export function solidaleGate(results: readonly ObjectiveResult[], mode = GateMode.ALL, threshold = 1): GateResult {
-  const score = meanOf(results);
+export function solidaleGate(
+  results: readonly ObjectiveResult[],
+  mode = GateMode.ALL,
+  threshold = 1,
+  weights: readonly number[] = results.map(() => 1),
+): GateResult {
+  const score = weightedMean(results.map((r, i) => ({ score: r.score, weight: weights[i] })));
   if (results.length === 0 || results.some((r) => r.score === null)) return { open: null, mode, threshold, score };
   const open = mode === GateMode.ALL ? results.every((r) => (r.score as number) >= 1) : (score as number) >= threshold;
   return { open, mode, threshold, score };

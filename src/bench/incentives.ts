@@ -1,75 +1,129 @@
 import { DataSource } from "typeorm";
-import { CycleStatus, OrgUnitKind, ReviewDecision, Role } from "../../entities/enums";
+import { ActKind, CycleStatus, ObjectiveLevel, OrgUnitKind, ReviewDecision, Role } from "../../entities/enums";
+import { Objective } from "../../entities/objective.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { createAttainmentService } from "../attainment/attainment-service";
 import { YearDataCache } from "../attainment/year-data-cache";
+import { recordAct } from "../cycles/acts";
 import { moveCycle } from "../cycles/move-cycle";
 import { recordReview } from "../cycles/reviews";
 import { isWithin } from "../dates";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";
 import { payrollCsv } from "../incentives/payroll-export";
+import { payrollFile } from "../incentives/payroll-file";
+import { setIncentiveRules } from "../incentives/set-rules";
 import { importPeople } from "../people/import-people";
 import { generatePeople } from "../simulate/people";
 import { measured } from "./measure";
 
+const YEAR = 2019;
+const JUSTIFICATION = "bench: stands in for attainment the generated sources do not cover";
+
+/** The Nucleo's overrides where the GENERATED sources give no attainment (labelled so): Solidali, each directorate's Gestionali and Direzione. */
+async function reviewEverything(dataSource: DataSource, units: readonly string[]) {
+  const nucleo = { subject: "bench-nucleo", roles: [Role.EVALUATION_BOARD], units: [] };
+  const review = (objectiveKey: string | null, unitCode: string | null, score: number) =>
+    recordReview(dataSource, nucleo, {
+      year: YEAR,
+      objectiveKey,
+      unitCode,
+      gateOpen: null,
+      decision: ReviewDecision.OVERRIDDEN,
+      score,
+      comment: JUSTIFICATION,
+    });
+  const keys = async (level: ObjectiveLevel) =>
+    (await dataSource.manager.find(Objective, { where: { level } })).map((o) => o.key);
+  for (const key of await keys(ObjectiveLevel.SOLIDALE)) await review(key, null, 1);
+  const gestionali = await keys(ObjectiveLevel.GESTIONALE);
+  for (const [i, code] of units.entries()) {
+    for (const key of gestionali) await review(key, code, 0.8 + (i % 3) / 10);
+    await review(null, code, 0.6 + ((i * 7) % 10) / 25);
+  }
+}
+
 /**
- * Eligibility and the payroll file for the whole staff. So that every unit has a score, the
- * Nucleo's overrides stand in for attainment the generated sources do not cover (labelled so).
+ * Eligibility, the amounts from each category's fund (art. 69 inside it) and the payroll file for
+ * the whole staff, as validation freezes them and payroll reads them.
  */
 export async function benchIncentives(dataSource: DataSource, employees: number) {
   const nucleo = { subject: "bench-nucleo", roles: [Role.EVALUATION_BOARD], units: [] };
   const admin = { subject: "bench-admin", roles: [Role.ADMIN], units: [] };
-  const review = (objectiveKey: string | null, unitCode: string | null, score: number) =>
-    recordReview(dataSource, nucleo, {
-      year: 2019,
-      objectiveKey,
-      unitCode,
-      decision: ReviewDecision.OVERRIDDEN,
-      score,
-      comment: "bench: stands in for attainment the generated sources do not cover",
-    });
-  for (const key of ["SOL-SOLIDALE", "SOL-ATTRATTIVA", "SOL-DIGITALE", "SOL-AMBIENTE"]) await review(key, null, 1);
-  for (const key of ["GES-ANTICORRUZIONE", "GES-PROGRAMMAZIONE", "GES-DIGITALIZZAZIONE", "GES-ERP"])
-    await review(key, null, 0.9);
-  const units = (await dataSource.manager.find(OrgUnit))
-    .filter((u) => u.kind !== OrgUnitKind.AREA && isWithin("2019-12-31", u.validFrom, u.validTo))
-    .map((u) => u.code);
-  for (const [i, code] of units.entries()) await review(null, code, 0.6 + ((i * 7) % 10) / 25);
+  const directorates = (await dataSource.manager.find(OrgUnit)).filter(
+    (u) => u.kind !== OrgUnitKind.AREA && isWithin(`${YEAR}-12-31`, u.validFrom, u.validTo),
+  );
+  await reviewEverything(
+    dataSource,
+    directorates.map((u) => u.code),
+  );
+  const agreement = await recordAct(dataSource, admin, {
+    kind: ActKind.COLLECTIVE_AGREEMENT,
+    number: "1",
+    date: `${YEAR + 1}-03-31`,
+    subject: "bench: GENERATED collective agreement on the incentive funds",
+  });
+  // About 2,000 euros a head for staff, 6,000 for POs, 15,000 for managers (GENERATED figures).
+  await setIncentiveRules(dataSource, admin, {
+    year: YEAR,
+    actKey: agreement.key,
+    rules: {
+      differentiation: { quota: 0.1, uplift: 0.3, categories: ["STAFF"] },
+      funds: {
+        STAFF: { actKey: agreement.key, amount: Math.round(employees * 0.9 * 2000) },
+        PO: { actKey: agreement.key, amount: Math.round(employees * 0.08 * 6000) },
+        MANAGER: { actKey: agreement.key, amount: Math.round(employees * 0.02 * 15000) },
+      },
+    },
+  });
+  // People only in units that existed all year: an assignment to a unit on days it did not exist is refused.
+  const allYear = directorates.filter((u) => isWithin(`${YEAR}-01-01`, u.validFrom, u.validTo)).map((u) => u.code);
+  const people = generatePeople(allYear, employees, YEAR);
   // A fresh service for each computation, as each request gets; the year's data cached between them.
   const cache = new YearDataCache(dataSource);
   const attainment = () => createAttainmentService(dataSource, cache);
-  const people = generatePeople(units, employees, 2019);
   const imported = await measured(() => importPeople(dataSource, admin, people));
-  const eligibility = await measured(() => computeCycleEligibility(dataSource, attainment(), 2019));
+  const eligibility = await measured(() => computeCycleEligibility(dataSource, attainment(), YEAR));
+  const file = await measured(() => Promise.resolve(payrollFile(eligibility.result)));
   await moveCycle(dataSource, attainment(), admin, {
-    year: 2019,
+    year: YEAR,
     to: CycleStatus.UNDER_REVIEW,
     actKey: null,
     note: null,
   });
-  await moveCycle(dataSource, attainment(), nucleo, {
-    year: 2019,
-    to: CycleStatus.VALIDATED,
-    actKey: "BENCH-NV",
-    note: null,
+  const minutes = await recordAct(dataSource, nucleo, {
+    kind: ActKind.EVALUATION_BOARD_MINUTES,
+    number: "1",
+    date: `${YEAR + 1}-06-30`,
+    subject: "bench: GENERATED validation of the performance report",
   });
-  const exported = await measured(() => payrollCsv(dataSource, attainment(), 2019));
-  const closed = await measured(() =>
-    moveCycle(dataSource, attainment(), admin, { year: 2019, to: CycleStatus.CLOSED, actKey: null, note: null }),
+  const validated = await measured(() =>
+    moveCycle(dataSource, attainment(), nucleo, {
+      year: YEAR,
+      to: CycleStatus.VALIDATED,
+      actKey: minutes.key,
+      note: null,
+    }),
   );
-  const frozenExport = await measured(() => payrollCsv(dataSource, attainment(), 2019));
+  const exported = await measured(() => payrollCsv(dataSource, YEAR));
+  await moveCycle(dataSource, attainment(), admin, { year: YEAR, to: CycleStatus.CLOSED, actKey: null, note: null });
+  const again = await measured(() => payrollCsv(dataSource, YEAR));
+  const rows = eligibility.result.rows;
   return {
     employees,
-    units: units.length,
+    units: directorates.length,
+    eligibilities: rows.length,
+    paid: rows.filter((r) => (r.payableShare ?? 0) > 0).length,
+    uplifted: rows.filter((r) => (r.maggiorazione ?? 0) > 0).length,
     importSeconds: +imported.seconds.toFixed(2),
-    eligibilitySeconds: +eligibility.seconds.toFixed(2),
+    eligibilityAndAmountsSeconds: +eligibility.seconds.toFixed(2),
     eligibilityPeakHeapMb: +eligibility.peakHeapMb.toFixed(1),
-    paid: eligibility.result.rows.filter((r) => (r.payableShare ?? 0) > 0).length,
-    payrollExportSeconds: +exported.seconds.toFixed(2),
-    payrollExportPeakHeapMb: +exported.peakHeapMb.toFixed(1),
+    payrollFileSeconds: +file.seconds.toFixed(2),
+    eligibilityAmountsAndFileSeconds: +(eligibility.seconds + file.seconds).toFixed(2),
+    validateAndFreezeSeconds: +validated.seconds.toFixed(2),
+    frozenExportSeconds: +exported.seconds.toFixed(2),
+    frozenExportPeakHeapMb: +exported.peakHeapMb.toFixed(1),
     payrollBytes: Buffer.byteLength(exported.result),
-    closeAndFreezeSeconds: +closed.seconds.toFixed(2),
-    frozenExportSeconds: +frozenExport.seconds.toFixed(2),
-    frozenExportIdentical: frozenExport.result === exported.result,
+    frozenExportAfterCloseSeconds: +again.seconds.toFixed(2),
+    frozenExportIdentical: again.result === exported.result && exported.result === file.result,
   };
 }

@@ -19,7 +19,7 @@ export async function printDemoSummary(
     attainment.gate(year, null),
     attainment.units(year, null),
     computeCycleEligibility(dataSource, attainment, year),
-    payrollCsv(dataSource, attainment, year),
+    payrollCsv(dataSource, year),
   ]);
   const objectives = units.flatMap((u) => u.direzione.objectives);
   const incomplete = objectives.filter((o) => o.score === null);

@@ -35,6 +35,7 @@ import { createAttainmentService } from "../attainment/attainment-service";
 import { YearDataCache } from "../attainment/year-data-cache";
 import { Caller } from "../auth/caller";
 import { loadConfig } from "../config";
+import { recordAct } from "../cycles/acts";
 import { moveCycle } from "../cycles/move-cycle";
 import { isWithin } from "../dates";
 import { recordMonitoringReport } from "../monitoring/record-report";
@@ -106,7 +107,11 @@ async function main(): Promise<void> {
       basisFor({ kind: ActKind.DG_DETERMINATION, number: "2264", date: "2019-07-26" }),
     );
 
-    const people = generatePeople(directorates(2019), 300, 2019);
+    // Staff are assigned from 1 January: to the directorates that existed the whole year.
+    const wholeYear = units
+      .filter((u) => u.validFrom === null && directorates(2019).includes(u.code))
+      .map((u) => u.code);
+    const people = generatePeople(wholeYear, 300, 2019);
     step(`Personale (GENERATED): 300 dipendenti con assegnazioni e valutazioni 2019`);
     await importPeople(dataSource, planningOffice, people);
 
@@ -135,6 +140,17 @@ async function main(): Promise<void> {
       },
       new Date("2020-03-01T09:00:00Z"),
     );
+    const minutes = await recordAct(
+      dataSource,
+      nucleo,
+      {
+        kind: ActKind.EVALUATION_BOARD_MINUTES,
+        number: "5",
+        date: "2020-06-20",
+        subject: "Validazione della Relazione sulla Performance 2019 (verbale GENERATED per la demo)",
+      },
+      new Date("2020-06-20T09:00:00Z"),
+    );
     await moveCycle(
       dataSource,
       attainment,
@@ -142,7 +158,7 @@ async function main(): Promise<void> {
       {
         year: 2019,
         to: CycleStatus.VALIDATED,
-        actKey: "NV-2020-05",
+        actKey: minutes.key,
         note: "Validazione della Relazione sulla Performance 2019 (GENERATED)",
       },
       new Date("2020-06-20T09:00:00Z"),

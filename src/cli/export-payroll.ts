@@ -1,11 +1,9 @@
 /**
- * Writes the payroll CSV of a validated or closed year:
+ * Writes the payroll CSV of a validated or closed year (the figures frozen at validation):
  *   npm run export:payroll -- --year 2019 [--out payroll-2019.csv]
  */
 import { Command } from "commander";
 import { writeFileSync } from "node:fs";
-import { createAttainmentService } from "../attainment/attainment-service";
-import { YearDataCache } from "../attainment/year-data-cache";
 import { payrollCsv } from "../incentives/payroll-export";
 import { withDatabase } from "./with-database";
 
@@ -15,10 +13,7 @@ new Command("export:payroll")
   .action((options: { year: number; out?: string }) =>
     withDatabase(async (dataSource) => {
       const file = options.out ?? `payroll-${options.year}.csv`;
-      writeFileSync(
-        file,
-        await payrollCsv(dataSource, createAttainmentService(dataSource, new YearDataCache(dataSource)), options.year),
-      );
+      writeFileSync(file, await payrollCsv(dataSource, options.year));
       console.log(`Wrote ${file}`);
     }),
   )

@@ -13,7 +13,7 @@ const read = (file?: string) => (file ? readFileSync(file, "utf8") : null);
 
 new Command("import:people")
   .option("--employees <file>", "matricola; nome; categoria")
-  .option("--assignments <file>", "matricola; unita; dal; al; quota")
+  .option("--assignments <file>", "matricola; unita; dal; al; quota; categoria (held over those dates)")
   .option("--assessments <file>", "matricola; anno; punteggio")
   .action((options: { employees?: string; assignments?: string; assessments?: string }) =>
     withDatabase(async (dataSource) => {
@@ -27,7 +27,7 @@ new Command("import:people")
         },
       );
       console.log(
-        `Imported ${counts.employees} employees, ${counts.assignments} new assignments, ${counts.assessments} assessments`,
+        `Imported ${counts.employees} employees, ${counts.assignments} new or restated assignments, ${counts.assessments} assessments`,
       );
     }),
   )

@@ -3,22 +3,30 @@ import { CycleSnapshot } from "../../entities/cycle-snapshot.entity";
 import { FrozenEligibility } from "../../entities/frozen-eligibility.entity";
 import { FrozenScore } from "../../entities/frozen-score.entity";
 import { CycleEligibility } from "../incentives/cycle-eligibility";
+import { eurosOf, micro } from "../incentives/fund";
 
-const decimal = (value: number | null) => (value === null ? null : value.toFixed(6));
+/** Six decimals, the millionths the fund was split by. */
+const decimal = (value: number | null) => (value === null ? null : (micro(value) / 1e6).toFixed(6));
 
-/** Freezes the year's gate, every objective's attainment and every employee's eligibility as they stand when the cycle closes. */
+/**
+ * Freezes the year's gate, every objective's attainment and every employee's eligibility and
+ * amount as they stand when the Nucleo validates the year: payroll is paid on these, byte for byte,
+ * until the Nucleo sends the year back to review.
+ */
 export async function freeze(
   manager: EntityManager,
   eligibility: CycleEligibility,
   takenBy: string,
   now: Date,
 ): Promise<void> {
+  const { open, mode, threshold, score } = eligibility.gate;
+  if (open === null) throw new Error(`The gate of ${eligibility.year} is not judged: nothing to freeze`);
   const inserted = await manager.insert(CycleSnapshot, {
     year: eligibility.year,
     takenAt: now,
     takenBy,
     ruleSetVersion: eligibility.ruleSetVersion,
-    gate: JSON.stringify(eligibility.gate),
+    gate: JSON.stringify({ open, mode, threshold, score }),
   });
   const snapshotId = inserted.identifiers[0].id as number;
   const scores = eligibility.attainment.map((a) => ({
@@ -34,13 +42,17 @@ export async function freeze(
     employeeId: r.employee.id,
     employeeCode: r.employee.code,
     employeeName: r.employee.name,
-    category: r.employee.category,
+    category: r.category,
     status: r.status,
-    gateOpen: r.gateOpen,
+    reasons: r.reasons.length ? JSON.stringify(r.reasons) : null,
+    gateOpen: open,
     unitScore: decimal(r.unitScore),
     individualScore: decimal(r.individualScore),
     composite: decimal(r.composite),
     payableShare: decimal(r.payableShare),
+    maggiorazione: decimal(r.maggiorazione),
+    art69Rank: r.art69Rank,
+    amount: r.amountCents === null ? null : eurosOf(r.amountCents),
     days: r.days.toFixed(6),
     inputs: JSON.stringify(r.inputs),
   }));

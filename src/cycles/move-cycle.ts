@@ -5,10 +5,13 @@ import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { AttainmentService } from "../attainment/attainment-service";
 import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
-import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
+import { DomainError, ErrorCode, invalidInput } from "../errors";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";
+import { requireAct } from "./acts";
+import { requireCycle } from "./cycles";
 import { freeze } from "./freeze";
-import { checkMove } from "./transitions";
+import { isRealSentence } from "./sentence";
+import { actKindsOf, checkMove } from "./transitions";
 
 export interface MoveCycleInput {
   year: number;
@@ -17,7 +20,10 @@ export interface MoveCycleInput {
   note: string | null;
 }
 
-/** Moves a cycle one step, recording who, when and the act; audited. */
+/**
+ * Moves a cycle one step, recording who, when and the act (which must be recorded); audited.
+ * Validation freezes the year's figures, and is refused while the Solidale gate cannot be judged.
+ */
 export function moveCycle(
   dataSource: DataSource,
   attainment: AttainmentService,
@@ -26,18 +32,22 @@ export function moveCycle(
   now = new Date(),
 ): Promise<EvaluationCycle> {
   return dataSource.transaction(async (manager) => {
-    const cycle = await manager.findOneBy(EvaluationCycle, { year: input.year });
-    if (!cycle) throw notFound(`The evaluation cycle of ${input.year}`);
+    const cycle = await requireCycle(manager, input.year);
     const problem = checkMove(cycle.status, input.to, caller.roles, input.actKey !== null);
     if (problem?.kind === "FORBIDDEN") throw new DomainError(ErrorCode.FORBIDDEN, problem.message);
     if (problem) throw invalidInput(problem.kind === "NEEDS_ACT" ? "actKey" : "to", problem.message);
-    if (input.to === CycleStatus.CLOSED)
-      await freeze(
-        manager,
-        await computeCycleEligibility(dataSource, attainment.afresh(), input.year),
-        auditedCaller(caller).actor,
-        now,
-      );
+    if (input.actKey !== null) await requireAct(manager, input.actKey, "actKey", actKindsOf(cycle.status, input.to));
+    if (input.note !== null && !isRealSentence(input.note))
+      throw invalidInput("note", "write the note as a sentence, or leave it out");
+    if (input.to === CycleStatus.VALIDATED) {
+      const eligibility = await computeCycleEligibility(dataSource, attainment.afresh(), input.year);
+      if (eligibility.gate.open === null)
+        throw invalidInput(
+          "to",
+          `the Solidale gate of ${input.year} cannot be judged (${eligibility.gate.incomplete.join(", ")} incomplete): score or override those objectives, or record the Nucleo's decision on the gate, before validating`,
+        );
+      await freeze(manager, eligibility, auditedCaller(caller).actor, now);
+    }
     await manager.update(EvaluationCycle, { id: cycle.id }, { status: input.to });
     await manager.insert(CycleTransition, {
       cycleId: cycle.id,

@@ -1,16 +1,17 @@
 import { DataSource } from "typeorm";
 import { Assignment } from "../../entities/assignment.entity";
 import { Employee } from "../../entities/employee.entity";
-import { CycleStatus, GateMode } from "../../entities/enums";
-import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
+import { GateMode, StaffCategory } from "../../entities/enums";
 import { IndividualAssessment } from "../../entities/individual-assessment.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { AttainmentService, ReviewedObjective } from "../attainment/attainment-service";
 import { unitOnDate } from "../organisation/lineage";
 import { dayNumber } from "../dates";
 import { yearBounds } from "../periods";
-import { computeEligibility, EmployeeInput } from "./eligibility";
+import { readEntities } from "../read-entities";
+import { IncompleteReason } from "./reasons";
 import { RuleSet } from "./rule-set";
+import { settle } from "./settle";
 
 export interface EligibilityInputs {
   assignments: Array<{
@@ -25,20 +26,26 @@ export interface EligibilityInputs {
   assessment: number | null;
 }
 
+/** An employee's eligibility for the part of the year spent in one category. */
 export interface EligibilityRow {
-  employee: Employee;
-  /** COMPLETE, or INCOMPLETE with what is missing: never a silent 0. */
+  /** The employee as known now (as frozen, once the year is validated), with the category held now. */
+  employee: { id: number; code: string; name: string; category: StaffCategory };
+  /** The category held over these assignments. */
+  category: StaffCategory;
+  /** COMPLETE, or INCOMPLETE with the reasons: never a silent 0. */
   status: "COMPLETE" | "INCOMPLETE";
-  missing: string | null;
-  gateOpen: boolean;
+  reasons: IncompleteReason[];
+  /** Null while the gate cannot be judged. */
+  gateOpen: boolean | null;
   unitScore: number | null;
   individualScore: number | null;
   composite: number | null;
+  /** The premium plus the art. 69 maggiorazione. */
   payableShare: number | null;
+  maggiorazione: number | null;
+  art69Rank: number | null;
+  amountCents: number | null;
   days: number;
-  ruleSetVersion: number;
-  /** True until the Nucleo validated the year (D.Lgs. 150/2009 art. 14 c.6). */
-  provisional: boolean;
   inputs: EligibilityInputs;
 }
 
@@ -49,19 +56,38 @@ export interface FrozenAttainment {
   computedScore: number | null;
 }
 
-export interface CycleEligibility {
+/** A year's eligibility as it is shown: computed (provisional) before validation, frozen from it. */
+export interface YearEligibility {
   year: number;
   ruleSetVersion: number;
   rules: RuleSet;
-  gate: { open: boolean | null; mode: GateMode; threshold: number; score: number | null };
+  /** True until the Nucleo validated the year (D.Lgs. 150/2009 art. 14 c.6). */
+  provisional: boolean;
+  gate: { open: boolean | null; mode: GateMode; threshold: number; score: number | null; incomplete: string[] };
+  rows: EligibilityRow[];
+}
+
+export interface CycleEligibility extends YearEligibility {
   /** Every objective's attainment the figures rest on: Solidali, each unit's Direzione and Gestionali. */
   attainment: FrozenAttainment[];
-  rows: EligibilityRow[];
+}
+
+/** Each stretch of the year in a unit, grouped by the category held then, in the order they came. */
+function segments(assignments: readonly Assignment[], yearStart: string, yearEnd: string) {
+  const byCategory = new Map<StaffCategory, Array<{ assignment: Assignment; from: string; to: string }>>();
+  for (const a of assignments) {
+    if (a.validFrom > yearEnd || (a.validTo !== null && a.validTo < yearStart)) continue;
+    const from = a.validFrom > yearStart ? a.validFrom : yearStart;
+    const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
+    byCategory.set(a.category, [...(byCategory.get(a.category) ?? []), { assignment: a, from, to }]);
+  }
+  return [...byCategory.entries()];
 }
 
 /**
  * Every employee's eligibility for a year, computed now from the attainment (with the Nucleo's
- * reviews and the year's gate rule), the assignments, the individual assessments and the year's rules.
+ * reviews and the year's gate rule), the assignments, the individual assessments and the year's
+ * rules: one row per category held in the year (a promotion splits it, each part by its own rules).
  */
 export async function computeCycleEligibility(
   dataSource: DataSource,
@@ -69,35 +95,34 @@ export async function computeCycleEligibility(
   year: number,
 ): Promise<CycleEligibility> {
   const { start: yearStart, end: yearEnd } = yearBounds(year);
-  const [{ version, rules }, cycle, units, owned, gate, employees, assignments, assessments] = await Promise.all([
+  const [{ version, rules }, units, owned, gate, employees, assignments, assessments] = await Promise.all([
     attainment.inputs.rules(year, null),
-    dataSource.manager.findOneBy(EvaluationCycle, { year }),
     attainment.inputs.units(),
     attainment.inputs.objectivesByOwner(year, yearEnd),
     attainment.gate(year, null),
-    dataSource.manager.find(Employee, { order: { code: "ASC" } }),
-    dataSource.manager.find(Assignment, { order: { validFrom: "ASC", id: "ASC" } }),
+    readEntities(dataSource.manager.createQueryBuilder(Employee, "e").orderBy("e.code")),
+    readEntities(dataSource.manager.createQueryBuilder(Assignment, "a").orderBy("a.validFrom").addOrderBy("a.id")),
     dataSource.manager.find(IndividualAssessment, { where: { year } }),
   ]);
   const assessmentOf = new Map(assessments.map((a) => [a.employeeId, a.score]));
   const assignmentsOf = new Map<number, Assignment[]>();
-  for (const a of assignments) assignmentsOf.set(a.employeeId, [...(assignmentsOf.get(a.employeeId) ?? []), a]);
-  const spansOf = new Map(
-    employees.map((employee) => [
-      employee.id,
-      (assignmentsOf.get(employee.id) ?? [])
-        .filter((a) => a.validFrom <= yearEnd && (a.validTo === null || a.validTo >= yearStart))
-        .map((a) => {
-          const from = a.validFrom > yearStart ? a.validFrom : yearStart;
-          const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
-          // A unit renamed during the year is scored as the unit it became.
-          return { assignment: a, from, to, scoredAs: unitOnDate(a.unitId, yearEnd, units) };
-        }),
-    ]),
+  for (const a of assignments) {
+    const list = assignmentsOf.get(a.employeeId);
+    if (list) list.push(a);
+    else assignmentsOf.set(a.employeeId, [a]);
+  }
+  // A unit renamed during the year is scored as the unit it became.
+  const scoredAs = new Map([...units.keys()].map((id) => [id, unitOnDate(id, yearEnd, units)]));
+  const parts = employees.flatMap((employee) =>
+    segments(assignmentsOf.get(employee.id) ?? [], yearStart, yearEnd).map(([category, spans]) => ({
+      employee,
+      category,
+      spans,
+    })),
   );
   // Every unit's objectives are scored, not only those of units someone is assigned to.
   const scoredUnits = new Set([
-    ...[...spansOf.values()].flat().flatMap((s) => (s.scoredAs === null ? [] : [s.scoredAs])),
+    ...parts.flatMap((p) => p.spans.flatMap((s) => scoredAs.get(s.assignment.unitId) ?? [])),
     ...owned.keys(),
   ]);
   const unitResults = new Map(
@@ -105,71 +130,33 @@ export async function computeCycleEligibility(
       [...scoredUnits].map(async (id) => [id, await attainment.unit(units.get(id)!, year, null, yearEnd)] as const),
     ),
   );
-
-  const provisional = !(cycle && (cycle.status === CycleStatus.VALIDATED || cycle.status === CycleStatus.CLOSED));
-  const complete: Array<{ row: EligibilityRow; input: EmployeeInput }> = [];
-  const rows: EligibilityRow[] = employees.map((employee) => {
-    const spans = spansOf.get(employee.id)!.map(({ assignment, from, to, scoredAs }) => ({
-      unitCode: units.get(assignment.unitId)!.code,
-      scoredAs: scoredAs === null ? null : units.get(scoredAs)!.code,
-      from,
-      to,
-      days: dayNumber(to) - dayNumber(from) + 1,
-      share: assignment.share,
-      unitScore: scoredAs === null ? null : unitResults.get(scoredAs)!.score,
-    }));
-    const assessment = assessmentOf.get(employee.id) ?? null;
-    const missing =
-      spans.length === 0
-        ? `no assignment in ${year}`
-        : spans.some((s) => s.unitScore === null)
-          ? `no unit score for ${spans
-              .filter((s) => s.unitScore === null)
-              .map((s) => s.unitCode)
-              .join(", ")} (attainment incomplete)`
-          : assessment === null
-            ? `no individual assessment for ${year}`
-            : null;
-    const row: EligibilityRow = {
-      employee,
-      status: missing ? "INCOMPLETE" : "COMPLETE",
-      missing,
-      gateOpen: gate.open === true,
-      unitScore: null,
-      individualScore: assessment,
-      composite: null,
-      payableShare: null,
-      days: spans.reduce((sum, s) => sum + s.days * s.share, 0),
-      ruleSetVersion: version,
-      provisional,
-      inputs: { assignments: spans, assessment },
-    };
-    if (!missing) {
-      complete.push({
-        row,
-        input: {
-          employeeId: employee.id,
-          category: employee.category,
-          individualScore: assessment!,
-          assignments: spans.map((s) => ({ unitScore: s.unitScore!, days: s.days, share: s.share })),
-        },
-      });
-    }
-    return row;
-  });
-  const daysInYear = dayNumber(yearEnd) - dayNumber(yearStart) + 1;
-  const results = computeEligibility(
-    complete.map((c) => c.input),
-    gate.open === true,
-    rules,
-    daysInYear,
-  );
-  results.forEach((result, i) =>
-    Object.assign(complete[i].row, {
-      unitScore: result.unitScore,
-      composite: result.composite,
-      payableShare: result.payableShare,
+  const inputs = parts.map(({ employee, spans }) => ({
+    assessment: assessmentOf.get(employee.id) ?? null,
+    assignments: spans.map(({ assignment, from, to }) => {
+      const scored = scoredAs.get(assignment.unitId) ?? null;
+      return {
+        unitCode: units.get(assignment.unitId)!.code,
+        scoredAs: scored === null ? null : units.get(scored)!.code,
+        from,
+        to,
+        days: dayNumber(to) - dayNumber(from) + 1,
+        share: assignment.share,
+        unitScore: scored === null ? null : unitResults.get(scored)!.score,
+      };
     }),
+  }));
+  const incomplete = gate.objectives.filter((o) => o.score === null).map((o) => o.objective.key);
+  const settled = settle(
+    parts.map((part, i) => ({
+      code: part.employee.code,
+      category: part.category,
+      assessment: inputs[i].assessment,
+      spans: inputs[i].assignments,
+    })),
+    { open: gate.open, incomplete },
+    rules,
+    year,
+    dayNumber(yearEnd) - dayNumber(yearStart) + 1,
   );
   const frozen = (unit: OrgUnit | null) => (o: ReviewedObjective) => ({
     objective: o.objective.key,
@@ -181,13 +168,30 @@ export async function computeCycleEligibility(
     year,
     ruleSetVersion: version,
     rules,
-    gate: { open: gate.open, mode: gate.mode, threshold: gate.threshold, score: gate.score },
+    // Figures computed afresh are provisional; those frozen at validation are read from the snapshot.
+    provisional: true,
+    gate: { open: gate.open, mode: gate.mode, threshold: gate.threshold, score: gate.score, incomplete },
     attainment: [
       ...gate.objectives.map(frozen(null)),
       ...[...unitResults.values()].flatMap((u) =>
         [...u.direzione.objectives, ...u.gestionale.objectives].map(frozen(u.unit)),
       ),
     ],
-    rows,
+    rows: parts.map(({ employee, category }, i) => ({
+      employee: { id: employee.id, code: employee.code, name: employee.name, category: employee.category },
+      category,
+      status: settled[i].status,
+      reasons: settled[i].reasons,
+      gateOpen: gate.open,
+      unitScore: settled[i].unitScore,
+      individualScore: inputs[i].assessment,
+      composite: settled[i].composite,
+      payableShare: settled[i].payableShare,
+      maggiorazione: settled[i].maggiorazione,
+      art69Rank: settled[i].rank,
+      amountCents: settled[i].amountCents,
+      days: settled[i].days,
+      inputs: inputs[i],
+    })),
   };
 }

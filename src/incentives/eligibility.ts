@@ -9,25 +9,21 @@ export interface AssignmentSpan {
   share: number;
 }
 
+/** An employee's time in one category during the year: a promotion splits a year in two. */
 export interface EmployeeInput {
-  employeeId: number;
   category: StaffCategory;
   /** The individual assessment, 0-100. */
   individualScore: number;
-  assignments: AssignmentSpan[];
+  assignments: readonly AssignmentSpan[];
 }
 
 export interface Eligibility {
-  employeeId: number;
-  gateOpen: boolean;
   unitScore: number;
-  individualScore: number;
   composite: number;
-  /** Share of the full bonus payable, after the threshold, pro rata and differentiation. */
-  payableShare: number;
+  /** The individual premium as a share of the full bonus: after the gate, the threshold and pro rata, before art. 69. */
+  premium: number;
   /** Days in service in the year, weighted by the share of time. */
   days: number;
-  uplifted: boolean;
 }
 
 /** A directorate's organisational score: its own objectives and its Gestionale contribution. */
@@ -37,63 +33,32 @@ export function unitScore(direzione: number, gestionale: number, rules: RuleSet)
 
 /** For someone who moved, the day-weighted mean of the units' scores (part-time days weigh their share). */
 export function employeeUnitScore(assignments: readonly AssignmentSpan[]): number {
-  const weight = assignments.reduce((sum, a) => sum + a.days * a.share, 0);
+  const weight = serviceDays(assignments);
   if (weight === 0) return 0;
   return assignments.reduce((sum, a) => sum + a.unitScore * a.days * a.share, 0) / weight;
 }
 
+/** Days in service, each weighing its share of full time (a half-time year counts 182.5 days). */
+export function serviceDays(assignments: ReadonlyArray<{ days: number; share: number }>): number {
+  return assignments.reduce((sum, a) => sum + a.days * a.share, 0);
+}
+
 /**
- * Eligibility of everyone in a cycle (DESIGN.md §4). Nothing is payable while the Solidale gate is
- * closed. The composite weighs the unit and individual scores by category; below the threshold
- * nothing is paid, from it the payable share is the composite; pro rata by days in service (and
- * share of time); art. 69 uplifts the best-rated share of staff.
+ * One employee's premium (DESIGN.md §4): nothing while the Solidale gate is closed; the composite
+ * weighs the unit and individual scores by category; below the threshold nothing is paid, from it
+ * the premium is the composite, pro rata by days in service (and share of time).
  */
-export function computeEligibility(
-  employees: readonly EmployeeInput[],
+export function scoreEmployee(
+  employee: EmployeeInput,
   gateOpen: boolean,
   rules: RuleSet,
   daysInYear: number,
-): Eligibility[] {
-  const results = employees.map((employee): Eligibility => {
-    const unit = employeeUnitScore(employee.assignments);
-    const individual = employee.individualScore / 100;
-    const weights = rules.composite[employee.category];
-    const composite = weights.unit * unit + weights.individual * individual;
-    const days = employee.assignments.reduce((sum, a) => sum + a.days * a.share, 0);
-    const beforeProRata = gateOpen && composite >= rules.threshold ? composite : 0;
-    const payableShare = rules.proRataByDays ? beforeProRata * Math.min(1, days / daysInYear) : beforeProRata;
-    return {
-      employeeId: employee.employeeId,
-      gateOpen,
-      unitScore: unit,
-      individualScore: employee.individualScore,
-      composite,
-      payableShare,
-      days,
-      uplifted: false,
-    };
-  });
-  return rules.differentiation ? differentiate(results, rules.differentiation) : results;
-}
-
-/** The top `quota` of staff by individual score (ties included) get their payable share raised by `uplift`. */
-function differentiate(results: Eligibility[], { quota, uplift }: { quota: number; uplift: number }): Eligibility[] {
-  const paid = results.filter((r) => r.payableShare > 0);
-  const places = Math.floor(paid.length * quota);
-  if (places === 0) return results;
-  const cutoff = [...paid].sort((a, b) => b.individualScore - a.individualScore)[places - 1].individualScore;
-  return results.map((r) =>
-    r.payableShare > 0 && r.individualScore >= cutoff
-      ? { ...r, payableShare: r.payableShare * (1 + uplift), uplifted: true }
-      : r,
-  );
-}
-
-/**
- * D.Lgs. 150/2009 art. 18 forbids spreading bonuses evenly: true when everyone paid gets the same
- * share (among more than one person).
- */
-export function isFlatDistribution(results: readonly Eligibility[]): boolean {
-  const paid = results.filter((r) => r.payableShare > 0).map((r) => r.payableShare);
-  return paid.length > 1 && paid.every((share) => Math.abs(share - paid[0]) < 1e-9);
+): Eligibility {
+  const unit = employeeUnitScore(employee.assignments);
+  const weights = rules.composite[employee.category];
+  const composite = weights.unit * unit + weights.individual * (employee.individualScore / 100);
+  const days = serviceDays(employee.assignments);
+  const beforeProRata = gateOpen && composite >= rules.threshold ? composite : 0;
+  const premium = rules.proRataByDays ? beforeProRata * Math.min(1, days / daysInYear) : beforeProRata;
+  return { unitScore: unit, composite, premium, days };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GateMode } from "../../entities/enums";
+import { GateMode, StaffCategory } from "../../entities/enums";
 
 /**
  * The incentive rules of a cycle (DESIGN.md §4): data with an act reference, versioned per cycle.
@@ -9,8 +9,38 @@ const weightPair = z
   .object({ unit: z.number().min(0).max(1), individual: z.number().min(0).max(1) })
   .refine((w) => Math.abs(w.unit + w.individual - 1) < 1e-9, "unit and individual weights must add up to 1");
 
+/** How acts are keyed: GC-2187-2019, NV-7-2020. */
+export const ACT_KEY = /^[A-Z0-9-]{3,64}$/;
+
+/** Euros to the cent, kept as text ("1250000.00") so that no float ever holds money. */
+const euros = z.union([z.number(), z.string()]).transform((value, context) => {
+  const text = typeof value === "number" ? String(value) : value.trim();
+  if (!/^\d{1,13}(\.\d{1,2})?$/.test(text)) {
+    context.addIssue({ code: "custom", message: "an amount in euros to the cent, such as 1250000.00" });
+    return z.NEVER;
+  }
+  const [whole, cents = ""] = text.split(".");
+  return `${whole}.${cents.padEnd(2, "0")}`;
+});
+
+/** A category's fund for the year, as the act that set it states it. */
+const fund = z.object({
+  actKey: z.string().regex(ACT_KEY, "must be an act's key, such as DDG-123-2020"),
+  amount: euros,
+});
+
 export const ruleSetSchema = z.object({
-  gate: z.object({ mode: z.enum(GateMode), threshold: z.number().min(0).max(1) }),
+  gate: z
+    .object({
+      mode: z.enum(GateMode),
+      threshold: z.number().min(0).max(1),
+      /** WEIGHTED_MEAN's weight of each Obiettivo Solidale, by key; null: equal weights. */
+      weights: z.record(z.string(), z.number().min(0)).nullable().default(null),
+    })
+    .refine(
+      (g) => g.weights === null || Object.values(g.weights).some((w) => w > 0),
+      "the Solidali's weights must not all be 0",
+    ),
   unitScore: z
     .object({ direzione: z.number().min(0).max(1), gestionale: z.number().min(0).max(1) })
     .refine(
@@ -26,14 +56,30 @@ export const ruleSetSchema = z.object({
   /** Below this composite nothing is paid; from it the payable share equals the composite. */
   threshold: z.number().min(0).max(1),
   proRataByDays: z.boolean(),
-  /** CCNL Funzioni Locali 21/05/2018 art. 69: the best-rated share of staff get an uplifted premium. */
-  differentiation: z.object({ quota: z.number().gt(0).max(0.5), uplift: z.number().min(0.3) }).nullable(),
+  /**
+   * CCNL Funzioni Locali 21/05/2018 art. 69: for at most `quota` of the paid staff of each category
+   * named (never managers, who have their own result pay), a maggiorazione of `uplift` times the
+   * average premium of that category's paid staff, added to their own.
+   */
+  differentiation: z
+    .object({
+      quota: z.number().gt(0).max(0.5),
+      uplift: z.number().min(0.3),
+      categories: z
+        .array(z.enum([StaffCategory.PO, StaffCategory.STAFF]))
+        .min(1)
+        .default([StaffCategory.STAFF]),
+    })
+    .nullable(),
+  /** The year's fund per category, in euros, by act; a category without one gets shares, not amounts. */
+  funds: z.partialRecord(z.enum(StaffCategory), fund).nullable().default(null),
 });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type Fund = z.infer<typeof fund>;
 
 export const DEFAULT_RULES: RuleSet = {
-  gate: { mode: GateMode.ALL, threshold: 1 },
+  gate: { mode: GateMode.ALL, threshold: 1, weights: null },
   unitScore: { direzione: 0.7, gestionale: 0.3 },
   composite: {
     MANAGER: { unit: 0.6, individual: 0.4 },
@@ -43,4 +89,14 @@ export const DEFAULT_RULES: RuleSet = {
   threshold: 0.6,
   proRataByDays: true,
   differentiation: null,
+  funds: null,
 };
+
+const CATEGORY_ORDER = [StaffCategory.MANAGER, StaffCategory.PO, StaffCategory.STAFF];
+
+/** The year's funds, category by category: managers, POs, staff. */
+export const fundsOf = (rules: RuleSet) =>
+  CATEGORY_ORDER.flatMap((category) => {
+    const fund = rules.funds?.[category];
+    return fund ? [[category, fund] as const] : [];
+  });

@@ -7,6 +7,7 @@ import { PeopleAndIncentives1795617478933 } from "./1795617478933-PeopleAndIncen
 import { AttainmentInputsVersion1795621365356 } from "./1795621365356-AttainmentInputsVersion";
 import { FrozenScores1795623630655 } from "./1795623630655-FrozenScores";
 import { SchedeAndMonitoring1796127113983 } from "./1796127113983-SchedeAndMonitoring";
+import { PayrollSafeIncentives1796129042927 } from "./1796129042927-PayrollSafeIncentives";
 import { StatutoryFigures1796130602002 } from "./1796130602002-StatutoryFigures";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
@@ -20,5 +21,6 @@ export const migrations = [
   AttainmentInputsVersion1795621365356,
   FrozenScores1795623630655,
   SchedeAndMonitoring1796127113983,
+  PayrollSafeIncentives1796129042927,
   StatutoryFigures1796130602002,
 ];

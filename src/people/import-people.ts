@@ -1,38 +1,69 @@
-import { DataSource, In } from "typeorm";
+import { DataSource, EntityManager, In } from "typeorm";
 import { Assignment } from "../../entities/assignment.entity";
 import { Employee } from "../../entities/employee.entity";
-import { StaffCategory } from "../../entities/enums";
+import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { IndividualAssessment } from "../../entities/individual-assessment.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
-import { date, decimal, requiredText, RowProblem } from "../csv/fields";
-import { CsvRow, CsvUnreadable, readCsvText } from "../csv/italian-csv";
 import { assertYearsOpen } from "../cycles/cycles";
 import { DomainError, ErrorCode } from "../errors";
+import { AssignmentTerms, overbooked, yearsChanged } from "./assignment-rules";
+import { assessmentRow, assignmentRow, employeeRow, PeopleFiles, rows } from "./people-files";
+import { RowProblem } from "../csv/fields";
+import { CsvUnreadable } from "../csv/italian-csv";
+
+const refused = (problems: string[]) =>
+  new DomainError(
+    ErrorCode.INVALID_INPUT,
+    `Nothing imported: ${problems.length} row(s) are wrong: ${problems.slice(0, 20).join("; ")}`,
+    { problems: problems.slice(0, 200) },
+  );
+
+const keyOf = (a: { employeeId: number; unitId: number; validFrom: string }) =>
+  `${a.employeeId}|${a.unitId}|${a.validFrom}`;
 
 /**
- * People from three CSV exports (`;` or `,`, header row):
- *   employees:   matricola; nome; categoria (DIRIGENTE | PO | DIPENDENTE, or MANAGER | PO | STAFF)
- *   assignments: matricola; unita (unit code); dal; al (blank: still there); quota (share of full time, blank: 1)
- *   assessments: matricola; anno; punteggio (0-100)
- * Every row is checked first; one bad row refuses the whole import, naming file, line and field.
+ * The assignments as they will stand: new ones added, restated ones (same employee, unit and start)
+ * with their new end, share or category. Refused when a year whose figures they change is validated
+ * or closed, or when someone would work more than full time on a day.
  */
-export interface PeopleFiles {
-  employees: string | null;
-  assignments: string | null;
-  assessments: string | null;
+async function assignmentChanges(manager: EntityManager, wanted: Array<AssignmentTerms & { employeeId: number }>) {
+  const current = await manager.find(Assignment, {
+    where: { employeeId: In([...new Set(wanted.map((a) => a.employeeId))]) },
+  });
+  const byKey = new Map(current.map((a) => [keyOf(a), a]));
+  const lastYear = (await manager.maximum(EvaluationCycle, "year")) ?? new Date().getFullYear();
+  const changes = wanted.flatMap((after) => {
+    const before = byKey.get(keyOf(after)) ?? null;
+    const years = yearsChanged(before, after, lastYear);
+    return before !== null && years.length === 0 ? [] : [{ before, after, years }];
+  });
+  const final = new Map<string, AssignmentTerms & { employeeId: number }>(current.map((a) => [keyOf(a), a]));
+  for (const { after } of changes) final.set(keyOf(after), after);
+  const byEmployee = new Map<number, AssignmentTerms[]>();
+  for (const a of final.values()) {
+    const list = byEmployee.get(a.employeeId);
+    if (list) list.push(a);
+    else byEmployee.set(a.employeeId, [a]);
+  }
+  const overbookings = [...new Set(changes.map((c) => c.after.employeeId))].flatMap((employeeId) => {
+    const over = overbooked(byEmployee.get(employeeId)!);
+    return over ? [{ employeeId, ...over }] : [];
+  });
+  if (overbookings.length) {
+    const codes = new Map((await manager.find(Employee)).map((e) => [e.id, e.code]));
+    throw refused(
+      overbookings.map(
+        (o) =>
+          `assignments of ${codes.get(o.employeeId)}: ${o.total} times full time on ${o.day}: end the earlier assignment (al) before the next starts`,
+      ),
+    );
+  }
+  return changes;
 }
 
-const CATEGORIES: Record<string, StaffCategory> = {
-  DIRIGENTE: StaffCategory.MANAGER,
-  MANAGER: StaffCategory.MANAGER,
-  PO: StaffCategory.PO,
-  "POSIZIONE ORGANIZZATIVA": StaffCategory.PO,
-  DIPENDENTE: StaffCategory.STAFF,
-  STAFF: StaffCategory.STAFF,
-};
-
+/** Employees, assignments and assessments from CSV (see people-files.ts); one bad row refuses the whole import, naming file, line and field. */
 export async function importPeople(
   dataSource: DataSource,
   caller: Caller,
@@ -48,72 +79,37 @@ export async function importPeople(
       return null;
     }
   };
-  const rows = (file: keyof PeopleFiles): CsvRow[] => {
+  // A file the reader cannot read past (an unclosed quote) is one problem naming it and the line.
+  const read = (file: keyof PeopleFiles) => {
     try {
-      return files[file] ? readCsvText(file, files[file]) : [];
+      return rows(file, files[file]);
     } catch (error) {
       if (!(error instanceof CsvUnreadable)) throw error;
       problems.push(error.message);
       return [];
     }
   };
-  const sheets = { employees: rows("employees"), assignments: rows("assignments"), assessments: rows("assessments") };
+  const sheets = { employees: read("employees"), assignments: read("assignments"), assessments: read("assessments") };
   const units = new Map((await dataSource.manager.find(OrgUnit)).map((u) => [u.code, u]));
-  const employees = sheets.employees.map(({ line, fields }) =>
-    check("employees", line, () => {
-      const category = CATEGORIES[requiredText(fields, "categoria").toUpperCase()];
-      if (!category) throw new RowProblem("categoria", `"${fields.categoria}" is not DIRIGENTE, PO or DIPENDENTE`);
-      return { code: requiredText(fields, "matricola"), name: requiredText(fields, "nome"), category };
-    }),
-  );
+  const employees = sheets.employees.map(({ line, fields }) => check("employees", line, () => employeeRow(fields)));
   const assignments = sheets.assignments.map(({ line, fields }) =>
-    check("assignments", line, () => {
-      const unit = units.get(requiredText(fields, "unita"));
-      if (!unit) throw new RowProblem("unita", `no unit has the code "${fields.unita}"`);
-      const validFrom = date(fields, "dal")!;
-      const validTo = date(fields, "al", false);
-      if (validTo !== null && validTo < validFrom) throw new RowProblem("al", "ends before it starts");
-      return {
-        code: requiredText(fields, "matricola"),
-        unitId: unit.id,
-        validFrom,
-        validTo,
-        share: decimal(fields, "quota", 0.01, 1, 1),
-      };
-    }),
+    check("assignments", line, () => assignmentRow(fields, units)),
   );
   const assessments = sheets.assessments.map(({ line, fields }) =>
-    check("assessments", line, () => ({
-      code: requiredText(fields, "matricola"),
-      year: decimal(fields, "anno", 1990, 2100),
-      score: decimal(fields, "punteggio", 0, 100),
-    })),
+    check("assessments", line, () => assessmentRow(fields)),
   );
   const known = new Set([
     ...employees.flatMap((e) => (e ? [e.code] : [])),
     ...(await dataSource.manager.find(Employee)).map((e) => e.code),
   ]);
-  sheets.assignments.forEach(({ line, fields }) => {
-    if (fields.matricola && !known.has(fields.matricola.trim()))
-      problems.push(`assignments line ${line}: matricola: no employee "${fields.matricola}"`);
-  });
-  sheets.assessments.forEach(({ line, fields }) => {
-    if (fields.matricola && !known.has(fields.matricola.trim()))
-      problems.push(`assessments line ${line}: matricola: no employee "${fields.matricola}"`);
-  });
-  if (problems.length) {
-    throw new DomainError(
-      ErrorCode.INVALID_INPUT,
-      `Nothing imported: ${problems.length} row(s) are wrong: ${problems.slice(0, 20).join("; ")}`,
-      { problems: problems.slice(0, 200) },
-    );
-  }
+  for (const file of ["assignments", "assessments"] as const)
+    sheets[file].forEach(({ line, fields }) => {
+      if (fields.matricola && !known.has(fields.matricola.trim()))
+        problems.push(`${file} line ${line}: matricola: no employee "${fields.matricola}"`);
+    });
+  if (problems.length) throw refused(problems);
 
   return dataSource.transaction(async (manager) => {
-    await assertYearsOpen(
-      manager,
-      assessments.map((a) => a!.year),
-    );
     const existing = new Map((await manager.find(Employee)).map((e) => [e.code, e]));
     for (const e of employees.map((x) => x!)) {
       const current = existing.get(e.code);
@@ -121,29 +117,33 @@ export async function importPeople(
       else if (current.name !== e.name || current.category !== e.category)
         await manager.update(Employee, { id: current.id }, { name: e.name, category: e.category });
     }
-    const ids = new Map((await manager.find(Employee)).map((e) => [e.code, e.id]));
-    const assignmentRows = assignments.map((a) => ({
-      employeeId: ids.get(a!.code)!,
-      unitId: a!.unitId,
-      validFrom: a!.validFrom,
-      validTo: a!.validTo,
-      share: a!.share,
-    }));
-    const present = new Set(
-      (
-        await manager.find(Assignment, {
-          where: { employeeId: In([...new Set(assignmentRows.map((a) => a.employeeId))]) },
-        })
-      ).map((a) => `${a.employeeId}|${a.unitId}|${a.validFrom}`),
+    const people = new Map((await manager.find(Employee)).map((e) => [e.code, e]));
+    const changes = await assignmentChanges(
+      manager,
+      assignments.map((a) => ({
+        employeeId: people.get(a!.code)!.id,
+        unitId: a!.unitId,
+        validFrom: a!.validFrom,
+        validTo: a!.validTo,
+        share: a!.share,
+        category: a!.category ?? people.get(a!.code)!.category,
+      })),
     );
-    const newAssignments = assignmentRows.filter((a) => !present.has(`${a.employeeId}|${a.unitId}|${a.validFrom}`));
-    for (let i = 0; i < newAssignments.length; i += 500)
-      await manager.insert(Assignment, newAssignments.slice(i, i + 500));
+    await assertYearsOpen(manager, [...changes.flatMap((c) => c.years), ...assessments.map((a) => a!.year)]);
+    const added = changes.filter((c) => c.before === null).map((c) => c.after);
+    for (let i = 0; i < added.length; i += 500) await manager.insert(Assignment, added.slice(i, i + 500));
+    const restated = changes.filter((c) => c.before !== null);
+    for (const { before, after } of restated)
+      await manager.update(
+        Assignment,
+        { id: before!.id },
+        { validTo: after.validTo, share: after.share, category: after.category },
+      );
     const who = auditedCaller(caller);
     // A changed assessment keeps its earlier score in the audit trail.
     const rescored: Array<{ matricola: string; year: number; from: number; to: number; by: string }> = [];
     for (const a of assessments.map((x) => x!)) {
-      const employeeId = ids.get(a.code)!;
+      const employeeId = people.get(a.code)!.id;
       const current = await manager.findOneBy(IndividualAssessment, { employeeId, year: a.year });
       if (current && current.score !== a.score) {
         rescored.push({ matricola: a.code, year: a.year, from: current.score, to: a.score, by: current.recordedBy });
@@ -162,13 +162,13 @@ export async function importPeople(
         });
       }
     }
-    const counts = { employees: employees.length, assignments: newAssignments.length, assessments: assessments.length };
+    const counts = { employees: employees.length, assignments: changes.length, assessments: assessments.length };
     await recordAudit(manager, {
       ...who,
       action: "PEOPLE_IMPORTED",
       entityType: "Employee",
       entityId: null,
-      before: rescored.length ? { rescored } : null,
+      before: rescored.length || restated.length ? { rescored, restated: restated.map((c) => c.before) } : null,
       after: counts,
     });
     return counts;

@@ -28,6 +28,8 @@ const ACT_PREFIX: Record<ActKind, string> = {
   [ActKind.COUNCIL_RESOLUTION]: "CC",
   [ActKind.DG_DETERMINATION]: "DDG",
   [ActKind.MAYORAL_DECREE]: "DS",
+  [ActKind.EVALUATION_BOARD_MINUTES]: "NV",
+  [ActKind.COLLECTIVE_AGREEMENT]: "CCDI",
 };
 
 /** Acts key as GC-2187-2019: the kind's prefix, the number, the year. */

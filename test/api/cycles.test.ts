@@ -63,7 +63,9 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
       {},
       nucleo,
     );
-    expect(contested.errors?.[0].message).toBe("comment: a contested attainment needs the Nucleo's comments");
+    expect(contested.errors?.[0].message).toBe(
+      "comment: a contested attainment needs the Nucleo's comments, in a sentence",
+    );
     const override = await api.graphql(
       'mutation { recordReview(input: { year: 2019, objectiveKey: "SOL-SOLIDALE", decision: OVERRIDDEN, score: 1, comment: "Ritardi dovuti a cause esterne documentate" }) { decision decidedBy } }',
       {},
@@ -97,15 +99,45 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
     expect(byAdmin.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 
-  it("moves the cycle step by step, each by its role, validation and reopening only with an act", async () => {
+  const recordAct = (input: string, headers: Record<string, string>) =>
+    api.graphql<{ recordAct: { key: string } }>(`mutation { recordAct(input: { ${input} }) { key } }`, {}, headers);
+
+  it("moves the cycle step by step, each by its role, validation and reopening only with a recorded act", async () => {
     expect((await move("UNDER_REVIEW", admin)).data).toEqual({ moveCycle: { year: 2019, status: "UNDER_REVIEW" } });
-    expect((await move("VALIDATED", admin, "NV-2020-07")).errors?.[0].message).toMatch(
+    expect((await move("VALIDATED", admin, "NV-7-2020")).errors?.[0].message).toMatch(
       /needs the role EVALUATION_BOARD/,
     );
     expect((await move("VALIDATED", nucleo)).errors?.[0].message).toBe(
       "actKey: validation needs the act of the Nucleo di Valutazione",
     );
-    expect((await move("VALIDATED", nucleo, "NV-2020-07")).data).toEqual({
+    // Any string used to pass: the act must be recorded, and be the Nucleo's.
+    expect((await move("VALIDATED", nucleo, "NV-2020-05")).errors?.[0].message).toBe(
+      "actKey: no act NV-2020-05 is recorded: record it first (recordAct: kind, number, date, subject)",
+    );
+    expect((await move("VALIDATED", nucleo, "GC-2187-2019")).errors?.[0].message).toBe(
+      "actKey: GC-2187-2019 is a GIUNTA_RESOLUTION; this needs an act of kind EVALUATION_BOARD_MINUTES",
+    );
+    const minutes = 'kind: EVALUATION_BOARD_MINUTES, number: "7", date: "2020-06-30"';
+    expect((await recordAct(`${minutes}, subject: "…"`, nucleo)).errors?.[0].message).toBe(
+      "subject: say what the act is about in a sentence, such as its title",
+    );
+    expect(
+      (await recordAct(`${minutes}, subject: "Validazione della Relazione 2019"`, admin)).errors?.[0].message,
+    ).toBe("Forbidden: recording an act of kind EVALUATION_BOARD_MINUTES needs the role EVALUATION_BOARD");
+    expect((await recordAct(`${minutes}, subject: "Validazione della Relazione 2019"`, nucleo)).data).toEqual({
+      recordAct: { key: "NV-7-2020" },
+    });
+    // Three Solidali have no value yet: the gate cannot be judged, so the year cannot be validated.
+    expect((await move("VALIDATED", nucleo, "NV-7-2020")).errors?.[0].message).toBe(
+      "to: the Solidale gate of 2019 cannot be judged (SOL-ATTRATTIVA, SOL-DIGITALE, SOL-AMBIENTE incomplete): score or override those objectives, or record the Nucleo's decision on the gate, before validating",
+    );
+    const decision = await api.graphql(
+      'mutation { recordReview(input: { year: 2019, gateOpen: false, decision: OVERRIDDEN, comment: "Obiettivi solidali non raggiunti secondo la Relazione" }) { gateOpen } }',
+      {},
+      nucleo,
+    );
+    expect(decision.data).toEqual({ recordReview: { gateOpen: false } });
+    expect((await move("VALIDATED", nucleo, "NV-7-2020")).data).toEqual({
       moveCycle: { year: 2019, status: "VALIDATED" },
     });
     expect((await move("CLOSED", admin)).data).toEqual({ moveCycle: { year: 2019, status: "CLOSED" } });
@@ -123,7 +155,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
     ]);
     expect(data!.cycles[0].transitions).toEqual([
       { fromStatus: "OPEN", toStatus: "UNDER_REVIEW", actor: "dg.staff", actKey: null },
-      { fromStatus: "UNDER_REVIEW", toStatus: "VALIDATED", actor: "nucleo.presidente", actKey: "NV-2020-07" },
+      { fromStatus: "UNDER_REVIEW", toStatus: "VALIDATED", actor: "nucleo.presidente", actKey: "NV-7-2020" },
       { fromStatus: "VALIDATED", toStatus: "CLOSED", actor: "dg.staff", actKey: null },
     ]);
   });
@@ -187,6 +219,13 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
   it("reopens a closed year only by act, and then accepts writes again", async () => {
     expect((await move("OPEN", admin)).errors?.[0].message).toBe(
       "actKey: reopening a closed year needs the act that reopens it",
+    );
+    expect((await move("OPEN", admin, "GC-99-2020")).errors?.[0].message).toMatch(
+      /^actKey: no act GC-99-2020 is recorded/,
+    );
+    await recordAct(
+      'kind: GIUNTA_RESOLUTION, number: "99", date: "2020-07-10", subject: "Riapertura della valutazione 2019"',
+      admin,
     );
     expect((await move("OPEN", admin, "GC-99-2020")).data).toEqual({ moveCycle: { year: 2019, status: "OPEN" } });
     const [measurement] = await dataSource.manager.find(Measurement, { where: { year: 2019 } });

@@ -51,32 +51,35 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
     dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
     admin = await bearer(["ADMIN"], [], "hr.office");
-    // The Nucleo sets the scores the test needs: every Solidale reached, Gestionali 0.9 on average,
-    // and the three directorates' own objectives: DG 0.8, DSAGMP 1, EDU 0.7.
+    // The Nucleo sets the scores the test needs: every Solidale reached, each directorate's Gestionali
+    // 0.9 on average, and the three directorates' own objectives: DG 0.8, DSAGMP 1, EDU 0.7.
     const override = (input: { objectiveKey?: string; unitCode?: string; score: number }) =>
       recordReview(dataSource, nucleo, {
         year: 2019,
         objectiveKey: input.objectiveKey ?? null,
         unitCode: input.unitCode ?? null,
+        gateOpen: null,
         decision: ReviewDecision.OVERRIDDEN,
         score: input.score,
-        comment: "test",
+        comment: "Punteggio fissato dal Nucleo per la prova",
       });
     for (const key of ["SOL-SOLIDALE", "SOL-ATTRATTIVA", "SOL-DIGITALE", "SOL-AMBIENTE"])
       await override({ objectiveKey: key, score: 1 });
-    for (const [key, score] of [
-      ["GES-ANTICORRUZIONE", 0.9],
-      ["GES-PROGRAMMAZIONE", 0.8],
-      ["GES-DIGITALIZZAZIONE", 1],
-      ["GES-ERP", 0.9],
-    ] as const)
-      await override({ objectiveKey: key, score });
     for (const [unitCode, score] of [
       ["DG", 0.8],
       ["DSAGMP", 1],
       ["EDU", 0.7],
-    ] as const)
+    ] as const) {
+      // A Gestionale is reviewed per directorate: (0.9 + 0.8 + 1 + 0.9) / 4 = 0.9 in each.
+      for (const [objectiveKey, gestionale] of [
+        ["GES-ANTICORRUZIONE", 0.9],
+        ["GES-PROGRAMMAZIONE", 0.8],
+        ["GES-DIGITALIZZAZIONE", 1],
+        ["GES-ERP", 0.9],
+      ] as const)
+        await override({ objectiveKey, unitCode, score: gestionale });
       await override({ unitCode, score });
+    }
   });
   afterAll(async () => {
     await api?.close();
@@ -111,7 +114,7 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
     const { data, errors } = await api.graphql<{ eligibility: { totalCount: number; nodes: Row[] } }>(
       `{ eligibility(year: 2019) { totalCount nodes { ${ROW} } } }`,
       {},
-      await bearer(["PAYROLL"]),
+      admin,
     );
     expect(errors).toBeUndefined();
     const row = (code: string) => data!.eligibility.nodes.find((n) => n.employee.code === code)!;
@@ -196,9 +199,10 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
       year: 2019,
       objectiveKey: "SOL-AMBIENTE",
       unitCode: null,
+      gateOpen: null,
       decision: ReviewDecision.OVERRIDDEN,
       score: 0.5,
-      comment: "M4 in ritardo",
+      comment: "M4 in ritardo sul cronoprogramma",
     });
     const { data } = await api.graphql<{ eligibility: { nodes: Row[] } }>(
       `{ eligibility(year: 2019) { nodes { ${ROW} gateOpen } } }`,
@@ -212,9 +216,10 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
       year: 2019,
       objectiveKey: "SOL-AMBIENTE",
       unitCode: null,
+      gateOpen: null,
       decision: ReviewDecision.OVERRIDDEN,
       score: 1,
-      comment: "rivisto",
+      comment: "Rivisto dopo le controdeduzioni della direzione",
     });
   });
 
@@ -226,23 +231,31 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
       "year: 2019 is OPEN: the payroll export waits for the Nucleo di Valutazione to validate the year",
     );
     await api.graphql("mutation { moveCycle(year: 2019, to: UNDER_REVIEW) { status } }", {}, admin);
+    const nucleoHeaders = await bearer(["EVALUATION_BOARD"]);
     await api.graphql(
-      'mutation { moveCycle(year: 2019, to: VALIDATED, actKey: "NV-2020-07") { status } }',
+      'mutation { recordAct(input: { kind: EVALUATION_BOARD_MINUTES, number: "7", date: "2020-06-30", subject: "Validazione della Relazione sulla Performance 2019" }) { key } }',
       {},
-      await bearer(["EVALUATION_BOARD"]),
+      nucleoHeaders,
     );
+    const moved = await api.graphql(
+      'mutation { moveCycle(year: 2019, to: VALIDATED, actKey: "NV-7-2020") { status } }',
+      {},
+      nucleoHeaders,
+    );
+    expect(moved.errors).toBeUndefined();
     const validated = (await exportCsv()).data!.exportPayroll;
     expect(validated.startsWith("\uFEFFmatricola;nome;categoria;anno;stato;")).toBe(true);
-    // The whole file, so that it is the same text from either database.
+    // The whole file, so that it is the same text from either database. S002's unit score is
+    // (0.83 × 251 + 0.97 × 114) / 365 = 0.873726…, printed to the millionth the fund would be split by.
     expect(validated).toBe(
       "\uFEFF" +
         [
-          "matricola;nome;categoria;anno;stato;solidali_raggiunti;punteggio_unita;punteggio_individuale;punteggio_complessivo;quota_erogabile;giorni;versione_regole",
-          "M001;Anna Bianchi;MANAGER;2019;COMPLETE;SI;0,76;90;0,816;0,816;365;0",
-          "P004;Luca Neri;PO;2019;COMPLETE;SI;0,76;40;0,58;0;365;0",
-          "S002;Paolo Rossi;STAFF;2019;COMPLETE;SI;0,873726;80;0,82949;0,82949;365;0",
-          "S003;Giulia Verdi;STAFF;2019;COMPLETE;SI;0,76;70;0,724;0,362;182,5;0",
-          "S005;Sara Gialli;STAFF;2019;INCOMPLETE;SI;;;;;365;0",
+          "matricola;nome;categoria;anno;stato;motivo;solidali_raggiunti;punteggio_unita;punteggio_individuale;punteggio_complessivo;quota_erogabile;maggiorazione_art69;graduatoria_art69;criterio_parita_art69;giorni;importo_euro;atto_fondo;versione_regole",
+          "M001;Anna Bianchi;DIRIGENTE;2019;COMPLETO;;SI;0,76;90;0,816;0,816;0;;;365;;;0",
+          "P004;Luca Neri;PO;2019;COMPLETO;;SI;0,76;40;0,58;0;0;;;365;;;0",
+          "S002;Paolo Rossi;DIPENDENTE;2019;COMPLETO;;SI;0,873726;80;0,82949;0,82949;0;;;365;;;0",
+          "S003;Giulia Verdi;DIPENDENTE;2019;COMPLETO;;SI;0,76;70;0,724;0,362;0;;;182,5;;;0",
+          "S005;Sara Gialli;DIPENDENTE;2019;INCOMPLETO;manca la valutazione individuale 2019;SI;;;;;;;;365;;;0",
         ].join("\r\n") +
         "\r\n",
     );
@@ -273,6 +286,11 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
     expect(first).toBe(validated);
     const closed = await importPeople("", "", "matricola;anno;punteggio\nM001;2019;95\n");
     expect(closed.errors?.[0].extensions?.code).toBe("CYCLE_CLOSED");
+    await api.graphql(
+      'mutation { recordAct(input: { kind: GIUNTA_RESOLUTION, number: "1", date: "2020-01-15", subject: "Regole degli incentivi del 2020" }) { key } }',
+      {},
+      admin,
+    );
     const rules = await api.graphql(
       'mutation { setIncentiveRules(year: 2019, actKey: "GC-1-2020", rules: { threshold: 0.5 }) { version } }',
       {},
@@ -291,7 +309,7 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
       rules: { threshold: 0.5, composite: { STAFF: { unit: 0.4 } } },
     });
     const unlawful = await api.graphql(
-      'mutation { setIncentiveRules(year: 2020, actKey: "GC-2-2020", rules: { composite: { MANAGER: { unit: 0.5, individual: 0.5 }, PO: { unit: 0.5, individual: 0.5 }, STAFF: { unit: 0.4, individual: 0.6 } } }) { version } }',
+      'mutation { setIncentiveRules(year: 2020, actKey: "GC-1-2020", rules: { composite: { MANAGER: { unit: 0.5, individual: 0.5 }, PO: { unit: 0.5, individual: 0.5 }, STAFF: { unit: 0.4, individual: 0.6 } } }) { version } }',
       {},
       admin,
     );

@@ -110,3 +110,54 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
     await expect(dataSource.query("DELETE FROM measurement")).rejects.toThrow(/append-only/);
   });
 });
+
+describe.each(testDatabases)("the migration to payroll-safe incentives on $name", (db) => {
+  let dataSource: DataSource;
+  beforeAll(async () => (dataSource = await db.open()));
+  afterAll(() => db.close(dataSource));
+
+  it("gives each existing assignment its employee's category, and keeps reviews and frozen figures append-only", async () => {
+    const later =
+      dataSource.migrations.length - dataSource.migrations.findIndex((m) => /^PayrollSafeIncentives/.test(m.name!));
+    for (let i = 0; i < later; i += 1) await dataSource.undoLastMigration();
+    await dataSource.query("INSERT INTO administration (code, name) VALUES ('000000', 'Test')");
+    await dataSource.query(
+      "INSERT INTO plan (administrationId, code, title, firstYear, lastYear) VALUES (1, 'P', 'P', 2019, 2021)",
+    );
+    await dataSource.query(
+      "INSERT INTO org_unit (code, name, kind, validFrom) VALUES ('EDU', 'Direzione Educazione', 'DIRECTORATE', '2019-01-01')",
+    );
+    await dataSource.query(
+      "INSERT INTO employee (code, name, category) VALUES ('P001', 'Luca Neri', 'PO'), ('S002', 'Paolo Rossi', 'STAFF')",
+    );
+    await dataSource.query(
+      "INSERT INTO assignment (employeeId, unitId, validFrom, share) VALUES (1, 1, '2019-01-01', 1), (2, 1, '2019-01-01', 0.5)",
+    );
+    await dataSource.query(
+      "INSERT INTO review (year, unitId, decision, decidedBy, decidedAt) VALUES (2019, 1, 'VALIDATED', 'test', '2020-06-30 12:00:00.000')",
+    );
+    await dataSource.query(
+      "INSERT INTO cycle_snapshot (year, takenAt, takenBy, ruleSetVersion, gate) VALUES (2019, '2020-06-30 12:00:00.000', 'test', 0, '{}')",
+    );
+    await dataSource.query(
+      "INSERT INTO frozen_eligibility (snapshotId, employeeId, employeeCode, employeeName, category, status, gateOpen, days, inputs) VALUES (1, 1, 'P001', 'Luca Neri', 'PO', 'COMPLETE', 1, 365, '{}')",
+    );
+
+    await dataSource.runMigrations();
+    const rows = await dataSource.query<Array<{ employeeId: number; category: string }>>(
+      "SELECT employeeId, category FROM assignment ORDER BY id",
+    );
+    expect(rows).toEqual([
+      { employeeId: 1, category: "PO" },
+      { employeeId: 2, category: "STAFF" },
+    ]);
+    for (const table of ["review", "frozen_eligibility"]) {
+      await expect(dataSource.query(`UPDATE ${table} SET id = id`)).rejects.toThrow(/append-only/);
+      await expect(dataSource.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+    }
+    await dataSource.undoLastMigration();
+    for (const table of ["review", "frozen_eligibility"])
+      await expect(dataSource.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+    await dataSource.runMigrations();
+  });
+});

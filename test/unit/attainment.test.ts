@@ -106,6 +106,21 @@ describe("solidaleGate", () => {
     );
   });
 
+  it("weighs the Solidali as the rule set says: (3 × 1 + 1 × 1 + 1 × 0.8 + 1 × 0.9) / 6 = 0.95 ≥ 0.95", () => {
+    const gate = solidaleGate(
+      [result(1), result(1), result(0.8), result(0.9)],
+      GateMode.WEIGHTED_MEAN,
+      0.95,
+      [3, 1, 1, 1],
+    );
+    expect(gate.open).toBe(true);
+    expect(gate.score).toBeCloseTo(0.95, 12);
+    // Equal weights give 0.925, short of 0.95.
+    expect(solidaleGate([result(1), result(1), result(0.8), result(0.9)], GateMode.WEIGHTED_MEAN, 0.95).open).toBe(
+      false,
+    );
+  });
+
   it("cannot be judged while any Solidale objective is incomplete", () => {
     expect(solidaleGate([result(1), result(null), result(1), result(1)]).open).toBeNull();
   });

@@ -1,20 +1,14 @@
 import { StaffCategory } from "../../entities/enums";
-import {
-  computeEligibility,
-  employeeUnitScore,
-  EmployeeInput,
-  isFlatDistribution,
-  unitScore,
-} from "../../src/incentives/eligibility";
+import { employeeUnitScore, EmployeeInput, scoreEmployee, unitScore } from "../../src/incentives/eligibility";
 import { DEFAULT_RULES, ruleSetSchema } from "../../src/incentives/rule-set";
 
 const fullYear = (score: number) => [{ unitScore: score, days: 365, share: 1 }];
 const employee = (
-  employeeId: number,
   category: EmployeeInput["category"],
   individualScore: number,
   assignments = fullYear(0.9),
-): EmployeeInput => ({ employeeId, category, individualScore, assignments });
+): EmployeeInput => ({ category, individualScore, assignments });
+const score = (input: EmployeeInput, gateOpen = true) => scoreEmployee(input, gateOpen, DEFAULT_RULES, 365);
 
 describe("unit and composite scores", () => {
   it("weighs a directorate 70% on its objectives and 30% on its Gestionale contribution: 0.7 × 0.9 + 0.3 × 0.6 = 0.81", () => {
@@ -32,70 +26,34 @@ describe("unit and composite scores", () => {
   });
 
   it("weighs unit and individual by category: manager 60/40, PO 50/50, staff 40/60", () => {
-    const [manager, po, staff] = computeEligibility(
-      [employee(1, StaffCategory.MANAGER, 70), employee(2, StaffCategory.PO, 70), employee(3, StaffCategory.STAFF, 70)],
-      true,
-      DEFAULT_RULES,
-      365,
-    );
-    expect(manager.composite).toBeCloseTo(0.6 * 0.9 + 0.4 * 0.7, 12); // 0.82
-    expect(po.composite).toBeCloseTo(0.5 * 0.9 + 0.5 * 0.7, 12); // 0.80
+    expect(score(employee(StaffCategory.MANAGER, 70)).composite).toBeCloseTo(0.6 * 0.9 + 0.4 * 0.7, 12); // 0.82
+    expect(score(employee(StaffCategory.PO, 70)).composite).toBeCloseTo(0.5 * 0.9 + 0.5 * 0.7, 12); // 0.80
+    const staff = score(employee(StaffCategory.STAFF, 70));
     expect(staff.composite).toBeCloseTo(0.4 * 0.9 + 0.6 * 0.7, 12); // 0.78
-    expect(staff.payableShare).toBeCloseTo(0.78, 12);
+    expect(staff.premium).toBeCloseTo(0.78, 12);
   });
 });
 
-describe("payable share", () => {
-  it("is 0 for everyone while the Solidale gate is closed", () => {
-    const results = computeEligibility(
-      [employee(1, StaffCategory.MANAGER, 100, fullYear(1)), employee(2, StaffCategory.STAFF, 90)],
-      false,
-      DEFAULT_RULES,
-      365,
-    );
-    expect(results.map((r) => [r.gateOpen, r.payableShare])).toEqual([
-      [false, 0],
-      [false, 0],
-    ]);
+describe("the premium", () => {
+  it("is 0 while the Solidale gate is closed", () => {
+    expect(score(employee(StaffCategory.MANAGER, 100, fullYear(1)), false).premium).toBe(0);
   });
 
   it("is 0 just below the 60% threshold and the composite from it", () => {
     // Staff, unit 0.6: 0.4 × 0.6 + 0.6 × individual; individual 60 → 0.60 (paid), 59 → 0.594 (not).
-    const [at, below] = computeEligibility(
-      [employee(1, StaffCategory.STAFF, 60, fullYear(0.6)), employee(2, StaffCategory.STAFF, 59, fullYear(0.6))],
-      true,
-      DEFAULT_RULES,
-      365,
-    );
-    expect(at.payableShare).toBeCloseTo(0.6, 12);
+    expect(score(employee(StaffCategory.STAFF, 60, fullYear(0.6))).premium).toBeCloseTo(0.6, 12);
+    const below = score(employee(StaffCategory.STAFF, 59, fullYear(0.6)));
     expect(below.composite).toBeCloseTo(0.594, 12);
-    expect(below.payableShare).toBe(0);
+    expect(below.premium).toBe(0);
   });
 
   it("is pro rata for a half-time part-timer and for someone hired in July", () => {
-    const partTimer = employee(1, StaffCategory.STAFF, 80, [{ unitScore: 0.9, days: 365, share: 0.5 }]);
-    const hired = employee(2, StaffCategory.STAFF, 80, [{ unitScore: 0.9, days: 184, share: 1 }]);
-    const [half, july] = computeEligibility([partTimer, hired], true, DEFAULT_RULES, 365);
     const composite = 0.4 * 0.9 + 0.6 * 0.8; // 0.84
-    expect(half.payableShare).toBeCloseTo((composite * 182.5) / 365, 12);
-    expect(july.payableShare).toBeCloseTo((composite * 184) / 365, 12);
-  });
-
-  it("uplifts the best-rated share of staff by art. 69 when configured: top 1 of 4 gets + 30%", () => {
-    const rules = { ...DEFAULT_RULES, differentiation: { quota: 0.25, uplift: 0.3 } };
-    const results = computeEligibility(
-      [
-        employee(1, StaffCategory.STAFF, 95),
-        employee(2, StaffCategory.STAFF, 80),
-        employee(3, StaffCategory.STAFF, 75),
-        employee(4, StaffCategory.STAFF, 70),
-      ],
-      true,
-      rules,
-      365,
-    );
-    expect(results.map((r) => r.uplifted)).toEqual([true, false, false, false]);
-    expect(results[0].payableShare).toBeCloseTo((0.4 * 0.9 + 0.6 * 0.95) * 1.3, 12);
+    const half = score(employee(StaffCategory.STAFF, 80, [{ unitScore: 0.9, days: 365, share: 0.5 }]));
+    expect(half.days).toBe(182.5);
+    expect(half.premium).toBeCloseTo((composite * 182.5) / 365, 12);
+    const july = score(employee(StaffCategory.STAFF, 80, [{ unitScore: 0.9, days: 184, share: 1 }]));
+    expect(july.premium).toBeCloseTo((composite * 184) / 365, 12);
   });
 });
 
@@ -116,20 +74,26 @@ describe("rules as data", () => {
     expect(ruleSetSchema.safeParse(DEFAULT_RULES).success).toBe(true);
   });
 
-  it("flags a flat distribution, which art. 18 forbids", () => {
-    const same = computeEligibility(
-      [employee(1, StaffCategory.STAFF, 80), employee(2, StaffCategory.STAFF, 80)],
-      true,
-      DEFAULT_RULES,
-      365,
-    );
-    expect(isFlatDistribution(same)).toBe(true);
-    const varied = computeEligibility(
-      [employee(1, StaffCategory.STAFF, 80), employee(2, StaffCategory.STAFF, 90)],
-      true,
-      DEFAULT_RULES,
-      365,
-    );
-    expect(isFlatDistribution(varied)).toBe(false);
+  it("keeps art. 69 away from managers, who have their own result pay, and applies it to staff by default", () => {
+    const managers = { ...DEFAULT_RULES, differentiation: { quota: 0.1, uplift: 0.3, categories: ["MANAGER"] } };
+    expect(ruleSetSchema.safeParse(managers).success).toBe(false);
+    const staff = ruleSetSchema.parse({ ...DEFAULT_RULES, differentiation: { quota: 0.1, uplift: 0.3 } });
+    expect(staff.differentiation?.categories).toEqual(["STAFF"]);
+  });
+
+  it("takes a fund in euros to the cent, and nothing finer", () => {
+    const fund = (amount: unknown) =>
+      ruleSetSchema.safeParse({ ...DEFAULT_RULES, funds: { STAFF: { actKey: "CCDI-1-2020", amount } } });
+    expect(fund(1250000).data?.funds).toEqual({ STAFF: { actKey: "CCDI-1-2020", amount: "1250000.00" } });
+    expect(fund("1250000.5").data?.funds?.STAFF?.amount).toBe("1250000.50");
+    expect(fund("1250000.005").success).toBe(false);
+    expect(fund(0.1 + 0.2).success).toBe(false); // 0.30000000000000004 is not an amount to the cent
+    expect(fund(-5).success).toBe(false);
+  });
+
+  it("reads a rule set stored before weights and funds existed with equal weights and no fund", () => {
+    const stored = { ...DEFAULT_RULES, gate: { mode: "ALL", threshold: 1 } } as Record<string, unknown>;
+    delete stored.funds;
+    expect(ruleSetSchema.parse(stored)).toMatchObject({ gate: { weights: null }, funds: null });
   });
 });

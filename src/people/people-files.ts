@@ -1,0 +1,74 @@
+import { date, decimal, requiredText, RowProblem } from "../csv/fields";
+import { CsvRow, readCsvText } from "../csv/italian-csv";
+import { StaffCategory } from "../../entities/enums";
+import { OrgUnit } from "../../entities/org-unit.entity";
+
+/**
+ * People from three CSV exports (`;` or `,`, header row):
+ *   employees:   matricola; nome; categoria (DIRIGENTE | PO | DIPENDENTE, or MANAGER | PO | STAFF): the category now
+ *   assignments: matricola; unita (unit code); dal; al (blank: still there); quota (share of full time,
+ *                blank: 1); categoria (held over those dates, blank: the employee's)
+ *   assessments: matricola; anno; punteggio (0-100)
+ */
+export interface PeopleFiles {
+  employees: string | null;
+  assignments: string | null;
+  assessments: string | null;
+}
+
+const CATEGORIES: Record<string, StaffCategory> = {
+  DIRIGENTE: StaffCategory.MANAGER,
+  MANAGER: StaffCategory.MANAGER,
+  PO: StaffCategory.PO,
+  "POSIZIONE ORGANIZZATIVA": StaffCategory.PO,
+  DIPENDENTE: StaffCategory.STAFF,
+  STAFF: StaffCategory.STAFF,
+};
+
+function category(fields: Record<string, string>): StaffCategory {
+  const value = CATEGORIES[requiredText(fields, "categoria").toUpperCase()];
+  if (!value) throw new RowProblem("categoria", `"${fields.categoria}" is not DIRIGENTE, PO or DIPENDENTE`);
+  return value;
+}
+
+/** A file's rows, each with its line and the file's name (for the problems); none when the file was not given. */
+export function rows(name: string, text: string | null): CsvRow[] {
+  if (!text) return [];
+  return readCsvText(name, text).map(({ line, fields }) => ({ line, fields: { ...fields, _file: name } }));
+}
+
+export function employeeRow(fields: Record<string, string>) {
+  return { code: requiredText(fields, "matricola"), name: requiredText(fields, "nome"), category: category(fields) };
+}
+
+/** An assignment row, to a unit that existed on every one of its days. */
+export function assignmentRow(fields: Record<string, string>, units: ReadonlyMap<string, OrgUnit>) {
+  const unit = units.get(requiredText(fields, "unita"));
+  if (!unit) throw new RowProblem("unita", `no unit has the code "${fields.unita}"`);
+  const validFrom = date(fields, "dal")!;
+  const validTo = date(fields, "al", false);
+  if (validTo !== null && validTo < validFrom) throw new RowProblem("al", "ends before it starts");
+  const startsInTime = unit.validFrom === null || unit.validFrom <= validFrom;
+  const endsInTime = unit.validTo === null || (validTo !== null && validTo <= unit.validTo);
+  if (!startsInTime || !endsInTime)
+    throw new RowProblem(
+      "unita",
+      `${unit.code} existed ${unit.validFrom ? `from ${unit.validFrom} ` : ""}${unit.validTo ? `to ${unit.validTo}` : "with no end"}, not on every day from ${validFrom} to ${validTo ?? "no end"}`,
+    );
+  return {
+    code: requiredText(fields, "matricola"),
+    unitId: unit.id,
+    validFrom,
+    validTo,
+    share: decimal(fields, "quota", 0.01, 1, 1),
+    category: (fields.categoria ?? "").trim() === "" ? null : category(fields),
+  };
+}
+
+export function assessmentRow(fields: Record<string, string>) {
+  return {
+    code: requiredText(fields, "matricola"),
+    year: decimal(fields, "anno", 1990, 2100),
+    score: decimal(fields, "punteggio", 0, 100),
+  };
+}
