@@ -1,10 +1,13 @@
-import { DataSource, EntityManager, In, QueryFailedError } from "typeorm";
+import { DataSource, EntityManager, In } from "typeorm";
 import { RowProblem } from "../../src/csv/fields";
 import { JobDefinition } from "../job";
 import { SourceAdapter, SourceUnavailable } from "../adapters/source";
 import { JobRunStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
+import { SlotTaken } from "../../src/measurement/write-measurements";
 import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods";
+import { onceMoreAfterRace } from "../../src/storage/after-race";
+import { isUniqueViolation } from "../../src/storage/unique-violation";
 import { Collected, writeOutcome } from "./write-outcome";
 import { acquireLease, leaseHolder, releaseLease } from "./lease";
 
@@ -57,7 +60,11 @@ export async function runJob(
   try {
     await markInterrupted(manager, request.job.key, run.id, now());
     const collected = await withRetries(() => collect(request, options), options, run);
-    return await dataSource.transaction((tx) => writeOutcome(tx, run, collected, request.source.description, now()));
+    // A value written meanwhile in a slot this run measures is superseded like the others, on a second try.
+    return await onceMoreAfterRace(
+      () => dataSource.transaction((tx) => writeOutcome(tx, run, collected, request.source.description, now())),
+      (error) => error instanceof SlotTaken,
+    );
   } catch (error) {
     return finishFailed(dataSource, run, (error as Error).message, now());
   } finally {
@@ -89,7 +96,7 @@ async function claimRun(
     });
     return dataSource.manager.findOneByOrFail(JobRun, { id: result.identifiers[0].id as number });
   } catch (error) {
-    if (error instanceof QueryFailedError && /duplicate|unique/i.test(error.message)) return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

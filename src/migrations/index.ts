@@ -7,6 +7,7 @@ import { PeopleAndIncentives1795617478933 } from "./1795617478933-PeopleAndIncen
 import { AttainmentInputsVersion1795621365356 } from "./1795621365356-AttainmentInputsVersion";
 import { FrozenScores1795623630655 } from "./1795623630655-FrozenScores";
 import { SchedeAndMonitoring1796127113983 } from "./1796127113983-SchedeAndMonitoring";
+import { MeasurementInForce1796130128068 } from "./1796130128068-MeasurementInForce";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AttainmentInputsVersion1795621365356,
   FrozenScores1795623630655,
   SchedeAndMonitoring1796127113983,
+  MeasurementInForce1796130128068,
 ];
