@@ -89,6 +89,16 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
     expect(await dataSource.query("SELECT actor FROM audit_event")).toEqual([{ actor: "test" }]);
   });
 
+  it("refuse to overwrite an audit event by replacing its id", async () => {
+    const replace = dataSource.options.type === "better-sqlite3" ? "INSERT OR REPLACE" : "REPLACE";
+    await expect(
+      dataSource.query(
+        `${replace} INTO audit_event (id, at, actor, action, entityType) VALUES (1, '2019-12-06 10:15:00.000', 'someone else', 'TEST', 'Nothing')`,
+      ),
+    ).rejects.toThrow(/append-only/);
+    expect(await dataSource.query("SELECT actor FROM audit_event")).toEqual([{ actor: "test" }]);
+  });
+
   it("refuse to update or delete a measurement, after every migration that rebuilt its table", async () => {
     await dataSource.query("INSERT INTO administration (code, name) VALUES ('000000', 'Test')");
     await dataSource.query(
