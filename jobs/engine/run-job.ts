@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In } from "typeorm";
+import { DataSource } from "typeorm";
 import { RowProblem } from "../../src/csv/fields";
 import { JobDefinition } from "../job";
 import { SourceAdapter, SourceUnavailable } from "../adapters/source";
@@ -9,7 +9,8 @@ import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods"
 import { onceMoreAfterRace } from "../../src/storage/after-race";
 import { isUniqueViolation } from "../../src/storage/unique-violation";
 import { Collected, writeOutcome } from "./write-outcome";
-import { acquireLease, leaseHolder, releaseLease } from "./lease";
+import { markInterrupted } from "./interrupted-runs";
+import { acquireLease, leaseHolder, releaseLease, renewLease, startHeartbeat } from "./lease";
 
 export interface RunRequest {
   job: JobDefinition<unknown>;
@@ -33,10 +34,11 @@ export interface RunnerOptions {
 }
 
 /**
- * One run of a job over a period: claims the tick, takes the lease, reads the source (retrying a
- * source that is down), and writes every value, the rejected rows and the run's outcome in one
- * transaction. A run that fails or is killed leaves no value behind. Returns null when another
- * server already took this tick.
+ * One run of a job over a period: claims the tick, takes the lease (or is SKIPPED while the job runs
+ * elsewhere) and renews it while it runs, reads the source (retrying a source that is down), and
+ * writes every value, the rejected rows and the run's outcome in one transaction, if it still holds
+ * the lease. A run that fails or is killed leaves no value behind. Returns null when another server
+ * already took this tick.
  */
 export async function runJob(
   dataSource: DataSource,
@@ -48,27 +50,38 @@ export async function runJob(
   if (!run) return null;
 
   const manager = dataSource.manager;
-  if (!(await acquireLease(manager, request.job.key, options.holder, now(), options.leaseMs))) {
-    const lease = await leaseHolder(manager, request.job.key);
-    return finishFailed(
-      dataSource,
-      run,
-      `another run of ${request.job.key} holds the lease (${lease?.holder} until ${lease?.expiresAt?.toISOString()})`,
-      now(),
-    );
+  const { job } = request;
+  if (!(await acquireLease(manager, job.key, options.holder, now(), options.leaseMs))) {
+    const lease = await leaseHolder(manager, job.key);
+    return finish(dataSource, run, now(), {
+      status: JobRunStatus.SKIPPED,
+      notes: `skipped: ${job.key} is still running on ${lease?.holder} (its lease renewed until ${lease?.expiresAt?.toISOString()})`,
+    });
   }
+  const heartbeat = startHeartbeat(manager, job.key, options.holder, options.leaseMs, now);
   try {
-    await markInterrupted(manager, request.job.key, run.id, now());
+    await markInterrupted(manager, job.key, run.id, now());
     const collected = await withRetries(() => collect(request, options), options, run);
     // A value written meanwhile in a slot this run measures is superseded like the others, on a second try.
     return await onceMoreAfterRace(
-      () => dataSource.transaction((tx) => writeOutcome(tx, run, collected, request.source.description, now())),
+      () =>
+        dataSource.transaction(async (tx) => {
+          if (!(await renewLease(tx, job.key, options.holder, now(), options.leaseMs)))
+            throw new Error(
+              `lost its lease: the process stalled for longer than JOB_LEASE_SECONDS (${options.leaseMs / 1000} s) and another run took ${job.key} over`,
+            );
+          return writeOutcome(tx, run, collected, request.source.description, now());
+        }),
       (error) => error instanceof SlotTaken,
     );
   } catch (error) {
-    return finishFailed(dataSource, run, (error as Error).message, now());
+    return finish(dataSource, run, now(), {
+      status: JobRunStatus.FAILED,
+      error: (error as Error).message.slice(0, 4000),
+    });
   } finally {
-    await releaseLease(manager, request.job.key, options.holder);
+    heartbeat.stop();
+    await releaseLease(manager, job.key, options.holder);
   }
 }
 
@@ -98,23 +111,6 @@ async function claimRun(
   } catch (error) {
     if (isUniqueViolation(error)) return null;
     throw error;
-  }
-}
-
-/** Runs left RUNNING by a process that died: only one run holds the lease, so they are over. */
-async function markInterrupted(manager: EntityManager, jobKey: string, currentRunId: number, now: Date): Promise<void> {
-  const stale = await manager.find(JobRun, { where: { jobKey, status: JobRunStatus.RUNNING } });
-  const ids = stale.filter((r) => r.id !== currentRunId).map((r) => r.id);
-  if (ids.length) {
-    await manager.update(
-      JobRun,
-      { id: In(ids) },
-      {
-        status: JobRunStatus.FAILED,
-        finishedAt: now,
-        error: "interrupted: its process stopped before finishing; it wrote nothing",
-      },
-    );
   }
 }
 
@@ -167,11 +163,12 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   return collected;
 }
 
-async function finishFailed(dataSource: DataSource, run: JobRun, error: string, now: Date): Promise<JobRun> {
-  await dataSource.manager.update(
-    JobRun,
-    { id: run.id },
-    { status: JobRunStatus.FAILED, finishedAt: now, error: error.slice(0, 4000) },
-  );
+async function finish(
+  dataSource: DataSource,
+  run: JobRun,
+  now: Date,
+  outcome: Pick<JobRun, "status"> & Partial<Pick<JobRun, "error" | "notes">>,
+): Promise<JobRun> {
+  await dataSource.manager.update(JobRun, { id: run.id }, { ...outcome, finishedAt: now });
   return dataSource.manager.findOneByOrFail(JobRun, { id: run.id });
 }
