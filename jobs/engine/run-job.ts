@@ -1,6 +1,7 @@
-import { DataSource } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { RowProblem } from "../../src/csv/fields";
 import { JobDefinition } from "../job";
+import { sourceVariable } from "../source-variable";
 import { SourceAdapter, SourceUnavailable } from "../adapters/source";
 import { JobRunStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
@@ -20,6 +21,8 @@ export interface RunRequest {
   triggeredBy: string;
   /** The cron tick this run answers; a tick is run once across every server. */
   scheduledAt?: Date | null;
+  /** Supersede the earlier run's values even if this run read far fewer rows. */
+  force?: boolean;
 }
 
 export interface RunnerOptions {
@@ -29,6 +32,8 @@ export interface RunnerOptions {
   /** Further attempts when the source is unavailable, waiting backoffMs, then twice that, … */
   retries: number;
   backoffMs: number;
+  /** A rerun that reads fewer rows than this share of the run it supersedes needs `force` (0: never). */
+  rerunMinShare?: number;
   now?: () => Date;
   onProgress?: (rowsRead: number) => void;
 }
@@ -62,6 +67,7 @@ export async function runJob(
   try {
     await markInterrupted(manager, job.key, run.id, now());
     const collected = await withRetries(() => collect(request, options), options, run);
+    if (!request.force) await refuseShrunkenRerun(manager, run, collected.rowsRead, options.rerunMinShare ?? 0);
     // A value written meanwhile in a slot this run measures is superseded like the others, on a second try.
     return await onceMoreAfterRace(
       () =>
@@ -121,6 +127,12 @@ async function withRetries<T>(work: () => Promise<T>, options: RunnerOptions, ru
       return await work();
     } catch (error) {
       if (!(error instanceof SourceUnavailable)) throw error;
+      // A folder or file that does not exist will not appear by waiting (the adapter keeps only the message).
+      if (/\bENOENT\b/.test(error.message))
+        throw new Error(
+          `${error.message}: create it, or set ${sourceVariable(run.jobKey)} to the job's source (csv:<folder>, sql:<url>#<table> or http:<url>)`,
+          { cause: error },
+        );
       failures.push(error.message);
       if (attempt >= options.retries) {
         throw new Error(`the source failed ${failures.length} times (run ${run.id}): ${failures.join(" | ")}`, {
@@ -130,6 +142,21 @@ async function withRetries<T>(work: () => Promise<T>, options: RunnerOptions, ru
       await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** attempt));
     }
   }
+}
+
+/**
+ * A rerun that read far fewer rows than the run whose values it would supersede (a two-row file
+ * after a 300,000-row one) is more likely a partial export than a correction: it waits for `force`.
+ */
+async function refuseShrunkenRerun(manager: EntityManager, run: JobRun, rowsRead: number, minShare: number) {
+  const previous = await manager.findOne(JobRun, {
+    where: { jobKey: run.jobKey, period: run.period, status: JobRunStatus.SUCCEEDED },
+    order: { id: "DESC" },
+  });
+  if (previous && rowsRead < previous.rowsRead * minShare)
+    throw new Error(
+      `read ${rowsRead} rows, fewer than ${Math.round(minShare * 100)}% of the ${previous.rowsRead} that run ${previous.id} read for ${run.period}, whose values it would supersede: if the source really is this small, run again with --force (runJob force: true)`,
+    );
 }
 
 async function collect(request: RunRequest, options: RunnerOptions): Promise<Collected> {

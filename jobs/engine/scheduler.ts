@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import cron, { ScheduledTask } from "node-cron";
 import { DataSource } from "typeorm";
 import { PeriodKind } from "../../entities/enums";
-import { ConfiguredJob, configuredJobs } from "../registry";
+import { ConfiguredJob, configuredJobs, createInboxes } from "../registry";
 import { Config } from "../../src/config";
 import { todayInRome } from "../../src/dates";
 import { Logger } from "../../src/logger";
@@ -19,6 +19,7 @@ export function runnerOptions(config: Config, holder = PROCESS_NAME): RunnerOpti
     leaseMs: config.JOB_LEASE_SECONDS * 1000,
     retries: config.JOB_RETRIES,
     backoffMs: config.JOB_BACKOFF_MS,
+    rerunMinShare: config.JOB_RERUN_MIN_SHARE,
   };
 }
 
@@ -40,6 +41,7 @@ export function periodForTick(tick: Date): Period {
  * is claimed in the database, so it runs once.
  */
 export function startScheduler(dataSource: DataSource, config: Config, logger: Logger): { stop(): Promise<void> } {
+  createInboxes(config);
   const underWay = new Set<Promise<void>>();
   const tasks: ScheduledTask[] = configuredJobs(config).map((job) =>
     cron.schedule(
