@@ -31,5 +31,14 @@ export function dataSourceOptions(
     };
   }
   if (config.SQLITE_PATH !== ":memory:") mkdirSync(dirname(config.SQLITE_PATH), { recursive: true });
-  return { ...common, type: "better-sqlite3", database: config.SQLITE_PATH };
+  return {
+    ...common,
+    type: "better-sqlite3",
+    database: config.SQLITE_PATH,
+    // Without it, INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers,
+    // and so overwrites an append-only row (a measurement, an audit event) that the triggers guard.
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma("recursive_triggers = ON");
+    },
+  };
 }

@@ -119,6 +119,10 @@ export enum JobRunStatus {
   RUNNING = "RUNNING",
   SUCCEEDED = "SUCCEEDED",
   FAILED = "FAILED",
+  /** Its process stopped (killed, crashed) before finishing; it wrote nothing. */
+  INTERRUPTED = "INTERRUPTED",
+  /** Not run: the job was still running elsewhere (the reason is in its notes). */
+  SKIPPED = "SKIPPED",
 }
 
 /** What part of the plan a change touches: an objective, or a detail element of its scheda. */

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { Config } from "../src/config";
 import { adapterFor } from "./adapters";
 import { SourceAdapter } from "./adapters/source";
@@ -42,6 +43,17 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
       schedule: config.JOB_PIANO_QUARTIERI_SCHEDULE,
     },
   ];
+}
+
+/** The CSV inboxes the configuration names, created if missing, so that a fresh install's jobs find an empty folder. */
+export function createInboxes(config: Config): void {
+  for (const spec of [
+    config.JOB_PAYMENT_TIMELINESS_SOURCE,
+    config.JOB_OVERDUE_DEBT_SOURCE,
+    config.JOB_CRM_RESPONSE_SOURCE,
+    config.JOB_PIANO_QUARTIERI_SOURCE,
+  ])
+    if (spec.startsWith("csv:")) mkdirSync(spec.slice("csv:".length), { recursive: true });
 }
 
 export function findJob(config: Config, key: string): ConfiguredJob | undefined {

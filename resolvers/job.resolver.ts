@@ -114,6 +114,11 @@ export class JobRunResolver {
   async runJob(
     @Arg("jobKey") jobKey: string,
     @Arg("period") periodText: string,
+    @Arg("force", () => Boolean, {
+      defaultValue: false,
+      description: "Supersede the earlier run's values even if this run reads far fewer rows (JOB_RERUN_MIN_SHARE)",
+    })
+    force: boolean,
     @Ctx() { dataSource, caller, config }: Context,
   ): Promise<JobRun> {
     const job = findJob(config, jobKey);
@@ -122,7 +127,7 @@ export class JobRunResolver {
     if (!period) throw invalidInput("period", `"${periodText}" is not a period such as 2019 or 2019-Q4`);
     const run = await runJob(
       dataSource,
-      { job: job.definition, source: job.source(), period, triggeredBy: caller.subject ?? "anonymous" },
+      { job: job.definition, source: job.source(), period, triggeredBy: caller.subject ?? "anonymous", force },
       runnerOptions(config),
     );
     return run!;

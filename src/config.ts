@@ -29,9 +29,12 @@ const schema = z
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(200_000),
     JOB_SCHEDULER: z.enum(["on", "off"]).default("on"),
-    JOB_LEASE_SECONDS: z.coerce.number().int().min(10).default(900),
+    // The running holder renews it every third of this; one that stops loses it after this long.
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
     JOB_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
     JOB_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
+    // A rerun reading fewer rows than this share of the run it supersedes needs --force (0: never asks).
+    JOB_RERUN_MIN_SHARE: z.coerce.number().min(0).max(1).default(0.5),
     JOB_SOURCE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
     JOB_PAYMENT_TIMELINESS_SOURCE: z
       .string()

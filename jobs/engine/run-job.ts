@@ -1,12 +1,17 @@
-import { DataSource, EntityManager, In, QueryFailedError } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { RowProblem } from "../../src/csv/fields";
 import { JobDefinition } from "../job";
+import { sourceVariable } from "../source-variable";
 import { SourceAdapter, SourceUnavailable } from "../adapters/source";
 import { JobRunStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
+import { SlotTaken } from "../../src/measurement/write-measurements";
 import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods";
+import { onceMoreAfterRace } from "../../src/storage/after-race";
+import { isUniqueViolation } from "../../src/storage/unique-violation";
 import { Collected, writeOutcome } from "./write-outcome";
-import { acquireLease, leaseHolder, releaseLease } from "./lease";
+import { markInterrupted } from "./interrupted-runs";
+import { acquireLease, leaseHolder, releaseLease, renewLease, startHeartbeat } from "./lease";
 import { withYearFromQuarters } from "./year-from-quarters";
 
 export interface RunRequest {
@@ -17,6 +22,8 @@ export interface RunRequest {
   triggeredBy: string;
   /** The cron tick this run answers; a tick is run once across every server. */
   scheduledAt?: Date | null;
+  /** Supersede the earlier run's values even if this run read far fewer rows. */
+  force?: boolean;
 }
 
 export interface RunnerOptions {
@@ -26,15 +33,18 @@ export interface RunnerOptions {
   /** Further attempts when the source is unavailable, waiting backoffMs, then twice that, … */
   retries: number;
   backoffMs: number;
+  /** A rerun that reads fewer rows than this share of the run it supersedes needs `force` (0: never). */
+  rerunMinShare?: number;
   now?: () => Date;
   onProgress?: (rowsRead: number) => void;
 }
 
 /**
- * One run of a job over a period: claims the tick, takes the lease, reads the source (retrying a
- * source that is down), and writes every value, the rejected rows and the run's outcome in one
- * transaction. A run that fails or is killed leaves no value behind. Returns null when another
- * server already took this tick.
+ * One run of a job over a period: claims the tick, takes the lease (or is SKIPPED while the job runs
+ * elsewhere) and renews it while it runs, reads the source (retrying a source that is down), and
+ * writes every value, the rejected rows and the run's outcome in one transaction, if it still holds
+ * the lease. A run that fails or is killed leaves no value behind. Returns null when another server
+ * already took this tick.
  */
 export async function runJob(
   dataSource: DataSource,
@@ -46,26 +56,40 @@ export async function runJob(
   if (!run) return null;
 
   const manager = dataSource.manager;
-  if (!(await acquireLease(manager, request.job.key, options.holder, now(), options.leaseMs))) {
-    const lease = await leaseHolder(manager, request.job.key);
-    return finishFailed(
-      dataSource,
-      run,
-      `another run of ${request.job.key} holds the lease (${lease?.holder} until ${lease?.expiresAt?.toISOString()})`,
-      now(),
-    );
-  }
-  try {
-    await markInterrupted(manager, request.job.key, run.id, now());
-    const collected = await withRetries(() => collect(request, options), options, run);
-    return await dataSource.transaction(async (tx) => {
-      collected.values = await withYearFromQuarters(tx, request.job, request.period, collected.values);
-      return writeOutcome(tx, run, collected, request.source.description, now());
+  const { job } = request;
+  if (!(await acquireLease(manager, job.key, options.holder, now(), options.leaseMs))) {
+    const lease = await leaseHolder(manager, job.key);
+    return finish(dataSource, run, now(), {
+      status: JobRunStatus.SKIPPED,
+      notes: `skipped: ${job.key} is still running on ${lease?.holder} (its lease renewed until ${lease?.expiresAt?.toISOString()})`,
     });
+  }
+  const heartbeat = startHeartbeat(manager, job.key, options.holder, options.leaseMs, now);
+  try {
+    await markInterrupted(manager, job.key, run.id, now());
+    const collected = await withRetries(() => collect(request, options), options, run);
+    if (!request.force) await refuseShrunkenRerun(manager, run, collected.rowsRead, options.rerunMinShare ?? 0);
+    // A value written meanwhile in a slot this run measures is superseded like the others, on a second try.
+    return await onceMoreAfterRace(
+      () =>
+        dataSource.transaction(async (tx) => {
+          if (!(await renewLease(tx, job.key, options.holder, now(), options.leaseMs)))
+            throw new Error(
+              `lost its lease: the process stalled for longer than JOB_LEASE_SECONDS (${options.leaseMs / 1000} s) and another run took ${job.key} over`,
+            );
+          const values = await withYearFromQuarters(tx, job, request.period, collected.values);
+          return writeOutcome(tx, run, { ...collected, values }, request.source.description, now());
+        }),
+      (error) => error instanceof SlotTaken,
+    );
   } catch (error) {
-    return finishFailed(dataSource, run, (error as Error).message, now());
+    return finish(dataSource, run, now(), {
+      status: JobRunStatus.FAILED,
+      error: (error as Error).message.slice(0, 4000),
+    });
   } finally {
-    await releaseLease(manager, request.job.key, options.holder);
+    heartbeat.stop();
+    await releaseLease(manager, job.key, options.holder);
   }
 }
 
@@ -93,25 +117,8 @@ async function claimRun(
     });
     return dataSource.manager.findOneByOrFail(JobRun, { id: result.identifiers[0].id as number });
   } catch (error) {
-    if (error instanceof QueryFailedError && /duplicate|unique/i.test(error.message)) return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
-  }
-}
-
-/** Runs left RUNNING by a process that died: only one run holds the lease, so they are over. */
-async function markInterrupted(manager: EntityManager, jobKey: string, currentRunId: number, now: Date): Promise<void> {
-  const stale = await manager.find(JobRun, { where: { jobKey, status: JobRunStatus.RUNNING } });
-  const ids = stale.filter((r) => r.id !== currentRunId).map((r) => r.id);
-  if (ids.length) {
-    await manager.update(
-      JobRun,
-      { id: In(ids) },
-      {
-        status: JobRunStatus.FAILED,
-        finishedAt: now,
-        error: "interrupted: its process stopped before finishing; it wrote nothing",
-      },
-    );
   }
 }
 
@@ -122,6 +129,12 @@ async function withRetries<T>(work: () => Promise<T>, options: RunnerOptions, ru
       return await work();
     } catch (error) {
       if (!(error instanceof SourceUnavailable)) throw error;
+      // A folder or file that does not exist will not appear by waiting (the adapter keeps only the message).
+      if (/\bENOENT\b/.test(error.message))
+        throw new Error(
+          `${error.message}: create it, or set ${sourceVariable(run.jobKey)} to the job's source (csv:<folder>, sql:<url>#<table> or http:<url>)`,
+          { cause: error },
+        );
       failures.push(error.message);
       if (attempt >= options.retries) {
         throw new Error(`the source failed ${failures.length} times (run ${run.id}): ${failures.join(" | ")}`, {
@@ -131,6 +144,21 @@ async function withRetries<T>(work: () => Promise<T>, options: RunnerOptions, ru
       await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** attempt));
     }
   }
+}
+
+/**
+ * A rerun that read far fewer rows than the run whose values it would supersede (a two-row file
+ * after a 300,000-row one) is more likely a partial export than a correction: it waits for `force`.
+ */
+async function refuseShrunkenRerun(manager: EntityManager, run: JobRun, rowsRead: number, minShare: number) {
+  const previous = await manager.findOne(JobRun, {
+    where: { jobKey: run.jobKey, period: run.period, status: JobRunStatus.SUCCEEDED },
+    order: { id: "DESC" },
+  });
+  if (previous && rowsRead < previous.rowsRead * minShare)
+    throw new Error(
+      `read ${rowsRead} rows, fewer than ${Math.round(minShare * 100)}% of the ${previous.rowsRead} that run ${previous.id} read for ${run.period}, whose values it would supersede: if the source really is this small, run again with --force (runJob force: true)`,
+    );
 }
 
 async function collect(request: RunRequest, options: RunnerOptions): Promise<Collected> {
@@ -178,11 +206,12 @@ async function collect(request: RunRequest, options: RunnerOptions): Promise<Col
   return collected;
 }
 
-async function finishFailed(dataSource: DataSource, run: JobRun, error: string, now: Date): Promise<JobRun> {
-  await dataSource.manager.update(
-    JobRun,
-    { id: run.id },
-    { status: JobRunStatus.FAILED, finishedAt: now, error: error.slice(0, 4000) },
-  );
+async function finish(
+  dataSource: DataSource,
+  run: JobRun,
+  now: Date,
+  outcome: Pick<JobRun, "status"> & Partial<Pick<JobRun, "error" | "notes">>,
+): Promise<JobRun> {
+  await dataSource.manager.update(JobRun, { id: run.id }, { ...outcome, finishedAt: now });
   return dataSource.manager.findOneByOrFail(JobRun, { id: run.id });
 }

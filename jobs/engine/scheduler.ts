@@ -2,11 +2,12 @@ import { hostname } from "node:os";
 import cron, { ScheduledTask } from "node-cron";
 import { DataSource } from "typeorm";
 import { PeriodKind } from "../../entities/enums";
-import { ConfiguredJob, configuredJobs } from "../registry";
+import { ConfiguredJob, configuredJobs, createInboxes } from "../registry";
 import { Config } from "../../src/config";
 import { todayInRome } from "../../src/dates";
 import { Logger } from "../../src/logger";
 import { Period, periodLabel } from "../../src/periods";
+import { closeDeadRuns } from "./interrupted-runs";
 import { runJob, RunnerOptions } from "./run-job";
 
 /** This process, as leases and runs name it. */
@@ -18,6 +19,7 @@ export function runnerOptions(config: Config, holder = PROCESS_NAME): RunnerOpti
     leaseMs: config.JOB_LEASE_SECONDS * 1000,
     retries: config.JOB_RETRIES,
     backoffMs: config.JOB_BACKOFF_MS,
+    rerunMinShare: config.JOB_RERUN_MIN_SHARE,
   };
 }
 
@@ -39,6 +41,7 @@ export function periodForTick(tick: Date): Period {
  * is claimed in the database, so it runs once.
  */
 export function startScheduler(dataSource: DataSource, config: Config, logger: Logger): { stop(): Promise<void> } {
+  createInboxes(config);
   const underWay = new Set<Promise<void>>();
   const tasks: ScheduledTask[] = configuredJobs(config).map((job) =>
     cron.schedule(
@@ -55,9 +58,23 @@ export function startScheduler(dataSource: DataSource, config: Config, logger: L
     { jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`) },
     "job scheduler started",
   );
+  // Runs whose process died are closed within a lease or two, not at their job's next tick.
+  const sweep = () => {
+    const swept: Promise<void> = closeDeadRuns(dataSource.manager, new Date(), config.JOB_LEASE_SECONDS * 1000)
+      .then(
+        (closed) => void (closed && logger.warn({ runs: closed }, "runs whose process stopped marked INTERRUPTED")),
+        (error: unknown) => logger.error({ err: error }, "could not look for interrupted runs"),
+      )
+      .finally(() => underWay.delete(swept));
+    underWay.add(swept);
+  };
+  sweep();
+  const sweeper = setInterval(sweep, config.JOB_LEASE_SECONDS * 1000);
+  sweeper.unref();
   return {
     // No tick starts once stopped, and runs under way finish first: the caller may then close the database.
     stop: async () => {
+      clearInterval(sweeper);
       await Promise.all(tasks.map((task) => Promise.resolve(task.stop())));
       await Promise.all(underWay);
     },

@@ -155,6 +155,9 @@ async function generateMeasurements(dataSource: DataSource, scale: number): Prom
           recordedBy: "bench",
           recordedAt,
           supersedesId: null,
+          unitKey: 0,
+          breakdownKey: "",
+          supersedesKey: 0,
           reason: "GENERATED",
         });
       }

@@ -10,9 +10,10 @@ import { Caller } from "../auth/caller";
 import { answersFor } from "../auth/unit-scope";
 import { assertYearsOpen } from "../cycles/cycles";
 import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
+import { onceMoreAfterRace } from "../storage/after-race";
 import { isValidPeriod, Period, periodBounds, periodLabel } from "../periods";
 import { fitsFrequency, valueProblem } from "./value-rules";
-import { NewMeasurement, valuesInForce, writeMeasurements } from "./write-measurements";
+import { NewMeasurement, SlotTaken, valuesInForce, writeMeasurements } from "./write-measurements";
 
 export interface RecordMeasurementInput {
   kpiCode: string;
@@ -41,7 +42,10 @@ export function recordMeasurement(
   input: RecordMeasurementInput,
   now = new Date(),
 ): Promise<Measurement> {
-  return dataSource.transaction((manager) => recordMeasurementIn(manager, caller, input, now));
+  return onceMoreAfterRace(
+    () => dataSource.transaction((manager) => recordMeasurementIn(manager, caller, input, now)),
+    (error) => error instanceof SlotTaken,
+  );
 }
 
 /** recordMeasurement in the caller's transaction (a monitoring report records its values with it). */
@@ -98,7 +102,10 @@ export function correctMeasurement(
   input: CorrectMeasurementInput,
   now = new Date(),
 ): Promise<Measurement> {
-  return dataSource.transaction((manager) => correctMeasurementIn(manager, caller, input, now));
+  return onceMoreAfterRace(
+    () => dataSource.transaction((manager) => correctMeasurementIn(manager, caller, input, now)),
+    (error) => error instanceof SlotTaken,
+  );
 }
 
 /** correctMeasurement in the caller's transaction (a monitoring report records its values with it). */

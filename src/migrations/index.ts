@@ -9,6 +9,7 @@ import { FrozenScores1795623630655 } from "./1795623630655-FrozenScores";
 import { SchedeAndMonitoring1796127113983 } from "./1796127113983-SchedeAndMonitoring";
 import { PayrollSafeIncentives1796129042927 } from "./1796129042927-PayrollSafeIncentives";
 import { StatutoryFigures1796130602002 } from "./1796130602002-StatutoryFigures";
+import { MeasurementInForce1796130128068 } from "./1796130128068-MeasurementInForce";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -22,5 +23,6 @@ export const migrations = [
   FrozenScores1795623630655,
   SchedeAndMonitoring1796127113983,
   PayrollSafeIncentives1796129042927,
+  MeasurementInForce1796130128068,
   StatutoryFigures1796130602002,
 ];

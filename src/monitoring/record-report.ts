@@ -14,7 +14,9 @@ import { assertYearsOpen } from "../cycles/cycles";
 import { isWithin } from "../dates";
 import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
 import { correctMeasurementIn, recordMeasurementIn } from "../measurement/record-measurement";
-import { valuesInForce } from "../measurement/write-measurements";
+import { SlotTaken, valuesInForce } from "../measurement/write-measurements";
+import { onceMoreAfterRace } from "../storage/after-race";
+import { isUniqueViolation } from "../storage/unique-violation";
 import { reportProblems } from "./report-rules";
 
 export interface MonitoringReportInput {
@@ -38,6 +40,23 @@ export function recordMonitoringReport(
   caller: Caller,
   input: MonitoringReportInput,
   now = new Date(),
+): Promise<MonitoringReport> {
+  // Two reports sent at once: the second supersedes the first, as if sent after it.
+  return onceMoreAfterRace(
+    () => recordIn(dataSource, caller, input, now),
+    (error) => error instanceof SlotTaken || isUniqueViolation(error),
+  ).catch((error: unknown) => {
+    throw isUniqueViolation(error)
+      ? invalidInput("monitoringDate", "other reports on this objective and date were sent meanwhile: send it again")
+      : error;
+  });
+}
+
+function recordIn(
+  dataSource: DataSource,
+  caller: Caller,
+  input: MonitoringReportInput,
+  now: Date,
 ): Promise<MonitoringReport> {
   return dataSource.transaction(async (manager) => {
     const objective = await manager.findOneBy(Objective, { key: input.objectiveKey });

@@ -104,6 +104,9 @@ describe.each(testDatabases)("schede by act on $name", (db) => {
       recordedBy: "test",
       recordedAt: new Date("2019-05-10T10:00:00Z"),
       supersedesId: null,
+      unitKey: unit.id,
+      breakdownKey: "",
+      supersedesKey: 0,
       reason: null,
     });
     const { data } = await api.graphql<{

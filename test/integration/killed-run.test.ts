@@ -10,10 +10,14 @@ import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
 import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
 import { Measurement } from "../../entities/measurement.entity";
+import { closeDeadRuns } from "../../jobs/engine/interrupted-runs";
 import { runJob } from "../../jobs/engine/run-job";
+import { JobLease } from "../../entities/job-lease.entity";
 import { prepareDatabase } from "../../src/prepare-database";
 import { projectRoot } from "../../src/project-root";
 import { openWithPlan, testDatabases } from "../support/databases";
+
+const LEASE_SECONDS = 3;
 
 /** Polls the database (not the clock) until the child's run is under way. */
 async function until(check: () => Promise<boolean>, attempts = 200): Promise<void> {
@@ -54,7 +58,7 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
     await db.close(dataSource);
   });
 
-  it("leaves no value, and the next run records it as interrupted", async () => {
+  it("renews its lease while it runs; killed, it leaves no value, and the next run marks it INTERRUPTED and proceeds", async () => {
     const child: ChildProcess = spawn(
       process.execPath,
       ["-r", "@swc-node/register", join(projectRoot(), "test", "support", "child-job-run.ts")],
@@ -65,18 +69,18 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
           ...env,
           JOB_PAYMENT_TIMELINESS_SOURCE: `http:${sourceUrl}`,
           JOB_SCHEDULER: "off",
+          JOB_LEASE_SECONDS: String(LEASE_SECONDS),
           LOG_LEVEL: "silent",
         },
         stdio: "ignore",
       },
     );
+    const lease = () => dataSource.manager.findOneBy(JobLease, { jobKey: "payment-timeliness" });
     try {
-      await until(
-        async () =>
-          (await dataSource.manager.count(JobRun, {
-            where: { triggeredBy: "child", status: JobRunStatus.RUNNING },
-          })) === 1,
-      );
+      await until(async () => (await lease())?.holder === "child-process");
+      // The heartbeat: the lease's end moves on while the source keeps the child waiting.
+      const taken = (await lease())!.expiresAt!.getTime();
+      await until(async () => (await lease())!.expiresAt!.getTime() > taken);
     } finally {
       child.kill("SIGKILL");
     }
@@ -85,11 +89,11 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
     expect(await dataSource.manager.count(Measurement)).toBe(0);
     const killed = await dataSource.manager.findOneByOrFail(JobRun, { triggeredBy: "child" });
     expect(killed.status).toBe(JobRunStatus.RUNNING);
+    // Its lease still runs: nobody may call it dead yet.
+    expect(await closeDeadRuns(dataSource.manager, new Date(), LEASE_SECONDS * 1000)).toBe(0);
 
-    // Its lease lapses (as it would after JOB_LEASE_SECONDS); the next run takes it and closes the dead run.
-    await dataSource.query(
-      "UPDATE job_lease SET expiresAt = '2020-01-01 00:00:00.000' WHERE jobKey = 'payment-timeliness'",
-    );
+    // A lease later (the clock moved on, not the test), the next run takes the lapsed lease.
+    const later = new Date((await lease())!.expiresAt!.getTime() + 1000);
     const inbox = mkdtempSync(join(tmpdir(), "traguardo-kill-inbox-"));
     const next = (await runJob(
       dataSource,
@@ -99,12 +103,13 @@ describe.each(testDatabases)("a job run killed mid-run on $name", (db) => {
         period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
         triggeredBy: "test",
       },
-      { holder: "parent", leaseMs: 60_000, retries: 0, backoffMs: 0 },
+      { holder: "parent", leaseMs: 60_000, retries: 0, backoffMs: 0, now: () => later },
     ))!;
     expect(next.status).toBe(JobRunStatus.SUCCEEDED);
     expect(await dataSource.manager.findOneByOrFail(JobRun, { id: killed.id })).toMatchObject({
-      status: JobRunStatus.FAILED,
+      status: JobRunStatus.INTERRUPTED,
       error: "interrupted: its process stopped before finishing; it wrote nothing",
     });
+    expect(await dataSource.manager.countBy(JobRun, { status: JobRunStatus.RUNNING })).toBe(0);
   });
 });

@@ -89,6 +89,16 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
     expect(await dataSource.query("SELECT actor FROM audit_event")).toEqual([{ actor: "test" }]);
   });
 
+  it("refuse to overwrite an audit event by replacing its id", async () => {
+    const replace = dataSource.options.type === "better-sqlite3" ? "INSERT OR REPLACE" : "REPLACE";
+    await expect(
+      dataSource.query(
+        `${replace} INTO audit_event (id, at, actor, action, entityType) VALUES (1, '2019-12-06 10:15:00.000', 'someone else', 'TEST', 'Nothing')`,
+      ),
+    ).rejects.toThrow(/append-only/);
+    expect(await dataSource.query("SELECT actor FROM audit_event")).toEqual([{ actor: "test" }]);
+  });
+
   it("refuse to update or delete a measurement, after every migration that rebuilt its table", async () => {
     await dataSource.query("INSERT INTO administration (code, name) VALUES ('000000', 'Test')");
     await dataSource.query(
@@ -104,10 +114,29 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
       "INSERT INTO kpi (objectiveId, code, name, unit, direction, weight, frequency, source, scoring) VALUES (1, 'K', 'K', 'COUNT', 'HIGHER_IS_BETTER', 1, 'YEARLY', 'MANUAL', 'LINEAR')",
     );
     await dataSource.query(
-      "INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt) VALUES (1, 2019, 'YEAR', 0, 5, 'PROVISIONAL', '2020-01-10 09:00:00.000')",
+      "INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt, unitKey, breakdownKey, supersedesKey) VALUES (1, 2019, 'YEAR', 0, 5, 'PROVISIONAL', '2020-01-10 09:00:00.000', 0, '', 0)",
     );
     await expect(dataSource.query("UPDATE measurement SET value = 6")).rejects.toThrow(/append-only/);
     await expect(dataSource.query("DELETE FROM measurement")).rejects.toThrow(/append-only/);
+  });
+
+  it("refuse, even in hand-written SQL, a second value in force for a slot, a second correction of a row, and keys out of step", async () => {
+    const insert = (values: string) =>
+      dataSource.query(
+        `INSERT INTO measurement (kpiId, year, periodKind, periodIndex, value, status, recordedAt, unitKey, breakdownKey, supersedesKey, supersedesId) VALUES ${values}`,
+      );
+    // Measurement 1 (from the test above) is the value in force of K, 2019; this corrects it.
+    await insert("(1, 2019, 'YEAR', 0, 7, 'PROVISIONAL', '2020-01-11 09:00:00.000', 0, '', 1, 1)");
+    await expect(
+      insert("(1, 2019, 'YEAR', 0, 8, 'PROVISIONAL', '2020-01-12 09:00:00.000', 0, '', 1, 1)"),
+    ).rejects.toThrow(/duplicate|unique/i);
+    await expect(
+      insert("(1, 2019, 'YEAR', 0, 9, 'PROVISIONAL', '2020-01-12 09:00:00.000', 0, '', 0, NULL)"),
+    ).rejects.toThrow(/duplicate|unique/i);
+    // A key that does not match its column would let a second value past the index.
+    await expect(
+      insert("(1, 2019, 'YEAR', 0, 9, 'PROVISIONAL', '2020-01-12 09:00:00.000', 0, '', 5, 1)"),
+    ).rejects.toThrow(/CHK_measurement_supersedes_key/);
   });
 });
 

@@ -334,8 +334,11 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       { job, source: new CsvInbox(inbox(GOOD)), period: q4, triggeredBy: "bob" },
       { ...options, holder: "server-b" },
     ))!;
-    expect(second.status).toBe(JobRunStatus.FAILED);
-    expect(second.error).toMatch(/^another run of payment-timeliness holds the lease \(server-a until /);
+    // Issue 14.3: a run that meets the job still running elsewhere is skipped, not failed.
+    expect(second.status).toBe(JobRunStatus.SKIPPED);
+    expect(second.notes).toMatch(
+      /^skipped: payment-timeliness is still running on server-a \(its lease renewed until /,
+    );
     release();
     expect((await first)!.status).toBe(JobRunStatus.SUCCEEDED);
 
@@ -369,7 +372,7 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     expect(next.status).toBe(JobRunStatus.SUCCEEDED);
     const ended = await dataSource.manager.findOneByOrFail(JobRun, { id: dead.id });
     expect(ended).toMatchObject({
-      status: JobRunStatus.FAILED,
+      status: JobRunStatus.INTERRUPTED,
       error: "interrupted: its process stopped before finishing; it wrote nothing",
     });
     expect(await dataSource.manager.count(Measurement, { where: { jobRunId: In([dead.id]) } })).toBe(0);

@@ -33,6 +33,9 @@ describe.each(testDatabases)("reading entities column by column on $name", (db) 
       recordedBy: "test",
       recordedAt: new Date("2019-12-31T22:59:59.123Z"),
       supersedesId: null,
+      unitKey: 0,
+      breakdownKey: "",
+      supersedesKey: 0,
       reason: "read back",
     });
   });

@@ -7,6 +7,8 @@ import { JobRunStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
 import { configuredJobs } from "../../jobs/registry";
 import { loadConfig } from "../../src/config";
+import { closeDeadRuns } from "../../jobs/engine/interrupted-runs";
+import { acquireLease, releaseLease } from "../../jobs/engine/lease";
 import { periodForTick, runTick, startScheduler } from "../../jobs/engine/scheduler";
 import { periodLabel } from "../../src/periods";
 import { openWithPlan, testDatabases } from "../support/databases";
@@ -44,6 +46,62 @@ describe.each(testDatabases)("scheduler ticks on $name", (db) => {
       "2020-01-01T02:00:10.000Z",
       "2020-01-01T02:00:20.000Z",
     ]);
+  });
+
+  it("records a tick whose job still runs on another server as SKIPPED, with the reason", async () => {
+    const config = loadConfig({
+      JOB_PAYMENT_TIMELINESS_SOURCE: `csv:${mkdtempSync(join(tmpdir(), "traguardo-busy-"))}`,
+      JOB_RETRIES: "0",
+    });
+    const job = configuredJobs(config).find((j) => j.definition.key === "payment-timeliness")!;
+    expect(await acquireLease(dataSource.manager, "payment-timeliness", "replica-b:42", new Date(), 60_000)).toBe(true);
+    try {
+      await runTick(dataSource, config, pino({ level: "silent" }), job, new Date("2020-04-01T01:00:00.000Z"));
+    } finally {
+      await releaseLease(dataSource.manager, "payment-timeliness", "replica-b:42");
+    }
+    const run = await dataSource.manager.findOneByOrFail(JobRun, {
+      scheduledAt: new Date("2020-04-01T01:00:00.000Z"),
+    });
+    expect(run).toMatchObject({ status: JobRunStatus.SKIPPED, error: null });
+    expect(run.notes).toMatch(
+      /^skipped: payment-timeliness is still running on replica-b:42 \(its lease renewed until /,
+    );
+  });
+
+  it("marks INTERRUPTED a run whose holder stopped renewing its lease, and leaves a live one alone", async () => {
+    const run = (holder: string) =>
+      dataSource.manager.save(JobRun, {
+        jobKey: "crm-response",
+        period: "2019-Q4",
+        status: JobRunStatus.RUNNING,
+        scheduledAt: null,
+        startedAt: new Date("2020-01-02T03:00:00.000Z"),
+        finishedAt: null,
+        rowsRead: 0,
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        leaseHolder: holder,
+        error: null,
+        notes: null,
+        triggeredBy: "scheduler",
+      });
+    const dead = await run("gone:1");
+    const now = new Date("2020-01-02T03:10:00.000Z");
+    expect(await acquireLease(dataSource.manager, "crm-response", "alive:2", now, 30_000)).toBe(true);
+    const alive = await run("alive:2");
+    try {
+      expect(await closeDeadRuns(dataSource.manager, now, 30_000)).toBe(1);
+    } finally {
+      await releaseLease(dataSource.manager, "crm-response", "alive:2");
+    }
+    expect(await dataSource.manager.findOneByOrFail(JobRun, { id: dead.id })).toMatchObject({
+      status: JobRunStatus.INTERRUPTED,
+    });
+    expect(await dataSource.manager.findOneByOrFail(JobRun, { id: alive.id })).toMatchObject({
+      status: JobRunStatus.RUNNING,
+    });
+    await dataSource.manager.update(JobRun, { id: alive.id }, { status: JobRunStatus.FAILED });
   });
 
   it("runs a job when node-cron ticks (every second here), and once stopped leaves no run under way", async () => {

@@ -19,4 +19,10 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => loadConfig({ JWT_SECRET: "short" })).toThrow(/JWT_SECRET: must be at least 32 characters/);
   });
+
+  it("keeps job leases short, 30 s unless told, and refuses one too short to renew", () => {
+    expect(loadConfig({}).JOB_LEASE_SECONDS).toBe(30);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: "1" })).toThrow(/JOB_LEASE_SECONDS/);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: "ten" })).toThrow(/JOB_LEASE_SECONDS/);
+  });
 });
