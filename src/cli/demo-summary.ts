@@ -25,6 +25,9 @@ export async function printDemoSummary(
   const incomplete = objectives.filter((o) => o.score === null);
   const scored = units.filter((u) => u.score !== null);
   const paid = eligibility.rows.filter((r) => (r.payableShare ?? 0) > 0);
+  const euros = (cents: number) =>
+    (cents / 100).toLocaleString("it-IT", { style: "currency", currency: "EUR", minimumFractionDigits: 2 });
+  const distributed = eligibility.rows.reduce((sum, r) => sum + (r.amountCents ?? 0), 0);
   console.log(`
 Risultati ${year} (dati GENERATED, non del Comune di Milano):
   Obiettivi Solidali: cancello ${gate.open === null ? "non valutabile" : gate.open ? "APERTO" : "CHIUSO"} (${gate.mode}, punteggio ${percent(gate.score)})
@@ -37,7 +40,7 @@ ${[...scored]
   .filter((_, i, all) => i < 3 || i >= all.length - 3)
   .map((u) => `    ${percent(u.score).padStart(7)}  ${u.unit.name}`)
   .join("\n")}
-  Incentivi: ${eligibility.rows.length} dipendenti, ${paid.length} con quota pagabile; file per le paghe di ${payroll.split("\n").length - 2} righe
+  Incentivi: ${eligibility.rows.length} righe (dipendente e categoria), ${paid.length} con quota pagabile, ${euros(distributed)} distribuiti; file per le paghe di ${payroll.split("\n").length - 2} righe
 
 Da provare (server su http://localhost:4000, GraphiQL su /explorer):
   { attainment(year: ${year}) { gate { open score objectives { objective { title } score explain } } } }

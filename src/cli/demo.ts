@@ -36,6 +36,7 @@ import { YearDataCache } from "../attainment/year-data-cache";
 import { Caller } from "../auth/caller";
 import { loadConfig } from "../config";
 import { recordAct } from "../cycles/acts";
+import { setIncentiveRules } from "../incentives/set-rules";
 import { moveCycle } from "../cycles/move-cycle";
 import { isWithin } from "../dates";
 import { recordMonitoringReport } from "../monitoring/record-report";
@@ -125,6 +126,23 @@ async function main(): Promise<void> {
       step(`Job ${year}: ITP, debito scaduto, CRM e Piano Quartieri, eseguiti il 2 gennaio ${year + 1}`);
       await runJobs(dataSource, config, year);
     }
+
+    step("Regole 2019: fondi per categoria e differenziazione (art. 69) dal contratto integrativo (GENERATED)");
+    const agreement = await recordAct(dataSource, planningOffice, {
+      kind: ActKind.COLLECTIVE_AGREEMENT,
+      number: "1",
+      date: "2020-02-10",
+      subject: "Contratto integrativo: fondi del risultato 2019 (GENERATED per la demo)",
+    });
+    const fund = (amount: number) => ({ actKey: agreement.key, amount });
+    await setIncentiveRules(dataSource, planningOffice, {
+      year: 2019,
+      actKey: agreement.key,
+      rules: {
+        differentiation: { quota: 0.1, uplift: 0.3, categories: ["STAFF"] },
+        funds: { STAFF: fund(480_000), PO: fund(150_000), MANAGER: fund(90_000) },
+      },
+    });
 
     const attainment = createAttainmentService(dataSource, new YearDataCache(dataSource));
     step("Ciclo 2019: in revisione (01/03/2020), validato dal Nucleo di Valutazione (20/06/2020)");

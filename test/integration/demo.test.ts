@@ -50,9 +50,12 @@ describe("the demo", () => {
     const [, valued, objectives] = /Obiettivi di Direzione valutati: (\d+) di (\d+)/.exec(stdout)!;
     expect(Number(objectives)).toBeGreaterThan(200);
     expect(valued).toBe(objectives);
-    const [, staff, paid] = /Incentivi: (\d+) dipendenti, (\d+) con quota pagabile/.exec(stdout)!;
+    const [, staff, paid, euros] =
+      /Incentivi: (\d+) righe \(dipendente e categoria\), (\d+) con quota pagabile, (\S+)\s€ distribuiti/.exec(stdout)!;
     expect(Number(staff)).toBe(300);
     expect(Number(paid)).toBeGreaterThan(0);
+    // The three funds of the demo's agreement, 480,000 + 150,000 + 90,000, paid to the cent.
+    expect(euros).toBe("720.000,00");
     expect(stdout).toMatch(/Paghe \(PAYROLL\): eyJ/);
   }, 240_000);
 });
