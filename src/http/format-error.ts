@@ -1,3 +1,4 @@
+import { HeaderMap } from "@apollo/server";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { DomainError, ErrorCode } from "../errors";
@@ -33,13 +34,16 @@ const extensionsOf = (error: DomainError) => ({ code: error.code, ...error.detai
 
 /**
  * Rethrows a domain error met while making a request's context (a refused token) as the GraphQL
- * error Apollo answers with, carrying its code's HTTP status; anything else as it was.
+ * error Apollo answers with, carrying its code's HTTP status; anything else as it was. A 401 says
+ * which scheme to authenticate with (RFC 9110 §11.6.1).
  */
 export function refuseRequest(error: unknown): never {
   if (!(error instanceof DomainError)) throw error;
+  const headers = new HeaderMap();
+  if (error.code === ErrorCode.UNAUTHENTICATED) headers.set("www-authenticate", 'Bearer realm="traguardo"');
   throw new GraphQLError(error.message, {
     originalError: error,
-    extensions: { ...extensionsOf(error), http: { status: HTTP_STATUS[error.code] } },
+    extensions: { ...extensionsOf(error), http: { status: HTTP_STATUS[error.code], headers } },
   });
 }
 

@@ -1,6 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, getNullableType, GraphQLError, GraphQLSchema, isListType, ValidationRule } from "graphql";
-import depthLimit from "graphql-depth-limit";
+import { getNamedType, getNullableType, GraphQLError, GraphQLSchema, isListType } from "graphql";
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination";
 
@@ -22,10 +21,6 @@ export const costEstimator: ComplexityEstimator = ({ field, args, childComplexit
   if (isListType(getNullableType(field.type))) return 1 + childComplexity * LIST_SIZE_ESTIMATE;
   return 1 + childComplexity;
 };
-
-export function depthRule(maxDepth: number): ValidationRule {
-  return depthLimit(maxDepth) as ValidationRule;
-}
 
 /**
  * Refuses an operation whose estimated cost exceeds the limit, after parsing and validation and
@@ -57,7 +52,7 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
             throw new GraphQLError(
               `Query too costly: estimated cost ${cost} exceeds the limit of ${maxCost}; ask for fewer nested lists or smaller pages`,
               {
-                extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost },
+                extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost, http: { status: 400 } },
               },
             );
           }

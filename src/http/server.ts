@@ -17,7 +17,8 @@ import { createSchema } from "../schema";
 import { explorerRouter } from "./explorer";
 import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
-import { costLimitPlugin, depthRule } from "./query-limits";
+import { depthRule } from "./depth-rule";
+import { costLimitPlugin } from "./query-limits";
 
 export const MAX_BODY = "100kb";
 
