@@ -18,6 +18,19 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     API_ACCESS: z.enum(["public", "private"]).default("public"),
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((text) =>
+        text
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin) && URL.canParse(origin)),
+        "must be origins separated by commas, such as https://cruscotto.comune.example,http://localhost:3000 (no path)",
+      ),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     JWT_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key" }).optional(),
     JWT_JWKS_URL: z.string().url("must be the URL of an OIDC issuer's JWKS").optional(),

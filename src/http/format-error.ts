@@ -16,6 +16,11 @@ const CLIENT_CODES = new Set<string>([
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
 ]);
 
+/** Apollo's CSRF refusal, said as what to send (README, "GET requests"). */
+export const CSRF_REFUSAL =
+  "Refused as a possible cross-site request forgery: send a GET with the header 'apollo-require-preflight: true', " +
+  "or a POST with 'content-type: application/json'";
+
 /**
  * The HTTP status of a request refused as a whole before it runs (no data at all), by its code: a
  * client's error is never a 5xx. A refusal met while the operation runs answers 200, as
@@ -65,6 +70,9 @@ export function errorFormatter(logger: Logger) {
         path: formatted.path,
         extensions: { code: ErrorCode.INVALID_INPUT },
       };
+    }
+    if (code === ApolloServerErrorCode.BAD_REQUEST && formatted.message.includes("Cross-Site Request Forgery")) {
+      return { message: CSRF_REFUSAL, extensions: { code } };
     }
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -14,6 +14,7 @@ import { Context, requestReaders } from "../context";
 import { YearDataCache } from "../attainment/year-data-cache";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
+import { cors } from "./cors";
 import { explorerRouter } from "./explorer";
 import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
@@ -54,6 +55,7 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
   app.disable("x-powered-by");
   app.use(
     "/graphql",
+    cors(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
