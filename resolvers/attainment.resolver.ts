@@ -8,6 +8,7 @@ import { ObjectivesSummary, ReviewedObjective, UnitResult } from "../src/attainm
 import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
 import { yearBounds } from "../src/periods";
+import { checkPlanYear } from "../src/plan/plan-years";
 import {
   AdministrationAttainment,
   AttainmentStatus,
@@ -137,10 +138,12 @@ export class ObjectiveAttainmentDetailResolver {
 export class AttainmentResolver {
   @Authorized(READERS)
   @Query(() => AdministrationAttainment, { description: "Attainment for a year, as known on a date (default: now)" })
-  attainment(
+  async attainment(
     @Arg("year", () => Int) year: number,
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
-  ): AdministrationAttainment {
+    @Ctx() { planYears }: Context,
+  ): Promise<AdministrationAttainment> {
+    checkPlanYear(await planYears(), year);
     return { year, asOf: asOf ?? null };
   }
 
@@ -174,6 +177,7 @@ export class ObjectiveAttainmentResolver {
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() context: Context,
   ): Promise<ObjectiveAttainment> {
+    checkPlanYear(await context.planYears(), year);
     return view(context, await context.attainment.objective(objective, year, asOf ?? null), year, asOf ?? null);
   }
 }
@@ -190,6 +194,7 @@ export class OrgUnitAttainmentResolver {
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() context: Context,
   ): Promise<UnitAttainment> {
+    checkPlanYear(await context.planYears(), year);
     const ownedOn = unit.asOf ?? yearBounds(year).end;
     return unitView(context, await context.attainment.unit(unit, year, asOf ?? null, ownedOn), year, asOf ?? null);
   }

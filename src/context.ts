@@ -5,6 +5,7 @@ import { YearDataCache } from "./attainment/year-data-cache";
 import { Caller } from "./auth/caller";
 import { Config } from "./config";
 import { createLoaders, Loaders } from "./loaders";
+import { PlanYears, readPlanYears } from "./plan/plan-years";
 
 /** What every resolver receives: the configuration, the verified caller, this request's readers, the database. */
 export interface Context {
@@ -12,6 +13,8 @@ export interface Context {
   caller: Caller;
   loaders: Loaders;
   attainment: AttainmentService;
+  /** The plan's years, read once per request. */
+  planYears: () => Promise<PlanYears | null>;
   dataSource: DataSource;
 }
 
@@ -19,7 +22,12 @@ export interface Context {
 export function requestReaders(
   dataSource: DataSource,
   yearDataCache: YearDataCache,
-): Pick<Context, "loaders" | "attainment"> {
+): Pick<Context, "loaders" | "attainment" | "planYears"> {
   const inputs = new AttainmentInputs(dataSource, yearDataCache);
-  return { loaders: createLoaders(dataSource, inputs), attainment: new AttainmentService(inputs) };
+  let planYears: Promise<PlanYears | null> | undefined;
+  return {
+    loaders: createLoaders(dataSource, inputs),
+    attainment: new AttainmentService(inputs),
+    planYears: () => (planYears ??= readPlanYears(dataSource.manager)),
+  };
 }

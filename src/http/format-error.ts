@@ -62,6 +62,9 @@ export function errorFormatter(logger: Logger) {
     const domain = error instanceof GraphQLError ? error.originalError : error;
     if (domain instanceof DomainError)
       return { ...formatted, message: domain.message, extensions: extensionsOf(domain) };
+    // A scalar's refusal (entities/scalars.ts), which GraphQL wraps in its own validation error.
+    if (domain instanceof GraphQLError && domain.extensions.code === ErrorCode.INVALID_INPUT)
+      return { ...formatted, message: domain.message, extensions: domain.extensions };
     const code = formatted.extensions?.code;
     const invalidArguments = formatted.extensions?.validationErrors;
     if (Array.isArray(invalidArguments)) {
