@@ -4,6 +4,7 @@ import { AttainmentService } from "./attainment/attainment-service";
 import { YearDataCache } from "./attainment/year-data-cache";
 import { Caller } from "./auth/caller";
 import { Config } from "./config";
+import { RequestLog } from "./http/access-log";
 import { createLoaders, Loaders } from "./loaders";
 import { PlanYears, readPlanYears } from "./plan/plan-years";
 
@@ -16,6 +17,8 @@ export interface Context {
   /** The plan's years, read once per request. */
   planYears: () => Promise<PlanYears | null>;
   dataSource: DataSource;
+  /** What the access log line of this request says (src/http/access-log.ts). */
+  log: RequestLog;
 }
 
 /** A request's readers, made afresh: its loaders and attainment share one set of inputs over the server's cache. */
