@@ -17,6 +17,8 @@ export interface Context {
   /** The plan's years, read once per request. */
   planYears: () => Promise<PlanYears | null>;
   dataSource: DataSource;
+  /** When this request's time budget runs out (epoch ms): no field that does work starts after it. */
+  deadline: number;
   /** What the access log line of this request says (src/http/access-log.ts). */
   log: RequestLog;
 }

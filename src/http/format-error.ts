@@ -7,6 +7,7 @@ import { Logger } from "../logger";
 /** Codes of the transport's own errors whose messages were written for the client; anything else is masked. */
 const CLIENT_CODES = new Set<string>([
   "QUERY_TOO_COSTLY",
+  "QUERY_TOO_SLOW",
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_USER_INPUT,

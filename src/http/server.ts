@@ -21,7 +21,8 @@ import { healthRouter, SchedulerState } from "./health";
 import { explorerRouter } from "./explorer";
 import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
-import { depthRule } from "./depth-rule";
+import { aliasRule } from "./alias-rule";
+import { shapeRule } from "./shape-rule";
 import { costLimitPlugin } from "./query-limits";
 
 export const MAX_BODY = "100kb";
@@ -50,7 +51,10 @@ export async function createHttpServer(
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: errorFormatter(logger),
-    validationRules: [depthRule(config.GRAPHQL_MAX_DEPTH)],
+    validationRules: [
+      shapeRule(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_FIELDS),
+      aliasRule(config.GRAPHQL_MAX_ALIASES),
+    ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
@@ -85,6 +89,7 @@ export async function createHttpServer(
           config,
           caller,
           log: requestLogFor(res, caller),
+          deadline: Date.now() + config.GRAPHQL_TIME_BUDGET_MS,
           ...requestReaders(dataSource, yearDataCache),
           dataSource,
         };
