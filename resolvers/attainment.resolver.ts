@@ -9,6 +9,7 @@ import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
 import { yearBounds } from "../src/periods";
 import { checkPlanYear } from "../src/plan/plan-years";
+import { shownWho } from "../src/auth/who-did-what";
 import {
   AdministrationAttainment,
   AttainmentStatus,
@@ -115,7 +116,7 @@ export class ObjectiveAttainmentDetailResolver {
       kpis.map(async (k) => {
         const act = k.target ? await context.loaders.act.load(k.target.actId) : null;
         const value = k.measurement
-          ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${k.measurement.recordedBy}`} on ${k.measurement.recordedAt.toISOString()})`
+          ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${String(shownWho(context, "Measurement", "recordedBy", k.measurement.recordedBy, k.measurement))}`} on ${k.measurement.recordedAt.toISOString()})`
           : "no value";
         const target = k.target
           ? `target ${k.target.value ?? `"${k.target.description}"`} (set by ${act?.key})`
@@ -128,7 +129,7 @@ export class ObjectiveAttainmentDetailResolver {
     const override = attainment.reviews.filter((r) => r.decision === ReviewDecision.OVERRIDDEN).pop();
     if (override)
       explain.push(
-        `overridden by the Nucleo di Valutazione (review ${override.id}, ${override.decidedBy}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`,
+        `overridden by the Nucleo di Valutazione (review ${override.id}, ${String(shownWho(context, "Review", "decidedBy", override.decidedBy, override))}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`,
       );
     return explain;
   }

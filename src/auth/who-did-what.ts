@@ -46,6 +46,11 @@ export function hideWhoDidWhat(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** A subject as this caller may see it, for text that quotes it (an attainment's explanation). */
+export function shownWho(context: Context, typeName: string, field: string, value: unknown, record: Row): unknown {
+  return seesNames(context) ? value : MASKS[typeName][field](value, record);
+}
+
 function masked(resolve: GraphQLFieldResolver<unknown, Context>, mask: Mask): GraphQLFieldResolver<unknown, Context> {
   return async (source, args, context, info) => {
     const value: unknown = await resolve(source, args, context, info);

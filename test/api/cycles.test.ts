@@ -81,7 +81,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
       { decision: "OVERRIDDEN", score: 1, comment: "Ritardi dovuti a cause esterne documentate" },
     ]);
     expect(now.explain[now.explain.length - 1]).toMatch(
-      /^overridden by the Nucleo di Valutazione \(review \d+, nucleo\.presidente, .*\): 1 — Ritardi dovuti a cause esterne documentate$/,
+      /^overridden by the Nucleo di Valutazione \(review \d+, EVALUATION_BOARD, .*\): 1 — Ritardi dovuti a cause esterne documentate$/,
     );
     const unitOnly = await api.graphql(
       'mutation { recordReview(input: { year: 2019, objectiveKey: "SOL-SOLIDALE", unitCode: "DG", decision: VALIDATED }) { id } }',
