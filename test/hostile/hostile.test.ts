@@ -93,6 +93,8 @@ function problemWith(
   if (!error) return `not refused: ${summary}`;
   if (!probe.expect.codes.includes(error.extensions?.code ?? "")) return `refused with another code: ${summary}`;
   if (probe.expect.status !== undefined && response.status !== probe.expect.status) return `status: ${summary}`;
+  if (probe.expect.message && !probe.expect.message.test(error.message))
+    return `message names another field: ${summary}`;
   if (/Internal server error|SQL|sqlite|mysql|\bat \w+ \(/i.test(error.message)) return `unclear message: ${summary}`;
   return null;
 }

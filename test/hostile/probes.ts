@@ -12,7 +12,7 @@ export interface Probe {
    * as the check says; or answered without errors exactly as another query is.
    */
   expect:
-    | { codes: string[]; status?: number }
+    | { codes: string[]; status?: number; message?: RegExp }
     | { answered: (response: GraphQLResponse<unknown>) => boolean }
     | { sameAs: string };
   /** Runs against the server with API_ACCESS=private. */
@@ -174,6 +174,26 @@ export const PROBES: Probe[] = [
     query: 'mutation { runJob(jobKey: "crm-response", period: "0000") { id } }',
     headers: admin,
     expect: { codes: ["INVALID_INPUT"] },
+  },
+
+  // Strings longer than their column, refused at the edge with the field named, on both databases
+  {
+    name: "an objective title of 47,000 characters",
+    query: `mutation { createObjective(input: { act: { kind: GIUNTA_RESOLUTION, number: "2187", date: "2019-12-06" }, reason: CHANGED_PRIORITIES, level: DIREZIONE, unitCode: "EDU", years: [2020], title: "${"x".repeat(47_000)}" }) { id } }`,
+    headers: admin,
+    expect: { codes: ["INVALID_INPUT"], message: /\btitle\b/ },
+  },
+  {
+    name: "a heading of 300 characters in a varchar(200)",
+    query: `mutation { createObjective(input: { act: { kind: GIUNTA_RESOLUTION, number: "2187", date: "2019-12-06" }, reason: CHANGED_PRIORITIES, level: DIREZIONE, unitCode: "EDU", years: [2020], title: "Nuovo", heading: "${"h".repeat(300)}" }) { id } }`,
+    headers: admin,
+    expect: { codes: ["INVALID_INPUT"], message: /\bheading\b/ },
+  },
+  {
+    name: "a correction reason of 5,000 characters",
+    query: `mutation { correctMeasurement(input: { measurementId: "1", value: "1", reason: "${"r".repeat(5_000)}" }) { id } }`,
+    headers: admin,
+    expect: { codes: ["INVALID_INPUT"], message: /\breason\b/ },
   },
 
   // Explicit nulls mean "no filter": the same answer as leaving the argument out
