@@ -8,6 +8,8 @@ import { ObjectivesSummary, ReviewedObjective, UnitResult } from "../src/attainm
 import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
 import { yearBounds } from "../src/periods";
+import { checkPlanYear } from "../src/plan/plan-years";
+import { shownWho } from "../src/auth/who-did-what";
 import {
   AdministrationAttainment,
   AttainmentStatus,
@@ -114,7 +116,7 @@ export class ObjectiveAttainmentDetailResolver {
       kpis.map(async (k) => {
         const act = k.target ? await context.loaders.act.load(k.target.actId) : null;
         const value = k.measurement
-          ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${k.measurement.recordedBy}`} on ${k.measurement.recordedAt.toISOString()})`
+          ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${String(shownWho(context, "Measurement", "recordedBy", k.measurement.recordedBy, k.measurement))}`} on ${k.measurement.recordedAt.toISOString()})`
           : "no value";
         const target = k.target
           ? `target ${k.target.value ?? `"${k.target.description}"`} (set by ${act?.key})`
@@ -127,7 +129,7 @@ export class ObjectiveAttainmentDetailResolver {
     const override = attainment.reviews.filter((r) => r.decision === ReviewDecision.OVERRIDDEN).pop();
     if (override)
       explain.push(
-        `overridden by the Nucleo di Valutazione (review ${override.id}, ${override.decidedBy}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`,
+        `overridden by the Nucleo di Valutazione (review ${override.id}, ${String(shownWho(context, "Review", "decidedBy", override.decidedBy, override))}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`,
       );
     return explain;
   }
@@ -137,10 +139,12 @@ export class ObjectiveAttainmentDetailResolver {
 export class AttainmentResolver {
   @Authorized(READERS)
   @Query(() => AdministrationAttainment, { description: "Attainment for a year, as known on a date (default: now)" })
-  attainment(
+  async attainment(
     @Arg("year", () => Int) year: number,
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
-  ): AdministrationAttainment {
+    @Ctx() { planYears }: Context,
+  ): Promise<AdministrationAttainment> {
+    checkPlanYear(await planYears(), year);
     return { year, asOf: asOf ?? null };
   }
 
@@ -179,6 +183,7 @@ export class ObjectiveAttainmentResolver {
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() context: Context,
   ): Promise<ObjectiveAttainment> {
+    checkPlanYear(await context.planYears(), year);
     return view(context, await context.attainment.objective(objective, year, asOf ?? null), year, asOf ?? null);
   }
 }
@@ -195,6 +200,7 @@ export class OrgUnitAttainmentResolver {
     @Arg("asOf", () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() context: Context,
   ): Promise<UnitAttainment> {
+    checkPlanYear(await context.planYears(), year);
     const ownedOn = unit.asOf ?? yearBounds(year).end;
     return unitView(context, await context.attainment.unit(unit, year, asOf ?? null, ownedOn), year, asOf ?? null);
   }

@@ -9,6 +9,7 @@ import { AuditResolver } from "./audit.resolver";
 import { ActRecordResolver, CycleResolver, ReviewResolver } from "./cycle.resolver";
 import { JobRunResolver } from "./job.resolver";
 import { KpiResolver } from "./kpi.resolver";
+import { LabelResolver } from "./label.resolver";
 import { MeasurementResolver } from "./measurement.resolver";
 import { MonitoringResolver, ObjectiveMonitoringResolver, PhaseResolver } from "./monitoring.resolver";
 import { ObjectiveResolver } from "./objective.resolver";
@@ -38,6 +39,7 @@ export const resolvers = [
   PlanImportMutations,
   AuditResolver,
   AttainmentResolver,
+  LabelResolver,
   ObjectiveAttainmentResolver,
   ObjectiveAttainmentDetailResolver,
   OrgUnitAttainmentResolver,

@@ -27,6 +27,7 @@ import { runnerOptions } from "../jobs/engine/scheduler";
 import { runJob } from "../jobs/engine/run-job";
 import { pageByKey, parseId } from "../src/pagination";
 import { parsePeriod } from "../src/periods";
+import { checkPlanYear } from "../src/plan/plan-years";
 import { Connection } from "./types/connection";
 
 @ObjectType()
@@ -119,12 +120,19 @@ export class JobRunResolver {
       description: "Supersede the earlier run's values even if this run reads far fewer rows (JOB_RERUN_MIN_SHARE)",
     })
     force: boolean,
-    @Ctx() { dataSource, caller, config }: Context,
+    @Ctx() { dataSource, caller, config, planYears }: Context,
   ): Promise<JobRun> {
     const job = findJob(config, jobKey);
     if (!job) throw notFound(`The job "${jobKey}"`);
     const period = parsePeriod(periodText);
     if (!period) throw invalidInput("period", `"${periodText}" is not a period such as 2019 or 2019-Q4`);
+    // Refused here rather than recorded as a FAILED run: nothing was tried.
+    const { periodKinds } = job.definition;
+    if (!periodKinds.includes(period.kind)) {
+      const kinds = periodKinds.map((kind) => kind.toLowerCase()).join(" or ");
+      throw invalidInput("period", `${jobKey} measures by ${kinds}, so it cannot run for ${periodText}`);
+    }
+    checkPlanYear(await planYears(), period.year, "period");
     const run = await runJob(
       dataSource,
       { job: job.definition, source: job.source(), period, triggeredBy: caller.subject ?? "anonymous", force },

@@ -8,6 +8,7 @@ import { Target } from "../entities/target.entity";
 import { Context } from "../src/context";
 import { invalidInput } from "../src/errors";
 import { listObjectives } from "../src/plan/objective-list";
+import { checkPlanYear } from "../src/plan/plan-years";
 import { owningUnitOn } from "../src/plan/ownership";
 import { Connection } from "./types/connection";
 import { READERS } from "../src/auth/auth-checker";
@@ -21,7 +22,11 @@ export class ObjectiveConnection extends Connection(Objective) {}
 export class ObjectiveResolver {
   @Authorized(READERS)
   @Query(() => ObjectiveConnection, { description: "The plan's objectives in document order, filtered and paginated" })
-  async objectives(@Args() args: ObjectivesArgs, @Ctx() { dataSource }: Context): Promise<ObjectiveConnection> {
+  async objectives(
+    @Args() args: ObjectivesArgs,
+    @Ctx() { dataSource, planYears }: Context,
+  ): Promise<ObjectiveConnection> {
+    if (args.year !== undefined) checkPlanYear(await planYears(), args.year);
     const size = pageSize(args.first);
     const after = args.after == null ? null : decodeCursor(args.after);
     const page = await listObjectives(dataSource, args, after, size);

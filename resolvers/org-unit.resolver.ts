@@ -6,6 +6,7 @@ import { LocalDate } from "../entities/scalars";
 import { Context } from "../src/context";
 import { READERS } from "../src/auth/auth-checker";
 import { isWithin, todayInRome } from "../src/dates";
+import { checkPlanYear } from "../src/plan/plan-years";
 import { OrgUnitArgs, OrgUnitsArgs } from "./types/org-unit.args";
 
 @ObjectType({ description: "A person heading a unit over a date range" })
@@ -84,8 +85,9 @@ export class OrgUnitResolver {
   async objectives(
     @Root() unit: OrgUnit,
     @Arg("year", () => Int) year: number,
-    @Ctx() { loaders }: Context,
+    @Ctx() { loaders, planYears }: Context,
   ): Promise<Objective[]> {
+    checkPlanYear(await planYears(), year);
     const byOwner = await loaders.objectivesByOwner.load(year, unit.asOf ?? null);
     return byOwner.get(unit.id) ?? [];
   }

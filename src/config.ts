@@ -18,6 +18,19 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     API_ACCESS: z.enum(["public", "private"]).default("public"),
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((text) =>
+        text
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin) && URL.canParse(origin)),
+        "must be origins separated by commas, such as https://cruscotto.comune.example,http://localhost:3000 (no path)",
+      ),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     JWT_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key" }).optional(),
     JWT_JWKS_URL: z.string().url("must be the URL of an OIDC issuer's JWKS").optional(),
@@ -28,6 +41,9 @@ const schema = z
     GRAPHQL_INTROSPECTION: z.enum(["on", "off"]).default("on"),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(200_000),
+    GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(10).default(2_000),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(20),
+    GRAPHQL_TIME_BUDGET_MS: z.coerce.number().int().min(100).default(15_000),
     JOB_SCHEDULER: z.enum(["on", "off"]).default("on"),
     // The running holder renews it every third of this; one that stops loses it after this long.
     JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),

@@ -4,7 +4,9 @@ import { AttainmentService } from "./attainment/attainment-service";
 import { YearDataCache } from "./attainment/year-data-cache";
 import { Caller } from "./auth/caller";
 import { Config } from "./config";
+import { RequestLog } from "./http/access-log";
 import { createLoaders, Loaders } from "./loaders";
+import { PlanYears, readPlanYears } from "./plan/plan-years";
 
 /** What every resolver receives: the configuration, the verified caller, this request's readers, the database. */
 export interface Context {
@@ -12,14 +14,25 @@ export interface Context {
   caller: Caller;
   loaders: Loaders;
   attainment: AttainmentService;
+  /** The plan's years, read once per request. */
+  planYears: () => Promise<PlanYears | null>;
   dataSource: DataSource;
+  /** When this request's time budget runs out (epoch ms): no field that does work starts after it. */
+  deadline: number;
+  /** What the access log line of this request says (src/http/access-log.ts). */
+  log: RequestLog;
 }
 
 /** A request's readers, made afresh: its loaders and attainment share one set of inputs over the server's cache. */
 export function requestReaders(
   dataSource: DataSource,
   yearDataCache: YearDataCache,
-): Pick<Context, "loaders" | "attainment"> {
+): Pick<Context, "loaders" | "attainment" | "planYears"> {
   const inputs = new AttainmentInputs(dataSource, yearDataCache);
-  return { loaders: createLoaders(dataSource, inputs), attainment: new AttainmentService(inputs) };
+  let planYears: Promise<PlanYears | null> | undefined;
+  return {
+    loaders: createLoaders(dataSource, inputs),
+    attainment: new AttainmentService(inputs),
+    planYears: () => (planYears ??= readPlanYears(dataSource.manager)),
+  };
 }

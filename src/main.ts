@@ -16,7 +16,11 @@ async function main(): Promise<void> {
     "database migrated, plan loaded (Milan 2019-2021 unless another administration is there)",
   );
 
-  const http = await createHttpServer(config, dataSource, logger);
+  const scheduler = config.JOB_SCHEDULER === "on" ? startScheduler(dataSource, config, logger) : null;
+  let stopping = false;
+  const http = await createHttpServer(config, dataSource, logger, () =>
+    scheduler === null ? "off" : stopping ? "stopped" : "running",
+  );
   http.server.once("error", (error: NodeJS.ErrnoException) => {
     logger.fatal(
       error.code === "EADDRINUSE" ? `PORT ${config.PORT} is already in use: set PORT to a free port` : error.message,
@@ -33,10 +37,9 @@ async function main(): Promise<void> {
     );
   });
 
-  const scheduler = config.JOB_SCHEDULER === "on" ? startScheduler(dataSource, config, logger) : null;
-
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    stopping = true;
     await scheduler?.stop();
     await http.stop();
     await dataSource.destroy();

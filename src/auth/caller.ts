@@ -9,6 +9,7 @@ import {
 } from "jose";
 import { Role } from "../../entities/enums";
 import { Config } from "../config";
+import { isCalendarDate } from "../dates";
 import { DomainError, ErrorCode } from "../errors";
 
 export { Role };
@@ -81,19 +82,28 @@ export class TokenVerifier {
       if (error instanceof joseErrors.JOSEError) throw unauthenticated(`the token was refused (${error.code})`);
       throw error;
     }
+    const claimed: unknown[] = Array.isArray(payload.units) ? payload.units : [];
+    const units = claimed.flatMap(parseGrant);
+    // A grant that does not read (EDU:2019-13-45) would silently narrow or widen what the token allows.
+    if (units.length < claimed.length) {
+      const bad = claimed.find((value) => parseGrant(value).length === 0);
+      throw unauthenticated(`the unit grant ${JSON.stringify(bad)} is not a unit code or CODE:YYYY-MM-DD`);
+    }
     return {
       subject: payload.sub ?? null,
       roles: Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [],
-      units: Array.isArray(payload.units) ? payload.units.flatMap(parseGrant) : [],
+      units,
     };
   }
 }
 
-/** "EDU" or "EDU:2019-09-09": the unit, and the date from which the caller answers for it. */
+/** "EDU" or "EDU:2019-09-09": the unit, and the date from which the caller answers for it; none if it does not read. */
 export function parseGrant(value: unknown): UnitGrant[] {
   if (typeof value !== "string") return [];
-  const match = /^([A-Z0-9-]{1,32})(?::(\d{4}-\d{2}-\d{2}))?$/.exec(value);
-  return match ? [{ code: match[1], from: match[2] ?? null }] : [];
+  const match = /^([A-Z0-9-]{1,32})(?::((\d{4})-(\d{2})-(\d{2})))?$/.exec(value);
+  if (!match) return [];
+  if (match[2] && !isCalendarDate(Number(match[3]), Number(match[4]), Number(match[5]))) return [];
+  return [{ code: match[1], from: match[2] ?? null }];
 }
 
 export function formatGrant(grant: UnitGrant): string {

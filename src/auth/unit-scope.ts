@@ -1,4 +1,4 @@
-import { isWithin } from "../dates";
+import { dayNumber, isWithin } from "../dates";
 import { UnitGrant } from "./caller";
 
 export interface ScopedUnit {
@@ -27,7 +27,7 @@ export function answersFor(
     unit = unit.parentId === null ? undefined : units.get(unit.parentId);
   }
   return grants.some((grant) => {
-    if (grant.from !== null && date < grant.from) return false;
+    if (grant.from !== null && dayNumber(date) < dayNumber(grant.from)) return false;
     return [...ancestry].some((id) => units.get(id)!.code === grant.code);
   });
 }

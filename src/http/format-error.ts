@@ -1,3 +1,4 @@
+import { HeaderMap } from "@apollo/server";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { DomainError, ErrorCode } from "../errors";
@@ -6,6 +7,7 @@ import { Logger } from "../logger";
 /** Codes of the transport's own errors whose messages were written for the client; anything else is masked. */
 const CLIENT_CODES = new Set<string>([
   "QUERY_TOO_COSTLY",
+  "QUERY_TOO_SLOW",
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_USER_INPUT,
@@ -14,6 +16,11 @@ const CLIENT_CODES = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
 ]);
+
+/** Apollo's CSRF refusal, said as what to send (README, "GET requests"). */
+export const CSRF_REFUSAL =
+  "Refused as a possible cross-site request forgery: send a GET with the header 'apollo-require-preflight: true', " +
+  "or a POST with 'content-type: application/json'";
 
 /**
  * The HTTP status of a request refused as a whole before it runs (no data at all), by its code: a
@@ -33,13 +40,16 @@ const extensionsOf = (error: DomainError) => ({ code: error.code, ...error.detai
 
 /**
  * Rethrows a domain error met while making a request's context (a refused token) as the GraphQL
- * error Apollo answers with, carrying its code's HTTP status; anything else as it was.
+ * error Apollo answers with, carrying its code's HTTP status; anything else as it was. A 401 says
+ * which scheme to authenticate with (RFC 9110 §11.6.1).
  */
 export function refuseRequest(error: unknown): never {
   if (!(error instanceof DomainError)) throw error;
+  const headers = new HeaderMap();
+  if (error.code === ErrorCode.UNAUTHENTICATED) headers.set("www-authenticate", 'Bearer realm="traguardo"');
   throw new GraphQLError(error.message, {
     originalError: error,
-    extensions: { ...extensionsOf(error), http: { status: HTTP_STATUS[error.code] } },
+    extensions: { ...extensionsOf(error), http: { status: HTTP_STATUS[error.code], headers } },
   });
 }
 
@@ -53,6 +63,9 @@ export function errorFormatter(logger: Logger) {
     const domain = error instanceof GraphQLError ? error.originalError : error;
     if (domain instanceof DomainError)
       return { ...formatted, message: domain.message, extensions: extensionsOf(domain) };
+    // A scalar's refusal (entities/scalars.ts), which GraphQL wraps in its own validation error.
+    if (domain instanceof GraphQLError && domain.extensions.code === ErrorCode.INVALID_INPUT)
+      return { ...formatted, message: domain.message, extensions: domain.extensions };
     const code = formatted.extensions?.code;
     const invalidArguments = formatted.extensions?.validationErrors;
     if (Array.isArray(invalidArguments)) {
@@ -61,6 +74,9 @@ export function errorFormatter(logger: Logger) {
         path: formatted.path,
         extensions: { code: ErrorCode.INVALID_INPUT },
       };
+    }
+    if (code === ApolloServerErrorCode.BAD_REQUEST && formatted.message.includes("Cross-Site Request Forgery")) {
+      return { message: CSRF_REFUSAL, extensions: { code } };
     }
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -14,12 +14,20 @@ import { Context, requestReaders } from "../context";
 import { YearDataCache } from "../attainment/year-data-cache";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
+import { DomainError, ErrorCode } from "../errors";
+import { accessLog, requestLogFor, requestLogPlugin } from "./access-log";
+import { cors } from "./cors";
+import { healthRouter, SchedulerState } from "./health";
 import { explorerRouter } from "./explorer";
 import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
-import { costLimitPlugin, depthRule } from "./query-limits";
+import { aliasRule } from "./alias-rule";
+import { shapeRule } from "./shape-rule";
+import { costLimitPlugin } from "./query-limits";
 
 export const MAX_BODY = "100kb";
+
+const PRIVATE_REFUSAL = "Not authenticated: this API is private; send a bearer token";
 
 export interface HttpServer {
   server: Server;
@@ -27,7 +35,12 @@ export interface HttpServer {
 }
 
 /** HTTP → Apollo → context (verified caller, fresh readers) → resolvers. Not yet listening. */
-export async function createHttpServer(config: Config, dataSource: DataSource, logger: Logger): Promise<HttpServer> {
+export async function createHttpServer(
+  config: Config,
+  dataSource: DataSource,
+  logger: Logger,
+  scheduler: SchedulerState = () => "off",
+): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
   const schema = await createSchema(config.API_ACCESS);
@@ -38,38 +51,55 @@ export async function createHttpServer(config: Config, dataSource: DataSource, l
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: errorFormatter(logger),
-    validationRules: [depthRule(config.GRAPHQL_MAX_DEPTH)],
+    validationRules: [
+      shapeRule(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_FIELDS),
+      aliasRule(config.GRAPHQL_MAX_ALIASES),
+    ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // No field sets a cache hint, and the plugin's per-field hook cost a tenth of a dashboard's time.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
+      requestLogPlugin(logger),
     ],
   });
   await apollo.start();
   const yearDataCache = new YearDataCache(dataSource);
 
   app.disable("x-powered-by");
+  app.use(accessLog(logger));
+  app.use(healthRouter(dataSource, scheduler, logger));
   app.use(
     "/graphql",
+    cors(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        config,
-        caller: await tokens.callerFrom(req.headers.authorization).catch(refuseRequest),
-        ...requestReaders(dataSource, yearDataCache),
-        dataSource,
-      }),
+      context: async ({ req, res }) => {
+        const caller = await tokens.callerFrom(req.headers.authorization).catch((error: unknown) => {
+          logger.warn({ reason: error instanceof Error ? error.message : String(error) }, "authentication refused");
+          return refuseRequest(error);
+        });
+        // Private: nothing at all without a valid token, not even introspection or __typename.
+        if (caller.subject === null && config.API_ACCESS === "private") {
+          logger.warn({ reason: "no token on a private API" }, "authentication refused");
+          refuseRequest(new DomainError(ErrorCode.UNAUTHENTICATED, PRIVATE_REFUSAL));
+        }
+        return {
+          config,
+          caller,
+          log: requestLogFor(res, caller),
+          deadline: Date.now() + config.GRAPHQL_TIME_BUDGET_MS,
+          ...requestReaders(dataSource, yearDataCache),
+          dataSource,
+        };
+      },
     }),
   );
   if (config.GRAPHQL_EXPLORER === "on") {
     app.use("/explorer", explorerRouter());
     app.get("/", (_req, res) => res.redirect("/explorer"));
   }
-  app.get("/health", (_req, res) => {
-    res.json({ status: "ok" });
-  });
   app.use(httpErrorHandler(logger));
 
   return {

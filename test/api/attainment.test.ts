@@ -64,7 +64,7 @@ describe.each(testDatabases)("attainment on $name", (db) => {
     expect(result.open).toBe(true);
     expect(result.objectives[0].explain).toEqual([
       expect.stringMatching(
-        /^SOL-PIANO-QUARTIERI \(weight 1\): value 72 \(measurement \d+, recorded by controllo\.gestione on 2020-01-10T09:00:00\.000Z\); target 70 \(set by GC-2187-2019\); score 1\.0000 by LINEAR HIGHER_IS_BETTER: 0 at 0, 1 at 70$/,
+        /^SOL-PIANO-QUARTIERI \(weight 1\): value 72 \(measurement \d+, recorded by UNIT_MANAGER \| ADMIN on 2020-01-10T09:00:00\.000Z\); target 70 \(set by GC-2187-2019\); score 1\.0000 by LINEAR HIGHER_IS_BETTER: 0 at 0, 1 at 70$/,
       ),
     ]);
     expect(result.objectives[3].explain).toHaveLength(4);

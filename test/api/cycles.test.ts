@@ -83,7 +83,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
       { decision: "OVERRIDDEN", score: 1, comment: "Ritardi dovuti a cause esterne documentate" },
     ]);
     expect(now.explain[now.explain.length - 1]).toMatch(
-      /^overridden by the Nucleo di Valutazione \(review \d+, nucleo\.presidente, .*\): 1 — Ritardi dovuti a cause esterne documentate$/,
+      /^overridden by the Nucleo di Valutazione \(review \d+, EVALUATION_BOARD, .*\): 1 — Ritardi dovuti a cause esterne documentate$/,
     );
     const unitOnly = await api.graphql(
       'mutation { recordReview(input: { year: 2019, objectiveKey: "SOL-SOLIDALE", unitCode: "DG", decision: VALIDATED }) { id } }',
@@ -147,7 +147,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
         status: string;
         transitions: Array<{ fromStatus: string; toStatus: string; actor: string; actKey: string | null }>;
       }>;
-    }>("{ cycles { year status transitions { fromStatus toStatus actor actKey } } }");
+    }>("{ cycles { year status transitions { fromStatus toStatus actor actKey } } }", {}, await bearer(["ADMIN"]));
     expect(data!.cycles.map((c) => [c.year, c.status])).toEqual([
       [2019, "CLOSED"],
       [2020, "OPEN"],
@@ -158,6 +158,13 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
       { fromStatus: "UNDER_REVIEW", toStatus: "VALIDATED", actor: "nucleo.presidente", actKey: "NV-7-2020" },
       { fromStatus: "VALIDATED", toStatus: "CLOSED", actor: "dg.staff", actKey: null },
     ]);
+    // A dashboard sees the roles that move cycles, not who moved them (issue 14, item 20).
+    const anonymous = await api.graphql<{ cycles: Array<{ transitions: Array<{ actor: string }> }> }>(
+      "{ cycles { transitions { actor } } }",
+    );
+    expect(new Set(anonymous.data!.cycles.flatMap((c) => c.transitions.map((t) => t.actor)))).toEqual(
+      new Set(["ADMIN | EVALUATION_BOARD"]),
+    );
   });
 
   it("refuses every write that would change the closed year, and changes nothing", async () => {

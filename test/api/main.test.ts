@@ -86,7 +86,11 @@ describe("npm start's entry point", () => {
 
     const { code, log } = await server.stop();
     expect(code).toBe(0);
-    expect(log).toEqual([expect.objectContaining({ msg: "shutting down", signal: "SIGTERM" })]);
+    // The query's access log line, then the shutdown.
+    expect(log).toEqual([
+      expect.objectContaining({ msg: "request", path: "/graphql", status: 200 }),
+      expect.objectContaining({ msg: "shutting down", signal: "SIGTERM" }),
+    ]);
   });
 
   it("starts again on the same file adding nothing, the plan as it was left", async () => {

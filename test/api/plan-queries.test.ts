@@ -184,8 +184,12 @@ describe.each(testDatabases)("the plan over GraphQL on $name", (db) => {
       ['{ objective(id: "1 OR 1=1") { title } }', "INVALID_INPUT", /^id: /],
       ['{ objective(id: "1", key: "DIR-EDU-2019-1") { title } }', "INVALID_INPUT", /^id: give either id or key/],
       ['{ objectives(unitName: "Direzione Inesistente") { totalCount } }', "NOT_FOUND", /Direzione Inesistente/],
-      ['{ orgUnits(asOf: "2019-13-45") { name } }', "GRAPHQL_VALIDATION_FAILED", /LocalDate|date/i],
-      ["query($d: LocalDate) { orgUnits(asOf: $d) { name } }", "BAD_USER_INPUT", /LocalDate|date/i],
+      ['{ orgUnits(asOf: "2019-13-45") { name } }', "INVALID_INPUT", /^LocalDate: "2019-13-45" .* YYYY-MM-DD/],
+      [
+        "query($d: LocalDate) { orgUnits(asOf: $d) { name } }",
+        "INVALID_INPUT",
+        /^LocalDate: "2019-02-30" .* YYYY-MM-DD/,
+      ],
     ];
     for (const [query, code, message] of cases) {
       const { errors } = await api.graphql(query, { d: "2019-02-30" });

@@ -34,7 +34,7 @@ describe("callerFromAuthorization", () => {
 
   it("reads subject, known roles and units from a valid token", async () => {
     const caller = await callerFromAuthorization(
-      `Bearer ${await token({ roles: ["UNIT_MANAGER", "KING"], units: ["EDU", "TA:2019-09-09", "bad unit"] })}`,
+      `Bearer ${await token({ roles: ["UNIT_MANAGER", "KING"], units: ["EDU", "TA:2019-09-09"] })}`,
       config,
     );
     expect(caller).toEqual({
@@ -46,6 +46,18 @@ describe("callerFromAuthorization", () => {
       ],
     });
   });
+
+  it.each(["EDU:2019-13-45", "EDU:2019-02-29", "bad unit", 42])(
+    "refuses a token whose unit grant does not read (%s), rather than drop or misread it",
+    async (grant) => {
+      await expect(
+        callerFromAuthorization(`Bearer ${await token({ roles: ["UNIT_MANAGER"], units: ["EDU", grant] })}`, config),
+      ).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+        message: `Not authenticated: the unit grant ${JSON.stringify(grant)} is not a unit code or CODE:YYYY-MM-DD`,
+      });
+    },
+  );
 
   it("refuses an expired token, a forged one, another issuer and another algorithm", async () => {
     const cases = [
