@@ -1,8 +1,7 @@
 import { DataSource } from "typeorm";
-import { ReviewDecision, Role } from "../../entities/enums";
-import { recordReview } from "../../src/cycles/reviews";
 import { bearer, RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
+import { overrideEduTo076 } from "../support/nucleo-overrides";
 
 interface Row {
   employee: { code: string; category: string };
@@ -20,22 +19,7 @@ describe.each(testDatabases)("assignments over time on $name", (db) => {
     dataSource = await openWithPlan(db);
     api = await startApi(dataSource);
     admin = await bearer(["ADMIN"], [], "hr.office");
-    // Every Solidale reached; EDU 0.7 × 0.7 + 0.3 × 0.9 = 0.76 in 2019.
-    const nucleo = { subject: "nucleo.presidente", roles: [Role.EVALUATION_BOARD], units: [] };
-    const override = (objectiveKey: string | null, unitCode: string | null, score: number) =>
-      recordReview(dataSource, nucleo, {
-        year: 2019,
-        objectiveKey,
-        unitCode,
-        gateOpen: null,
-        decision: ReviewDecision.OVERRIDDEN,
-        score,
-        comment: "Punteggio fissato dal Nucleo per la prova",
-      });
-    for (const key of ["SOL-SOLIDALE", "SOL-ATTRATTIVA", "SOL-DIGITALE", "SOL-AMBIENTE"]) await override(key, null, 1);
-    for (const key of ["GES-ANTICORRUZIONE", "GES-PROGRAMMAZIONE", "GES-DIGITALIZZAZIONE", "GES-ERP"])
-      await override(key, "EDU", 0.9);
-    await override(null, "EDU", 0.7);
+    await overrideEduTo076(dataSource);
   });
   afterAll(async () => {
     await api.close();
