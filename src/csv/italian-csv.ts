@@ -55,6 +55,18 @@ export function readCsvText(source: string, text: string): CsvRow[] {
   }
 }
 
+/** The header's names (trimmed, lower case) of a whole text, even one with no data rows. */
+export function csvHeader(source: string, text: string): string[] {
+  try {
+    // Without columns and info, the parser gives the header row itself as an array.
+    const { columns: _columns, info: _info, ...plainRows } = options(delimiterOf(text.split(/\r?\n/, 1)[0]));
+    const [header = []]: string[][] = parseWhole(text, { ...plainRows, to_line: 1 });
+    return header.map((name) => name.trim().toLowerCase());
+  } catch (error) {
+    throw unreadable(source, error);
+  }
+}
+
 /** A file of any size, streamed row by row. */
 export async function* readCsvFile(path: string): AsyncIterable<CsvRow> {
   const parser = parse(options(await headerDelimiter(path)));

@@ -9,7 +9,7 @@ import { Caller } from "../auth/caller";
 import { assertYearsOpen } from "../cycles/cycles";
 import { DomainError, ErrorCode } from "../errors";
 import { AssignmentTerms, overbooked, yearsChanged } from "./assignment-rules";
-import { assessmentRow, assignmentRow, employeeRow, PeopleFiles, rows } from "./people-files";
+import { assessmentRow, assignmentRow, employeeRow, missingColumns, PeopleFiles, rows } from "./people-files";
 import { RowProblem } from "../csv/fields";
 import { CsvUnreadable } from "../csv/italian-csv";
 
@@ -79,10 +79,14 @@ export async function importPeople(
       return null;
     }
   };
-  // A file the reader cannot read past (an unclosed quote) is one problem naming it and the line.
+  // A file the reader cannot read past (an unclosed quote) is one problem naming it and the line; so is
+  // a missing column, which would otherwise be missing on every row and leave its employees unknown.
+  const columns: string[] = [];
   const read = (file: keyof PeopleFiles) => {
     try {
-      return rows(file, files[file]);
+      const sheet = rows(file, files[file]);
+      columns.push(...missingColumns(file, files[file]));
+      return sheet;
     } catch (error) {
       if (!(error instanceof CsvUnreadable)) throw error;
       problems.push(error.message);
@@ -90,6 +94,10 @@ export async function importPeople(
     }
   };
   const sheets = { employees: read("employees"), assignments: read("assignments"), assessments: read("assessments") };
+  if (columns.length)
+    throw new DomainError(ErrorCode.INVALID_INPUT, `Nothing imported: ${[...problems, ...columns].join("; ")}`, {
+      problems: [...problems, ...columns],
+    });
   const units = new Map((await dataSource.manager.find(OrgUnit)).map((u) => [u.code, u]));
   const employees = sheets.employees.map(({ line, fields }) => check("employees", line, () => employeeRow(fields)));
   const assignments = sheets.assignments.map(({ line, fields }) =>

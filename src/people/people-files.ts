@@ -1,10 +1,10 @@
 import { date, decimal, requiredText, RowProblem } from "../csv/fields";
-import { CsvRow, readCsvText } from "../csv/italian-csv";
+import { csvHeader, CsvRow, readCsvText } from "../csv/italian-csv";
 import { StaffCategory } from "../../entities/enums";
 import { OrgUnit } from "../../entities/org-unit.entity";
 
 /**
- * People from three CSV exports (`;` or `,`, header row):
+ * People from three CSV exports (`;` or `,`, header row; the headers also as in ALIASES):
  *   employees:   matricola; nome; categoria (DIRIGENTE | PO | DIPENDENTE, or MANAGER | PO | STAFF): the category now
  *   assignments: matricola; unita (unit code); dal; al (blank: still there); quota (share of full time,
  *                blank: 1); categoria (held over those dates, blank: the employee's)
@@ -31,10 +31,75 @@ function category(fields: Record<string, string>): StaffCategory {
   return value;
 }
 
+/** Each file's columns: the required ones first, then the optional ones (README, "People"). */
+const COLUMNS: Record<keyof PeopleFiles, { required: string[]; optional: string[] }> = {
+  employees: { required: ["matricola", "nome", "categoria"], optional: [] },
+  assignments: { required: ["matricola", "unita", "dal"], optional: ["al", "quota", "categoria"] },
+  assessments: { required: ["matricola", "anno", "punteggio"], optional: [] },
+};
+
+/** Headers as an office writes them, besides the column's own name, compared without case or accents. */
+const ALIASES: Record<string, string[]> = {
+  matricola: ["n matricola", "numero matricola"],
+  nome: ["cognome e nome", "nome e cognome", "nominativo"],
+  categoria: ["qualifica"],
+  unita: ["codice unita", "unita organizzativa"],
+  dal: ["data inizio", "inizio"],
+  al: ["data fine", "fine"],
+  quota: ["quota tempo"],
+  punteggio: ["valutazione"],
+};
+
+/** "Unità", "Cognome e Nome", "N. matricola" → "unita", "cognome e nome", "n matricola". */
+const plain = (header: string) =>
+  header
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+const COLUMN_OF = new Map(
+  Object.values(COLUMNS)
+    .flatMap(({ required, optional }) => [...required, ...optional])
+    .flatMap((column) => [column, ...(ALIASES[column] ?? [])].map((header) => [header, column] as const)),
+);
+
+const columnOf = (header: string) => COLUMN_OF.get(plain(header)) ?? header;
+
+/** "nome (or "cognome e nome", …)": a column with the other headers it may be given as. */
+const accepted = (column: string) =>
+  ALIASES[column] ? `${column} (or ${ALIASES[column].map((alias) => `"${alias}"`).join(", ")})` : column;
+
+/**
+ * The required columns a file's header lacks, one problem per file naming them and listing the
+ * columns expected: told once here rather than as a missing field on every row.
+ */
+export function missingColumns(name: keyof PeopleFiles, text: string | null): string[] {
+  if (!text) return [];
+  const header = csvHeader(name, text);
+  const present = new Set(header.map(columnOf));
+  const missing = COLUMNS[name].required.filter((column) => !present.has(column));
+  if (!missing.length) return [];
+  const { required, optional } = COLUMNS[name];
+  return [
+    `${name}: no column ${missing.join(", ")} in the header (${header.join("; ")}); ` +
+      `expected ${required.map(accepted).join("; ")}` +
+      (optional.length ? `, optionally ${optional.map(accepted).join("; ")}` : "") +
+      " (case and accents ignored)",
+  ];
+}
+
 /** A file's rows, each with its line and the file's name (for the problems); none when the file was not given. */
 export function rows(name: string, text: string | null): CsvRow[] {
   if (!text) return [];
-  return readCsvText(name, text).map(({ line, fields }) => ({ line, fields: { ...fields, _file: name } }));
+  return readCsvText(name, text).map(({ line, fields }) => ({
+    line,
+    fields: {
+      ...Object.fromEntries(Object.entries(fields).map(([header, value]) => [columnOf(header), value])),
+      _file: name,
+    },
+  }));
 }
 
 export function employeeRow(fields: Record<string, string>) {

@@ -41,6 +41,24 @@ describe.each(testDatabases)("assignments over time on $name", (db) => {
       )
     ).data!.eligibility.nodes;
 
+  it("names a missing column once, with the columns expected, and reads the headers an office writes", async () => {
+    const missing = await importPeople(
+      "matricola;cognome;qualifica\nS7;Rossi;DIPENDENTE\nS8;Bianchi;PO\n",
+      "matricola;unita;dal\nS7;EDU;01/01/2019\n",
+    );
+    expect(missing.errors?.[0].message).toBe(
+      'Nothing imported: employees: no column nome in the header (matricola; cognome; qualifica); expected matricola (or "n matricola", "numero matricola"); ' +
+        'nome (or "cognome e nome", "nome e cognome", "nominativo"); categoria (or "qualifica") (case and accents ignored)',
+    );
+    expect(missing.errors?.[0].extensions?.problems).toHaveLength(1);
+    const written = await importPeople(
+      "Matricola;Cognome e Nome;Categoria\nS7;Rossi Paolo;DIPENDENTE\n",
+      "MATRICOLA;Unità;Dal;Al;Quota\nS7;EDU;01/01/2019;;1\n",
+    );
+    expect(written.errors).toBeUndefined();
+    expect(written.data?.importPeople).toBe(2);
+  });
+
   it("refuses an assignment to a unit on days it did not exist", async () => {
     // The Direzione Mobilità e Trasporti (MOB) was created on 2019-09-09; MAE closed the day before.
     const { errors } = await importPeople(
