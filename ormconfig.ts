@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import mysql2, { PoolOptions } from "mysql2";
 import { DataSourceOptions } from "typeorm";
 import { Config } from "./src/config";
 import { entities } from "./entities";
@@ -7,14 +8,36 @@ import { migrations } from "./src/migrations";
 
 export type MysqlFlavour = "mysql" | "mariadb";
 
+/** What the database needs of the configuration; the limits are left to the drivers when not given. */
+export type DatabaseConfig = Pick<Config, "DATABASE_URL" | "SQLITE_PATH"> &
+  Partial<Pick<Config, "DATABASE_STATEMENT_TIMEOUT_SECONDS" | "SQLITE_BUSY_TIMEOUT_MS">>;
+
+/**
+ * mysql2 with every pooled connection given the statement timeout as it opens, before any query
+ * of its own: MariaDB's max_statement_time (seconds, any statement), MySQL's MAX_EXECUTION_TIME
+ * (milliseconds, read-only SELECTs only).
+ */
+function timedMysql(seconds: number, flavour: MysqlFlavour) {
+  const limit =
+    flavour === "mariadb"
+      ? `SET SESSION max_statement_time = ${seconds}`
+      : `SET SESSION MAX_EXECUTION_TIME = ${Math.round(seconds * 1000)}`;
+  return {
+    ...mysql2,
+    createPool(options: PoolOptions) {
+      const pool = mysql2.createPool(options);
+      // A connection that cannot take the limit is dropped rather than used without it.
+      pool.on("connection", (connection) => connection.query(limit, (error) => error && connection.destroy()));
+      return pool;
+    },
+  };
+}
+
 /**
  * Database options from the validated configuration: MySQL/MariaDB through mysql2 when
  * DATABASE_URL is set, otherwise an embedded SQLite file. The schema comes only from migrations.
  */
-export function dataSourceOptions(
-  config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">,
-  serverFlavour: MysqlFlavour = "mysql",
-): DataSourceOptions {
+export function dataSourceOptions(config: DatabaseConfig, serverFlavour: MysqlFlavour = "mysql"): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false } as const;
   if (config.DATABASE_URL) {
     return {
@@ -28,6 +51,9 @@ export function dataSourceOptions(
       // they hold, so the server's time zone can never shift a plan date.
       timezone: "Z",
       dateStrings: ["DATE"],
+      ...(config.DATABASE_STATEMENT_TIMEOUT_SECONDS
+        ? { driver: timedMysql(config.DATABASE_STATEMENT_TIMEOUT_SECONDS, serverFlavour) }
+        : {}),
     };
   }
   if (config.SQLITE_PATH !== ":memory:") mkdirSync(dirname(config.SQLITE_PATH), { recursive: true });
@@ -35,6 +61,8 @@ export function dataSourceOptions(
     ...common,
     type: "better-sqlite3",
     database: config.SQLITE_PATH,
+    // How long a write waits for another process's lock before failing as SQLITE_BUSY.
+    ...(config.SQLITE_BUSY_TIMEOUT_MS === undefined ? {} : { timeout: config.SQLITE_BUSY_TIMEOUT_MS }),
     // Without it, INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers,
     // and so overwrites an append-only row (a measurement, an audit event) that the triggers guard.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {

@@ -15,6 +15,10 @@ const schema = z
       )
       .optional(),
     SQLITE_PATH: z.string().min(1).default("var/traguardo.sqlite"),
+    // A statement running longer is killed and answered SERVICE_UNAVAILABLE (0: no limit).
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+    // better-sqlite3 waits for a lock synchronously, holding every request: keep it short.
+    SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     API_ACCESS: z.enum(["public", "private"]).default("public"),

@@ -1,13 +1,9 @@
 import { createConnection } from "mysql2/promise";
 import { DataSource, Logger } from "typeorm";
-import { dataSourceOptions, MysqlFlavour } from "../ormconfig";
-import { Config } from "./config";
+import { DatabaseConfig, dataSourceOptions, MysqlFlavour } from "../ormconfig";
 
 /** Opens the database and applies pending migrations: the schema only ever comes from them. */
-export async function openDatabase(
-  config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">,
-  logger?: Logger,
-): Promise<DataSource> {
+export async function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<DataSource> {
   const flavour = config.DATABASE_URL ? await mysqlFlavour(config.DATABASE_URL) : undefined;
   const options = { ...dataSourceOptions(config, flavour), ...(logger ? { logger, logging: true as const } : {}) };
   const dataSource = await new DataSource(options).initialize();

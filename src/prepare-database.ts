@@ -1,6 +1,6 @@
 import { DataSource, Logger, Not } from "typeorm";
 import { Administration } from "../entities/administration.entity";
-import { Config } from "./config";
+import { DatabaseConfig } from "../ormconfig";
 import { ensureCycles } from "./cycles/cycles";
 import { openDatabase } from "./database";
 import { loadJobKpis } from "./plan-data/load-job-kpis";
@@ -13,7 +13,7 @@ import { readPlanData } from "./plan-data/read-plan-data";
  * import:plan) keeps it alone: one administration per database.
  */
 export async function prepareDatabase(
-  config: Pick<Config, "DATABASE_URL" | "SQLITE_PATH">,
+  config: DatabaseConfig,
   logger?: Logger,
 ): Promise<{ dataSource: DataSource; inserted: LoadReport }> {
   const dataSource = await openDatabase(config, logger);

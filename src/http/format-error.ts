@@ -1,7 +1,7 @@
 import { HeaderMap } from "@apollo/server";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
-import { DomainError, ErrorCode } from "../errors";
+import { databaseUnavailable, DomainError, ErrorCode } from "../errors";
 import { Logger } from "../logger";
 
 /** Codes of the transport's own errors whose messages were written for the client; anything else is masked. */
@@ -33,6 +33,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.INVALID_INPUT]: 400,
   [ErrorCode.CYCLE_CLOSED]: 409,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /** What a client sees of a domain error: its code and details as extensions. */
@@ -60,7 +61,10 @@ export function refuseRequest(error: unknown): never {
  */
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const domain = error instanceof GraphQLError ? error.originalError : error;
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    const unavailable = databaseUnavailable(original);
+    if (unavailable) logger.warn({ err: original, path: formatted.path }, "database unavailable");
+    const domain = unavailable ?? original;
     if (domain instanceof DomainError)
       return { ...formatted, message: domain.message, extensions: extensionsOf(domain) };
     // A scalar's refusal (entities/scalars.ts), which GraphQL wraps in its own validation error.

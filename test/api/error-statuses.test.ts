@@ -5,17 +5,24 @@ import { bearer, RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
 
 describe("the HTTP status of every domain error code", () => {
-  it.each(Object.values(ErrorCode))("%s refused before running is a 4xx", (code) => {
-    expect(HTTP_STATUS[code]).toBeGreaterThanOrEqual(400);
-    expect(HTTP_STATUS[code]).toBeLessThan(500);
-    let thrown: unknown;
-    try {
-      refuseRequest(new DomainError(code, "refused"));
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toMatchObject({ extensions: { code, http: { status: HTTP_STATUS[code] } } });
-  });
+  // A client's error is a 4xx; the one fault of the server, a 5xx.
+  it.each(Object.values(ErrorCode))(
+    "%s refused before running is a 4xx, or 503 when the server is at fault",
+    (code) => {
+      if (code === ErrorCode.SERVICE_UNAVAILABLE) expect(HTTP_STATUS[code]).toBe(503);
+      else {
+        expect(HTTP_STATUS[code]).toBeGreaterThanOrEqual(400);
+        expect(HTTP_STATUS[code]).toBeLessThan(500);
+      }
+      let thrown: unknown;
+      try {
+        refuseRequest(new DomainError(code, "refused"));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ extensions: { code, http: { status: HTTP_STATUS[code] } } });
+    },
+  );
 });
 
 describe.each(testDatabases)("domain errors over HTTP on $name", (db) => {

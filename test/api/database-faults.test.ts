@@ -1,0 +1,55 @@
+import { DataSource } from "typeorm";
+import { openDatabase } from "../../src/database";
+import { prepareDatabase } from "../../src/prepare-database";
+import { RunningApi, startApi } from "../support/api";
+import { scratchMysqlDatabase, testDatabases } from "../support/databases";
+
+const OBJECTIVES = "{ objectives(year: 2019, first: 1) { nodes { title } } }";
+
+const describeMysql = testDatabases.some((db) => db.name === "mysql") ? describe : describe.skip;
+
+describeMysql("a table locked on MariaDB", () => {
+  let scratch: Awaited<ReturnType<typeof scratchMysqlDatabase>>;
+  let dataSource: DataSource;
+  let locker: DataSource;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    scratch = await scratchMysqlDatabase();
+    await (await prepareDatabase({ DATABASE_URL: scratch.url, SQLITE_PATH: "" })).dataSource.destroy();
+    dataSource = await openDatabase({
+      DATABASE_URL: scratch.url,
+      SQLITE_PATH: "",
+      DATABASE_STATEMENT_TIMEOUT_SECONDS: 1,
+    });
+    locker = await openDatabase({ DATABASE_URL: scratch.url, SQLITE_PATH: "" });
+    api = await startApi(dataSource);
+  });
+  afterAll(async () => {
+    await api?.close();
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    if (locker?.isInitialized) await locker.destroy();
+    await scratch?.drop();
+  });
+
+  it("answers SERVICE_UNAVAILABLE after the statement timeout, and answers again once it is released", async () => {
+    const runner = locker.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query("LOCK TABLES objective WRITE");
+      const started = Date.now();
+      const { errors } = await api.graphql(OBJECTIVES);
+      const took = Date.now() - started;
+      expect(errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      expect(errors?.[0].message).toMatch(/^The database is unavailable: the database took too long to answer/);
+      expect(took).toBeGreaterThanOrEqual(900);
+      expect(took).toBeLessThan(5000);
+    } finally {
+      await runner.query("UNLOCK TABLES");
+      await runner.release();
+    }
+    const { errors, data } = await api.graphql(OBJECTIVES);
+    expect(errors).toBeUndefined();
+    expect(data).toBeDefined();
+  });
+});
