@@ -1,3 +1,4 @@
+import { dayNumber, fromDayNumber } from "../../src/dates";
 import { daysBetween, DayCount } from "./calendar";
 
 /**
@@ -13,8 +14,10 @@ export interface CrmContact {
   /** The first response by a person; null while unanswered (or answered only automatically). */
   firstHumanResponseOn: string | null;
   resolvedOn: string | null;
-  /** Days the clock was paused waiting for the citizen. */
+  /** Days the clock was paused waiting for the citizen, as calendar days (when the source gives no `pause`). */
   pausedDays: number;
+  /** When the source gives it, the pause itself (both days included): its days are counted as the service level counts. */
+  pause: { from: string; to: string } | null;
 }
 
 export interface CrmSettings {
@@ -111,21 +114,33 @@ export class CrmAccumulator {
       if (!contact.requiresResponse) continue;
       tally.requiring += 1;
       if (contact.firstHumanResponseOn) {
-        const days = Math.max(
-          0,
-          daysBetween(contact.createdOn, contact.firstHumanResponseOn, this.settings.dayCount) - contact.pausedDays,
-        );
+        const days = this.elapsed(contact, contact.firstHumanResponseOn);
         tally.answered += 1;
         tally.responseDays.push(days);
         if (days <= this.settings.serviceLevelDays) tally.within += 1;
       }
       if (contact.resolvedOn) {
         tally.resolved += 1;
-        tally.resolutionDays.push(
-          Math.max(0, daysBetween(contact.createdOn, contact.resolvedOn, this.settings.dayCount) - contact.pausedDays),
-        );
+        tally.resolutionDays.push(this.elapsed(contact, contact.resolvedOn));
       }
     }
+  }
+
+  /**
+   * Days from registration to `end` with the clock's pause taken out. A pause given as a period
+   * loses only its days that the count counts (working days skip its weekends and holidays) and
+   * that fall after registration and by `end`; a bare `pausedDays` is calendar days.
+   */
+  private elapsed(contact: CrmContact, end: string): number {
+    const count = this.settings.dayCount;
+    let paused = contact.pausedDays;
+    if (contact.pause) {
+      // daysBetween counts the days after its first date: start the day before the pause, or at registration.
+      const before = fromDayNumber(Math.max(dayNumber(contact.pause.from) - 1, dayNumber(contact.createdOn)));
+      const last = contact.pause.to < end ? contact.pause.to : end;
+      paused = Math.max(0, daysBetween(before, last, count));
+    }
+    return Math.max(0, daysBetween(contact.createdOn, end, count) - paused);
   }
 
   /** Overall figures, with the channels unified: configured channels that had contacts. */

@@ -1,5 +1,7 @@
 import { daysBetween } from "../../jobs/formulas/calendar";
 import { CrmAccumulator, CrmContact, DayHistogram } from "../../jobs/formulas/crm";
+import { crmResponseJob } from "../../jobs/crm-response.job";
+import { RowProblem } from "../../src/csv/fields";
 
 const settings = {
   serviceLevelDays: 30,
@@ -14,6 +16,7 @@ const contact = (overrides: Partial<CrmContact>): CrmContact => ({
   firstHumanResponseOn: null,
   resolvedOn: null,
   pausedDays: 0,
+  pause: null,
   ...overrides,
 });
 
@@ -108,5 +111,43 @@ describe("CrmAccumulator", () => {
     crm.add(contact({ createdOn: "2019-12-06", firstHumanResponseOn: "2019-12-11" })); // 3 working days: within
     crm.add(contact({ createdOn: "2019-12-06", firstHumanResponseOn: "2019-12-12" })); // 4: beyond
     expect(crm.overall()).toMatchObject({ withinServiceLevel: 50, medianResponseDays: 3 });
+  });
+
+  it("takes out a pause's working days only, in working-day mode", () => {
+    const crm = new CrmAccumulator({ ...settings, serviceLevelDays: 5, dayCount: "WORKING" });
+    // Fri 4 → Fri 18 Dec 2020, working days after the 4th: 9, 10, 11, 14, 15, 16, 17, 18 = 8 (Mon 7 is
+    // Sant'Ambrogio, Tue 8 the Immacolata). Paused Sat 5 → Fri 11: its working days are 9, 10, 11 = 3.
+    // 8 − 3 = 5 (not 8 − 7 calendar days = 1): within a 5-day service level.
+    const pause = { from: "2020-12-05", to: "2020-12-11" };
+    crm.add(contact({ createdOn: "2020-12-04", firstHumanResponseOn: "2020-12-18", pausedDays: 7, pause }));
+    // Resolved Wed 9 Dec, mid-pause: working days 9 (1) less the pause's by then, 9 (1) = 0.
+    crm.add(contact({ createdOn: "2020-12-04", firstHumanResponseOn: "2020-12-09", resolvedOn: "2020-12-09", pause }));
+    expect(crm.overall()).toMatchObject({ medianResponseDays: 0, p90ResponseDays: 5, withinServiceLevel: 100 });
+    expect(crm.overall().medianResolutionDays).toBe(0);
+    // Calendar mode reads the same pause as 7 days: 14 − 7 = 7.
+    const calendar = new CrmAccumulator(settings);
+    calendar.add(contact({ createdOn: "2020-12-04", firstHumanResponseOn: "2020-12-18", pause }));
+    expect(calendar.overall().medianResponseDays).toBe(7);
+  });
+
+  it("reads a pause as paused_from and paused_to, and flags bare paused_days in working-day mode", () => {
+    const job = crmResponseJob({ ...settings, dayCount: "WORKING" });
+    const warnings: RowProblem[] = [];
+    const row = (extra: Record<string, string>) =>
+      job.parse(
+        { contact_id: "1", channel: "EMAIL", created_at: "04/12/2020", requires_response: "S", ...extra },
+        (problem) => warnings.push(problem),
+      );
+    expect(row({ paused_from: "05/12/2020", paused_to: "11/12/2020", paused_days: "7" }).pause).toEqual({
+      from: "2020-12-05",
+      to: "2020-12-11",
+    });
+    expect(() => row({ paused_from: "05/12/2020" })).toThrow(/both paused_from and paused_to/);
+    expect(() => row({ paused_from: "11/12/2020", paused_to: "05/12/2020" })).toThrow(/before paused_from/);
+    // 5 → 11 December is 7 days, both included.
+    expect(() => row({ paused_from: "05/12/2020", paused_to: "11/12/2020", paused_days: "6" })).toThrow(/7 days/);
+    expect(warnings).toEqual([]);
+    row({ paused_days: "7" });
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/give paused_from and paused_to/)]);
   });
 });
