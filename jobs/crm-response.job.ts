@@ -2,7 +2,7 @@ import { PeriodKind } from "../entities/enums";
 import { CrmAccumulator, CrmContact, CrmFigures, CrmSettings } from "./formulas/crm";
 import { Period } from "../src/periods";
 import { date, requiredText, RowProblem, text, wholeNumber } from "../src/csv/fields";
-import { dayNumber } from "../src/dates";
+import { dayNumber, todayInRome } from "../src/dates";
 import { JobDefinition, JobValue } from "./job";
 
 /**
@@ -50,7 +50,7 @@ const calendarLength = (pause: { from: string; to: string }) => dayNumber(pause.
 
 const fixed = (value: number | null) => (value === null ? null : value.toFixed(2));
 
-function figureValues(period: Period, breakdown: string | null, figures: CrmFigures): JobValue[] {
+function figureValues(period: Period, breakdown: string | null, figures: CrmFigures, asOf: string): JobValue[] {
   const at = (
     kpiCode: string,
     value: string | null,
@@ -70,7 +70,18 @@ function figureValues(period: Period, breakdown: string | null, figures: CrmFigu
     at(CRM_KPI.responseRate, fixed(figures.responseRate), figures.answered, figures.requiringResponse),
     at(CRM_KPI.medianResponse, fixed(figures.medianResponseDays)),
     at(CRM_KPI.p90Response, fixed(figures.p90ResponseDays)),
-    at(CRM_KPI.withinServiceLevel, fixed(figures.withinServiceLevel)),
+    {
+      ...at(
+        CRM_KPI.withinServiceLevel,
+        fixed(figures.withinServiceLevel),
+        figures.answeredWithin,
+        figures.requiringResponse - figures.pending,
+      ),
+      // No KPI counts them: the value's reason says how many the share leaves out, until a later run.
+      ...(figures.pending > 0 && {
+        reason: `${figures.pending} unanswered still within the service level on ${asOf}: pending, left out of the share`,
+      }),
+    },
     at(CRM_KPI.resolutionRate, fixed(figures.resolutionRate)),
     at(CRM_KPI.medianResolution, fixed(figures.medianResolutionDays)),
   ];
@@ -127,14 +138,17 @@ export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact>
     dateOf: (contact) => contact.createdOn,
 
     accumulator(period: Period) {
-      const crm = new CrmAccumulator(settings);
+      const asOf = todayInRome();
+      const crm = new CrmAccumulator(settings, asOf);
       return {
         add: (contact: CrmContact) => crm.add(contact),
         values(): JobValue[] {
           const overall = crm.overall();
-          const channels = [...crm.byChannel()].flatMap(([channel, figures]) => figureValues(period, channel, figures));
+          const channels = [...crm.byChannel()].flatMap(([channel, figures]) =>
+            figureValues(period, channel, figures, asOf),
+          );
           return [
-            ...figureValues(period, null, overall),
+            ...figureValues(period, null, overall, asOf),
             {
               kpiCode: CRM_KPI.channelsUnified,
               period,

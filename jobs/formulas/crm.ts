@@ -36,7 +36,10 @@ export interface CrmFigures {
   responseRate: number | null;
   medianResponseDays: number | null;
   p90ResponseDays: number | null;
-  /** Share of contacts requiring a response answered within the service level, as a percentage. */
+  /** Unanswered at the cut-off but still within the service level: neither a success nor a failure yet. */
+  pending: number;
+  answeredWithin: number;
+  /** answeredWithin over the contacts requiring a response less the pending ones, as a percentage. */
   withinServiceLevel: number | null;
   resolutionRate: number | null;
   medianResolutionDays: number | null;
@@ -80,6 +83,7 @@ class ChannelTally {
   requiring = 0;
   answered = 0;
   within = 0;
+  pending = 0;
   resolved = 0;
   readonly responseDays = new DayHistogram();
   readonly resolutionDays = new DayHistogram();
@@ -93,7 +97,10 @@ class ChannelTally {
       responseRate: share(this.answered),
       medianResponseDays: this.responseDays.percentile(50),
       p90ResponseDays: this.responseDays.percentile(90),
-      withinServiceLevel: share(this.within),
+      pending: this.pending,
+      answeredWithin: this.within,
+      withinServiceLevel:
+        this.requiring === this.pending ? null : (100 * this.within) / (this.requiring - this.pending),
       resolutionRate: share(this.resolved),
       medianResolutionDays: this.resolutionDays.percentile(50),
     };
@@ -105,7 +112,11 @@ export class CrmAccumulator {
   private readonly channels = new Map<string, ChannelTally>();
   private readonly all = new ChannelTally();
 
-  constructor(private readonly settings: CrmSettings) {}
+  /** `asOf`: the run's cut-off, the day the source is known to (today). */
+  constructor(
+    private readonly settings: CrmSettings,
+    private readonly asOf: string,
+  ) {}
 
   add(contact: CrmContact): void {
     if (!this.channels.has(contact.channel)) this.channels.set(contact.channel, new ChannelTally());
@@ -118,6 +129,9 @@ export class CrmAccumulator {
         tally.answered += 1;
         tally.responseDays.push(days);
         if (days <= this.settings.serviceLevelDays) tally.within += 1;
+      } else if (this.elapsed(contact, this.asOf) <= this.settings.serviceLevelDays) {
+        // It can still be answered in time: judged by a later run, once answered or past its deadline.
+        tally.pending += 1;
       }
       if (contact.resolvedOn) {
         tally.resolved += 1;
