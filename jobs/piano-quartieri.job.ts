@@ -1,6 +1,12 @@
 import { PeriodKind } from "../entities/enums";
 import { todayInRome } from "../src/dates";
-import { Milestone, ProgressAccumulator, ProgressMethod } from "./formulas/piano-quartieri";
+import {
+  DONE_BY_YEAR_END,
+  DueAndDone,
+  Milestone,
+  ProgressAccumulator,
+  ProgressMethod,
+} from "./formulas/piano-quartieri";
 import { Period, periodBounds } from "../src/periods";
 import { amountCents, date, requiredText, RowProblem, text } from "../src/csv/fields";
 import { JobDefinition, JobValue } from "./job";
@@ -10,7 +16,8 @@ import { JobDefinition, JobValue } from "./job";
  *
  * Fields: intervention_id; budget (euro, blank when unknown); milestone_id; planned_date (in the
  * cronoprogramma); done_date (blank while not done); physical_progress (0-100, for the PHYSICAL
- * method). A run measures the year's programme as of the year's end (or today, while the year runs).
+ * method). A run measures the year's programme as of the year's end (or today, while the year runs);
+ * `dueAndDone` says whether a milestone done late, by then, counts as done.
  */
 export const PQ_KPI = "SOL-PIANO-QUARTIERI";
 
@@ -20,10 +27,15 @@ export const PQ_MIRRORS: Record<number, string[]> = {
   2020: ["DIR-DG-2020-1-AVANZAMENTO", "DIR-DO-2020-1-AVANZAMENTO"],
 };
 
-export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDefinition<Milestone> {
+export function pianoQuartieriJob(
+  method: ProgressMethod = "MILESTONES",
+  dueAndDone: DueAndDone = DONE_BY_YEAR_END,
+): JobDefinition<Milestone> {
+  const strict =
+    dueAndDone.rule === "BY_PLANNED_DATE" ? `, done by the planned date + ${dueAndDone.toleranceDays} days` : "";
   return {
     key: "piano-quartieri",
-    description: `Piano Quartieri: progress of the year's works programme (${method})`,
+    description: `Piano Quartieri: progress of the year's works programme (${method}${strict})`,
     dateField: "planned_date",
     periodKinds: [PeriodKind.YEAR],
     // Milestones of one intervention together: the job then keeps only the intervention being read.
@@ -56,7 +68,7 @@ export function pianoQuartieriJob(method: ProgressMethod = "MILESTONES"): JobDef
         throw new Error("piano-quartieri measures a whole year's programme: give a year, e.g. 2019");
       const { end } = periodBounds(period);
       const today = todayInRome();
-      const progress = new ProgressAccumulator(end < today ? end : today, method, grouped);
+      const progress = new ProgressAccumulator(end < today ? end : today, method, grouped, dueAndDone);
       return {
         add: (milestone: Milestone) => progress.add(milestone),
         values(): JobValue[] {

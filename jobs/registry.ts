@@ -38,7 +38,10 @@ export function configuredJobs(config: Config): ConfiguredJob[] {
       schedule: config.JOB_CRM_RESPONSE_SCHEDULE,
     },
     {
-      definition: pianoQuartieriJob(config.PQ_PROGRESS_METHOD),
+      definition: pianoQuartieriJob(config.PQ_PROGRESS_METHOD, {
+        rule: config.PQ_DUE_AND_DONE,
+        toleranceDays: config.PQ_TOLERANCE_DAYS,
+      }),
       source: () => adapterFor(config.JOB_PIANO_QUARTIERI_SOURCE, timeoutMs),
       schedule: config.JOB_PIANO_QUARTIERI_SCHEDULE,
     },

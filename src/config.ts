@@ -88,6 +88,9 @@ const schema = z
       .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
       .default("0 4 1 1,4,7,10 *"),
     PQ_PROGRESS_METHOD: z.enum(["MILESTONES", "ON_SCHEDULE", "PHYSICAL"]).default("MILESTONES"),
+    // BY_PLANNED_DATE: a milestone due in the year counts as done only if done by its date (+ the tolerance).
+    PQ_DUE_AND_DONE: z.enum(["BY_YEAR_END", "BY_PLANNED_DATE"]).default("BY_YEAR_END"),
+    PQ_TOLERANCE_DAYS: z.coerce.number().int().min(0).max(366).default(0),
     JOB_OVERDUE_DEBT_SOURCE: z
       .string()
       .regex(/^(csv|sql|http):.+/, "must be csv:<folder>, sql:<url>#<table> or http:<url>")
@@ -102,6 +105,13 @@ const schema = z
     const given = keys.filter((key) => config[key] !== undefined);
     if (given.length > 1) {
       ctx.addIssue({ code: "custom", path: [given[1]], message: `set only one of ${keys.join(", ")}` });
+    }
+    if (config.PQ_TOLERANCE_DAYS > 0 && config.PQ_DUE_AND_DONE !== "BY_PLANNED_DATE") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PQ_TOLERANCE_DAYS"],
+        message: "applies only with PQ_DUE_AND_DONE=BY_PLANNED_DATE",
+      });
     }
     const algorithm = config.JWT_ALGORITHM;
     if (config.JWT_SECRET && algorithm && algorithm !== "HS256") {

@@ -1,3 +1,4 @@
+import { dayNumber, fromDayNumber } from "../../src/dates";
 import { daysBetween, DayCount } from "./calendar";
 
 /**
@@ -13,8 +14,10 @@ export interface CrmContact {
   /** The first response by a person; null while unanswered (or answered only automatically). */
   firstHumanResponseOn: string | null;
   resolvedOn: string | null;
-  /** Days the clock was paused waiting for the citizen. */
+  /** Days the clock was paused waiting for the citizen, as calendar days (when the source gives no `pause`). */
   pausedDays: number;
+  /** When the source gives it, the pause itself (both days included): its days are counted as the service level counts. */
+  pause: { from: string; to: string } | null;
 }
 
 export interface CrmSettings {
@@ -33,7 +36,10 @@ export interface CrmFigures {
   responseRate: number | null;
   medianResponseDays: number | null;
   p90ResponseDays: number | null;
-  /** Share of contacts requiring a response answered within the service level, as a percentage. */
+  /** Unanswered at the cut-off but still within the service level: neither a success nor a failure yet. */
+  pending: number;
+  answeredWithin: number;
+  /** answeredWithin over the contacts requiring a response less the pending ones, as a percentage. */
   withinServiceLevel: number | null;
   resolutionRate: number | null;
   medianResolutionDays: number | null;
@@ -77,6 +83,7 @@ class ChannelTally {
   requiring = 0;
   answered = 0;
   within = 0;
+  pending = 0;
   resolved = 0;
   readonly responseDays = new DayHistogram();
   readonly resolutionDays = new DayHistogram();
@@ -90,7 +97,10 @@ class ChannelTally {
       responseRate: share(this.answered),
       medianResponseDays: this.responseDays.percentile(50),
       p90ResponseDays: this.responseDays.percentile(90),
-      withinServiceLevel: share(this.within),
+      pending: this.pending,
+      answeredWithin: this.within,
+      withinServiceLevel:
+        this.requiring === this.pending ? null : (100 * this.within) / (this.requiring - this.pending),
       resolutionRate: share(this.resolved),
       medianResolutionDays: this.resolutionDays.percentile(50),
     };
@@ -102,7 +112,11 @@ export class CrmAccumulator {
   private readonly channels = new Map<string, ChannelTally>();
   private readonly all = new ChannelTally();
 
-  constructor(private readonly settings: CrmSettings) {}
+  /** `asOf`: the run's cut-off, the day the source is known to (today). */
+  constructor(
+    private readonly settings: CrmSettings,
+    private readonly asOf: string,
+  ) {}
 
   add(contact: CrmContact): void {
     if (!this.channels.has(contact.channel)) this.channels.set(contact.channel, new ChannelTally());
@@ -111,21 +125,36 @@ export class CrmAccumulator {
       if (!contact.requiresResponse) continue;
       tally.requiring += 1;
       if (contact.firstHumanResponseOn) {
-        const days = Math.max(
-          0,
-          daysBetween(contact.createdOn, contact.firstHumanResponseOn, this.settings.dayCount) - contact.pausedDays,
-        );
+        const days = this.elapsed(contact, contact.firstHumanResponseOn);
         tally.answered += 1;
         tally.responseDays.push(days);
         if (days <= this.settings.serviceLevelDays) tally.within += 1;
+      } else if (this.elapsed(contact, this.asOf) <= this.settings.serviceLevelDays) {
+        // It can still be answered in time: judged by a later run, once answered or past its deadline.
+        tally.pending += 1;
       }
       if (contact.resolvedOn) {
         tally.resolved += 1;
-        tally.resolutionDays.push(
-          Math.max(0, daysBetween(contact.createdOn, contact.resolvedOn, this.settings.dayCount) - contact.pausedDays),
-        );
+        tally.resolutionDays.push(this.elapsed(contact, contact.resolvedOn));
       }
     }
+  }
+
+  /**
+   * Days from registration to `end` with the clock's pause taken out. A pause given as a period
+   * loses only its days that the count counts (working days skip its weekends and holidays) and
+   * that fall after registration and by `end`; a bare `pausedDays` is calendar days.
+   */
+  private elapsed(contact: CrmContact, end: string): number {
+    const count = this.settings.dayCount;
+    let paused = contact.pausedDays;
+    if (contact.pause) {
+      // daysBetween counts the days after its first date: start the day before the pause, or at registration.
+      const before = fromDayNumber(Math.max(dayNumber(contact.pause.from) - 1, dayNumber(contact.createdOn)));
+      const last = contact.pause.to < end ? contact.pause.to : end;
+      paused = Math.max(0, daysBetween(before, last, count));
+    }
+    return Math.max(0, daysBetween(contact.createdOn, end, count) - paused);
   }
 
   /** Overall figures, with the channels unified: configured channels that had contacts. */

@@ -1,3 +1,5 @@
+import { dayNumber } from "../../src/dates";
+
 /**
  * Piano Quartieri progress (DESIGN.md §3): for the works programme of a year, how far the planned
  * milestones (cronoprogramma) dated in the year are done, as of a day.
@@ -7,6 +9,17 @@
  * An intervention without a budget weighs as the programme's mean budget (all equal when none has one).
  */
 export type ProgressMethod = "MILESTONES" | "ON_SCHEDULE" | "PHYSICAL";
+
+/**
+ * When a due milestone counts as done: DESIGN's reading, done by the day measured (the year's
+ * end); or the stricter one, done by its planned date, late by at most `toleranceDays`.
+ */
+export interface DueAndDone {
+  rule: "BY_YEAR_END" | "BY_PLANNED_DATE";
+  toleranceDays: number;
+}
+
+export const DONE_BY_YEAR_END: DueAndDone = { rule: "BY_YEAR_END", toleranceDays: 0 };
 
 export interface Milestone {
   interventionId: string;
@@ -90,6 +103,7 @@ export class ProgressAccumulator {
     private readonly asOf: string,
     private readonly method: ProgressMethod = "MILESTONES",
     private readonly grouped = false,
+    private readonly dueAndDone: DueAndDone = DONE_BY_YEAR_END,
   ) {}
 
   add(milestone: Milestone): void {
@@ -111,8 +125,20 @@ export class ProgressAccumulator {
     intervention.physical ??= milestone.physicalProgress;
     if (milestone.plannedOn <= this.asOf) {
       intervention.due += 1;
-      if (milestone.doneOn !== null && milestone.doneOn <= this.asOf) intervention.done += 1;
+      if (
+        milestone.doneOn !== null &&
+        milestone.doneOn <= this.asOf &&
+        this.inTime(milestone.plannedOn, milestone.doneOn)
+      )
+        intervention.done += 1;
     }
+  }
+
+  private inTime(plannedOn: string, doneOn: string): boolean {
+    return (
+      this.dueAndDone.rule === "BY_YEAR_END" ||
+      dayNumber(doneOn) <= dayNumber(plannedOn) + this.dueAndDone.toleranceDays
+    );
   }
 
   /** Progress as a percentage; null when nothing was due yet (or, for PHYSICAL, nothing reported). Ends the reading. */

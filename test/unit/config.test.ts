@@ -25,4 +25,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ JOB_LEASE_SECONDS: "1" })).toThrow(/JOB_LEASE_SECONDS/);
     expect(() => loadConfig({ JOB_LEASE_SECONDS: "ten" })).toThrow(/JOB_LEASE_SECONDS/);
   });
+
+  it("reads Piano Quartieri's due and done by the year's end unless told, a tolerance only with the planned date", () => {
+    expect(loadConfig({})).toMatchObject({ PQ_DUE_AND_DONE: "BY_YEAR_END", PQ_TOLERANCE_DAYS: 0 });
+    expect(loadConfig({ PQ_DUE_AND_DONE: "BY_PLANNED_DATE", PQ_TOLERANCE_DAYS: "15" })).toMatchObject({
+      PQ_DUE_AND_DONE: "BY_PLANNED_DATE",
+      PQ_TOLERANCE_DAYS: 15,
+    });
+    expect(() => loadConfig({ PQ_TOLERANCE_DAYS: "15" })).toThrow(/PQ_TOLERANCE_DAYS: applies only with/);
+    expect(() => loadConfig({ PQ_DUE_AND_DONE: "LATER" })).toThrow(/PQ_DUE_AND_DONE/);
+  });
 });

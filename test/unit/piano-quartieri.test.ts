@@ -56,6 +56,23 @@ describe("Piano Quartieri progress", () => {
     expect(early.progress()).toBeNull();
   });
 
+  it("reads due and done strictly when told: done by the planned date, or within a tolerance", () => {
+    const fold = (toleranceDays: number) => {
+      const progress = new ProgressAccumulator("2019-12-31", "MILESTONES", false, {
+        rule: "BY_PLANNED_DATE",
+        toleranceDays,
+      });
+      programme.forEach((x) => progress.add(x));
+      return progress.progress();
+    };
+    // The park's second, planned 30 Nov, was done 20 Dec: 20 days late. On time: the school's first
+    // (20 Mar for 31 Mar) and the park's first (on the day): (300k × 1 + 100k × 1) / 800k = 50%.
+    expect(fold(0)).toBe(50);
+    expect(fold(19)).toBe(50);
+    // 30 Nov + 20 days = 20 Dec: on time, as by the year's end: (300k + 200k) / 800k = 62.5%.
+    expect(fold(20)).toBe(62.5);
+  });
+
   it("offers the share of interventions on schedule, and physical progress by value", () => {
     const onSchedule = new ProgressAccumulator("2019-12-31", "ON_SCHEDULE");
     programme.forEach((x) => onSchedule.add(x));
