@@ -1,3 +1,7 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DataSource } from "typeorm";
 import { openDatabase } from "../../src/database";
 import { prepareDatabase } from "../../src/prepare-database";
@@ -47,6 +51,41 @@ describeMysql("a table locked on MariaDB", () => {
     } finally {
       await runner.query("UNLOCK TABLES");
       await runner.release();
+    }
+    const { errors, data } = await api.graphql(OBJECTIVES);
+    expect(errors).toBeUndefined();
+    expect(data).toBeDefined();
+  });
+});
+
+describe("a SQLite file locked by another process", () => {
+  const folder = mkdtempSync(join(tmpdir(), "traguardo-locked-"));
+  const file = join(folder, "traguardo.sqlite");
+  let dataSource: DataSource;
+  let locker: Database.Database;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    await (await prepareDatabase({ SQLITE_PATH: file })).dataSource.destroy();
+    dataSource = await openDatabase({ SQLITE_PATH: file, SQLITE_BUSY_TIMEOUT_MS: 200 });
+    locker = new Database(file);
+    api = await startApi(dataSource);
+  });
+  afterAll(async () => {
+    await api?.close();
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    locker?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("answers SERVICE_UNAVAILABLE after the busy timeout, and answers again once the lock is released", async () => {
+    locker.exec("BEGIN EXCLUSIVE");
+    try {
+      const { status, errors } = await api.graphql(OBJECTIVES);
+      expect(status).toBeLessThan(500);
+      expect(errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    } finally {
+      locker.exec("COMMIT");
     }
     const { errors, data } = await api.graphql(OBJECTIVES);
     expect(errors).toBeUndefined();
