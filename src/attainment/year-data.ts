@@ -8,8 +8,8 @@ import { Target } from "../../entities/target.entity";
 import { endOfDayInRome } from "../dates";
 import { periodBounds } from "../periods";
 import { readEntities } from "../read-entities";
-import { TargetInput, YearData } from "./compute";
-import { PhaseDoneInput } from "./phase-progress";
+import { KpiInput, MeasurementInput, TargetInput, YearData } from "./compute";
+import { PhaseDoneInput, PhaseInput } from "./phase-progress";
 
 const number = (value: string | null) => (value === null ? null : Number(value));
 
@@ -65,27 +65,39 @@ export async function loadYearData(
   // Ordered by effective date: the last one of each KPI is the one in force.
   const targetInForce = new Map(targets.map((t) => [t.kpiId, t]));
   return {
-    kpis: kpis.map((k) => ({
-      id: k.id,
-      objectiveId: k.objectiveId,
-      code: k.code,
-      weight: Number(k.weight),
-      direction: k.direction,
-      scoring: k.scoring,
-    })),
+    kpis: kpis.map(kpiInput),
     targets: [...targetInForce.values()].map(targetInput),
-    measurements: inForce.map((m) => ({ id: m.id, kpiId: m.kpiId, orgUnitId: m.orgUnitId, value: number(m.value) })),
-    phases: phases.map((p) => ({
-      id: p.id,
-      objectiveId: p.objectiveId,
-      plannedDate: p.plannedDate,
-      weight: Number(p.weight),
-    })),
+    measurements: inForce.map(measurementInput),
+    phases: phases.map(phaseInput),
     phasesDone: phasesDone(reports, new Map(phases.map((p) => [p.code, p.id]))),
     judgedOn: asOf !== null && asOf < end ? asOf : end,
     rows: new Map(inForce.map((m) => [m.id, m])),
   };
 }
+
+/** Rows as scoring reads them: plain numbers, no entities. */
+export const kpiInput = (k: Kpi): KpiInput => ({
+  id: k.id,
+  objectiveId: k.objectiveId,
+  code: k.code,
+  weight: Number(k.weight),
+  direction: k.direction,
+  scoring: k.scoring,
+});
+
+export const measurementInput = (m: Measurement): MeasurementInput => ({
+  id: m.id,
+  kpiId: m.kpiId,
+  orgUnitId: m.orgUnitId,
+  value: number(m.value),
+});
+
+export const phaseInput = (p: Phase): PhaseInput => ({
+  id: p.id,
+  objectiveId: p.objectiveId,
+  plannedDate: p.plannedDate,
+  weight: Number(p.weight),
+});
 
 /** A target row as scoring reads it. */
 export function targetInput(t: Target): TargetInput {

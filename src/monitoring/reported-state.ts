@@ -6,9 +6,7 @@ import { MonitoringReport } from "../../entities/monitoring-report.entity";
 import { Phase } from "../../entities/phase.entity";
 import { Target } from "../../entities/target.entity";
 import { YearData } from "../attainment/compute";
-import { phasesDone, targetInput } from "../attainment/year-data";
-
-const number = (value: string | null) => (value === null ? null : Number(value));
+import { kpiInput, measurementInput, phaseInput, phasesDone, targetInput } from "../attainment/year-data";
 
 /** The reports in force on some objectives up to a monitoring date: for each objective, unit and date, the latest. */
 export async function reportsInForce(
@@ -53,24 +51,10 @@ export async function reportedYearData(
   // Later reports come later in the list: their values and phases replace the earlier ones.
   const values = new Map(measurements.sort((a, b) => a.id - b.id).map((m) => [`${m.kpiId}|${m.orgUnitId}`, m]));
   return {
-    kpis: kpis.map((k) => ({
-      id: k.id,
-      objectiveId,
-      code: k.code,
-      weight: Number(k.weight),
-      direction: k.direction,
-      scoring: k.scoring,
-    })),
+    kpis: kpis.map(kpiInput),
     targets: [...new Map(targets.map((t) => [t.kpiId, t])).values()].map(targetInput),
-    measurements: [...values.values()].map((m) => ({
-      id: m.id,
-      kpiId: m.kpiId,
-      orgUnitId: m.orgUnitId,
-      value: number(m.value),
-    })),
-    phases: phases
-      .filter((p) => p.plannedDate.startsWith(`${year}-`))
-      .map((p) => ({ id: p.id, objectiveId, plannedDate: p.plannedDate, weight: Number(p.weight) })),
+    measurements: [...values.values()].map(measurementInput),
+    phases: phases.filter((p) => p.plannedDate.startsWith(`${year}-`)).map(phaseInput),
     phasesDone: phasesDone(yearReports, new Map(phases.map((p) => [p.code, p.id]))),
     judgedOn: date,
   };
