@@ -59,6 +59,11 @@ export function createInboxes(config: Config): void {
     if (spec.startsWith("csv:")) mkdirSync(spec.slice("csv:".length), { recursive: true });
 }
 
+/** The keys of the jobs configured here: a KPI's source is MANUAL or one of them. */
+export function jobKeys(config: Config): string[] {
+  return configuredJobs(config).map((job) => job.definition.key);
+}
+
 export function findJob(config: Config, key: string): ConfiguredJob | undefined {
   return configuredJobs(config).find((job) => job.definition.key === key);
 }

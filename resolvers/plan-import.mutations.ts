@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { Role } from "../entities/enums";
-import { configuredJobs } from "../jobs/registry";
+import { jobKeys } from "../jobs/registry";
 import { Context } from "../src/context";
 import { importPlan } from "../src/plan-import/import-plan";
 import { summaryLines } from "../src/plan-import/summary";
@@ -28,7 +28,7 @@ export class PlanImportMutations {
           note: input.note ?? null,
         },
         dryRun: input.dryRun,
-        jobKeys: configuredJobs(context.config).map((job) => job.definition.key),
+        jobKeys: jobKeys(context.config),
       },
     );
     return { ...summary, summary: summaryLines(summary) };

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { canonicalDecimal } from "../entities/columns";
 import { Role } from "../entities/enums";
 import { PlanChange } from "../entities/plan-change.entity";
-import { configuredJobs } from "../jobs/registry";
+import { jobKeys } from "../jobs/registry";
 import { Context } from "../src/context";
 import { SchedaStatement } from "../src/plan/scheda/apply-scheda";
 import { changeScheda } from "../src/plan/scheda/change-scheda";
@@ -19,8 +19,8 @@ const decimal = (value: string | undefined | null) => (value == null ? null : ca
 @Resolver()
 export class SchedaMutations {
   private change(context: Context, input: ChangeBasisInput, statement: Partial<SchedaStatement>) {
-    const jobKeys = configuredJobs(context.config).map((j) => j.definition.key);
-    return changeScheda(context.dataSource, context.caller, ChangeBasisInput.basis(input), statement, jobKeys);
+    const basis = ChangeBasisInput.basis(input);
+    return changeScheda(context.dataSource, context.caller, basis, statement, jobKeys(context.config));
   }
 
   @Authorized(Role.ADMIN)

@@ -28,7 +28,7 @@ import { ObjectiveYear } from "../../entities/objective-year.entity";
 import { Objective } from "../../entities/objective.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { Target } from "../../entities/target.entity";
-import { configuredJobs } from "../../jobs/registry";
+import { configuredJobs, jobKeys } from "../../jobs/registry";
 import { runnerOptions } from "../../jobs/engine/scheduler";
 import { runJob } from "../../jobs/engine/run-job";
 import { createAttainmentService } from "../attainment/attainment-service";
@@ -203,7 +203,7 @@ function basisFor(act: { kind: ActKind; number: string; date: string }) {
       note: "Schede GENERATED per la demo: non sono dati del Comune di Milano",
     },
     dryRun: false,
-    jobKeys: configuredJobs(loadConfig()).map((j) => j.definition.key),
+    jobKeys: jobKeys(loadConfig()),
   };
 }
 

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { ActKind, PlanChangeReason, Role } from "../../entities/enums";
-import { configuredJobs } from "../../jobs/registry";
+import { jobKeys } from "../../jobs/registry";
 import { loadConfig } from "../config";
 import { ActReference } from "../plan/act-basis";
 import { importPlan } from "../plan-import/import-plan";
@@ -99,7 +99,7 @@ new Command("import:plan")
               note: options.note ?? null,
             },
             dryRun: options.dryRun ?? false,
-            jobKeys: configuredJobs(loadConfig()).map((job) => job.definition.key),
+            jobKeys: jobKeys(loadConfig()),
           },
         );
         console.log(summaryLines(summary).join("\n"));
