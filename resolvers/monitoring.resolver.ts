@@ -11,6 +11,7 @@ import { READERS } from "../src/auth/auth-checker";
 import { Context } from "../src/context";
 import { notFound } from "../src/errors";
 import { monitoringDue } from "../src/monitoring/monitoring-due";
+import { notSuperseded } from "../src/monitoring/reported-state";
 import { recordMonitoringReport } from "../src/monitoring/record-report";
 import { trajectory } from "../src/monitoring/trajectory";
 import { AttainmentStatus } from "./types/attainment.types";
@@ -92,10 +93,7 @@ export class PhaseResolver {
   })
   async progress(@Root() phase: Phase, @Ctx() { loaders }: Context): Promise<PhaseReport | null> {
     const reports = await loaders.reportsByObjective.load(phase.objectiveId);
-    const superseded = new Set(reports.map((r) => r.supersedesId));
-    const reported = reports
-      .filter((r) => !superseded.has(r.id))
-      .flatMap((r) => r.phases.filter((p) => p.phaseCode === phase.code));
+    const reported = notSuperseded(reports).flatMap((r) => r.phases.filter((p) => p.phaseCode === phase.code));
     return reported.at(-1) ?? null;
   }
 }

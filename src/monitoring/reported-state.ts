@@ -8,6 +8,12 @@ import { Target } from "../../entities/target.entity";
 import { YearData } from "../attainment/compute";
 import { kpiInput, measurementInput, phaseInput, phasesDone, targetInput } from "../attainment/year-data";
 
+/** The reports no later report supersedes. */
+export function notSuperseded(reports: readonly MonitoringReport[]): MonitoringReport[] {
+  const superseded = new Set(reports.flatMap((r) => (r.supersedesId === null ? [] : [r.supersedesId])));
+  return reports.filter((r) => !superseded.has(r.id));
+}
+
 /** The reports in force on some objectives up to a monitoring date: for each objective, unit and date, the latest. */
 export async function reportsInForce(
   manager: EntityManager,
@@ -19,8 +25,7 @@ export async function reportsInForce(
     where: { objectiveId: In([...objectiveIds]), monitoringDate: LessThanOrEqual(until) },
     order: { monitoringDate: "ASC", id: "ASC" },
   });
-  const superseded = new Set(reports.flatMap((r) => (r.supersedesId === null ? [] : [r.supersedesId])));
-  return reports.filter((r) => !superseded.has(r.id));
+  return notSuperseded(reports);
 }
 
 /**
