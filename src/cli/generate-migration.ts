@@ -15,7 +15,8 @@ import { dataSourceOptions } from "../../ormconfig";
 import { mysqlFlavour } from "../database";
 import { projectRoot } from "../project-root";
 
-const SCRATCH = "traguardo_migration_scratch";
+// Per process, so two worktrees can generate migrations on one server at the same time.
+const SCRATCH = `traguardo_migration_scratch_${process.pid}`;
 
 type Queries = { up: string[]; down: string[] };
 
