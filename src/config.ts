@@ -1,6 +1,11 @@
 import cron from "node-cron";
 import { z } from "zod";
 
+/** Pretty for a person at a terminal outside production, JSON wherever the lines are collected. */
+function defaultLogFormat(): "json" | "pretty" {
+  return process.env.NODE_ENV !== "production" && process.stdout.isTTY ? "pretty" : "json";
+}
+
 /**
  * The one place the environment is read. Validated at start so that a bad variable stops the
  * process with its name, instead of failing later somewhere less obvious.
@@ -21,6 +26,10 @@ const schema = z
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // pretty: coloured lines for a person at a terminal; json: one object per line for a collector.
+    LOG_FORMAT: z.enum(["json", "pretty"]).default(defaultLogFormat()),
+    // Prometheus text format at /metrics: operations, codes, jobs, no personal data.
+    METRICS: z.enum(["on", "off"]).default("on"),
     API_ACCESS: z.enum(["public", "private"]).default("public"),
     CORS_ORIGINS: z
       .string()

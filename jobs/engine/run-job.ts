@@ -13,6 +13,7 @@ import { Collected, writeOutcome } from "./write-outcome";
 import { markInterrupted } from "./interrupted-runs";
 import { acquireLease, leaseHolder, releaseLease, renewLease, startHeartbeat } from "./lease";
 import { withYearFromQuarters } from "./year-from-quarters";
+import { observeJobRun } from "../../src/metrics";
 
 export interface RunRequest {
   job: JobDefinition<unknown>;
@@ -51,6 +52,12 @@ export async function runJob(
   request: RunRequest,
   options: RunnerOptions,
 ): Promise<JobRun | null> {
+  const run = await runOnce(dataSource, request, options);
+  if (run) observeJobRun(run);
+  return run;
+}
+
+async function runOnce(dataSource: DataSource, request: RunRequest, options: RunnerOptions): Promise<JobRun | null> {
   const now = options.now ?? (() => new Date());
   const run = await claimRun(dataSource, request, options.holder, now());
   if (!run) return null;

@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import cron, { ScheduledTask } from "node-cron";
 import { DataSource } from "typeorm";
-import { PeriodKind } from "../../entities/enums";
+import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { ConfiguredJob, configuredJobs, createInboxes } from "../registry";
 import { Config } from "../../src/config";
 import { todayInRome } from "../../src/dates";
@@ -103,11 +103,14 @@ export async function runTick(
     );
     if (run === null)
       logger.info({ job: job.definition.key, tick: scheduledAt }, "tick already taken by another server");
-    else
-      logger.info(
+    else {
+      // A failed scheduled run has nobody watching it: error level, where alerting looks.
+      const level = run.status === JobRunStatus.FAILED ? "error" : "info";
+      logger[level](
         { job: job.definition.key, period: periodLabel(period), run: run.id, status: run.status, error: run.error },
         "scheduled run finished",
       );
+    }
   } catch (error) {
     logger.error({ err: error, job: job.definition.key }, "scheduled run could not start");
   }

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { DataSource } from "typeorm";
 import { ATTAINMENT_INPUTS, DataVersion } from "../../entities/data-version.entity";
+import { attainmentCache } from "../metrics";
 import { loadYearData } from "./year-data";
 
 type LoadedYearData = Awaited<ReturnType<typeof loadYearData>>;
@@ -28,7 +29,11 @@ export class YearDataCache {
   yearData(version: number, year: number, asOf: string | null): Promise<LoadedYearData> {
     const key = `${year}|${asOf}`;
     const entry = this.entries.get(key);
-    if (entry && entry.version === version) return entry.data;
+    if (entry && entry.version === version) {
+      attainmentCache.inc({ result: "hit" });
+      return entry.data;
+    }
+    attainmentCache.inc({ result: "miss" });
     const data = loadYearData(this.dataSource.manager, year, asOf);
     // A request that began before the latest change reads for itself; a failed read is not kept.
     if (!entry || entry.version < version) {

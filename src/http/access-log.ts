@@ -3,6 +3,7 @@ import { RequestHandler, Response } from "express";
 import { Kind, OperationTypeNode } from "graphql";
 import { Caller } from "../auth/caller";
 import { Logger } from "../logger";
+import { graphqlErrors, operationLabel, requestDuration } from "../metrics";
 
 /** What a GraphQL request adds to its access log line: never the token, the query text or its variables. */
 export interface RequestLog {
@@ -33,11 +34,23 @@ export function accessLog(logger: Logger): RequestHandler {
     const path = req.originalUrl.split("?")[0];
     res.once("finish", () => {
       const graphql = res.locals.graphql as RequestLog | undefined;
-      const ms = Math.round(performance.now() - started);
+      const seconds = (performance.now() - started) / 1000;
+      const ms = Math.round(seconds * 1000);
       logger.info({ method: req.method, path, status: res.statusCode, ms, ...graphql }, "request");
+      requestDuration.observe(
+        { route: routeLabel(path), operation: operationLabel(graphql?.operation), status: String(res.statusCode) },
+        seconds,
+      );
+      for (const code of graphql?.errors ?? []) graphqlErrors.inc({ code });
     });
     next();
   };
+}
+
+/** The route's first segment (/graphql, /health, /explorer…): a path a client makes up is not a series. */
+function routeLabel(path: string): string {
+  const first = /^\/[a-z]{1,20}\b/.exec(path)?.[0];
+  return first && ["/graphql", "/health", "/explorer", "/metrics"].includes(first) ? first : "other";
 }
 
 /** Names the operation in the request's log entry, and writes a line for every mutation with its outcome. */

@@ -48,6 +48,19 @@ describe.each(testDatabases)("scheduler ticks on $name", (db) => {
     ]);
   });
 
+  it("logs a failed scheduled run at error level, where alerting looks", async () => {
+    const config = loadConfig({
+      JOB_PAYMENT_TIMELINESS_SOURCE: `csv:${join(tmpdir(), "traguardo-no-such-inbox", "x")}`,
+      JOB_RETRIES: "0",
+    });
+    const job = configuredJobs(config).find((j) => j.definition.key === "payment-timeliness")!;
+    type Line = { level: number; msg: string; status?: string };
+    const lines: Line[] = [];
+    const logger = pino({ level: "info" }, { write: (text: string) => void lines.push(JSON.parse(text) as Line) });
+    await runTick(dataSource, config, logger, job, new Date("2020-07-01T01:00:00.000Z"));
+    expect(lines.find((l) => l.msg === "scheduled run finished")).toMatchObject({ level: 50, status: "FAILED" });
+  });
+
   it("records a tick whose job still runs on another server as SKIPPED, with the reason", async () => {
     const config = loadConfig({
       JOB_PAYMENT_TIMELINESS_SOURCE: `csv:${mkdtempSync(join(tmpdir(), "traguardo-busy-"))}`,
