@@ -10,6 +10,7 @@ import { Context } from "../src/context";
 import { yearBounds } from "../src/periods";
 import { checkPlanYear } from "../src/plan/plan-years";
 import { shownWho } from "../src/auth/who-did-what";
+import { italianDecimal, italianInstant, italianNumber } from "../src/italian-format";
 import {
   AdministrationAttainment,
   AttainmentStatus,
@@ -108,7 +109,7 @@ export class ObjectiveAttainmentDetailResolver {
   }
 
   @FieldResolver(() => [String], {
-    description: "The computation in words: each KPI's value, source, target, act and rule",
+    description: "The computation in words, in Italian: each KPI's value, source, target, act and rule",
   })
   async explain(@Root() attainment: ObjectiveAttainment, @Ctx() context: Context): Promise<string[]> {
     const kpis = await kpiViews(context, attainment);
@@ -116,20 +117,22 @@ export class ObjectiveAttainmentDetailResolver {
       kpis.map(async (k) => {
         const act = k.target ? await context.loaders.act.load(k.target.actId) : null;
         const value = k.measurement
-          ? `value ${k.measurement.value} (measurement ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `job run ${k.measurement.jobRunId}` : `recorded by ${String(shownWho(context, "Measurement", "recordedBy", k.measurement.recordedBy, k.measurement))}`} on ${k.measurement.recordedAt.toISOString()})`
-          : "no value";
+          ? `valore ${italianDecimal(String(k.measurement.value))} (misura ${k.measurement.id}, ${k.measurement.jobRunId !== null ? `esecuzione ${k.measurement.jobRunId}` : `registrata da ${String(shownWho(context, "Measurement", "recordedBy", k.measurement.recordedBy, k.measurement))}`} il ${italianInstant(k.measurement.recordedAt)})`
+          : "nessun valore";
         const target = k.target
-          ? `target ${k.target.value ?? `"${k.target.description}"`} (set by ${act?.key})`
-          : "no target";
+          ? `target ${k.target.value === null ? `"${k.target.description}"` : italianDecimal(k.target.value)} (fissato da ${act?.key})`
+          : "nessun target";
         const outcome =
-          k.score === null ? `cannot be scored: ${k.missing}` : `score ${k.score.toFixed(4)} by ${k.rule}`;
-        return `${k.kpi.code} (weight ${k.kpi.weight}): ${value}; ${target}; ${outcome}`;
+          k.score === null
+            ? `non valutabile: ${k.missing}`
+            : `punteggio ${italianNumber(k.score)} secondo la regola ${k.rule}`;
+        return `${k.kpi.code} (peso ${italianDecimal(k.kpi.weight)}): ${value}; ${target}; ${outcome}`;
       }),
     );
     const override = attainment.reviews.filter((r) => r.decision === ReviewDecision.OVERRIDDEN).pop();
     if (override)
       explain.push(
-        `overridden by the Nucleo di Valutazione (review ${override.id}, ${String(shownWho(context, "Review", "decidedBy", override.decidedBy, override))}, ${override.decidedAt.toISOString()}): ${override.score} — ${override.comment}`,
+        `rettificato dal Nucleo di Valutazione (revisione ${override.id}, ${String(shownWho(context, "Review", "decidedBy", override.decidedBy, override))}, ${italianInstant(override.decidedAt)}): ${override.score === null ? "—" : italianNumber(override.score)} — ${override.comment}`,
       );
     return explain;
   }

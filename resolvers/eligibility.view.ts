@@ -5,34 +5,40 @@ import { differentiationOutcomes, TIE_RULE } from "../src/incentives/differentia
 import { evaluationDistribution } from "../src/incentives/evaluation-distribution";
 import { eurosOf } from "../src/incentives/fund";
 import { fundOutcomes } from "../src/incentives/fund-outcome";
-import { inEnglish } from "../src/incentives/reasons";
+import { inItalian } from "../src/incentives/reasons";
+import { ENUM_LABELS } from "../src/enum-labels";
+import { italianDate, italianDecimal, italianNumber } from "../src/italian-format";
 import { EligibilityReport, EligibilityView } from "./types/eligibility.types";
 
-const f = (n: number | null) => (n === null ? "—" : n.toFixed(4));
+const f = (n: number | null) => (n === null ? "—" : italianNumber(n));
+
+const CATEGORY: Record<string, string> = ENUM_LABELS.StaffCategory;
 
 function explain(year: YearEligibility, row: EligibilityRow): string[] {
   const fund = year.rules.funds?.[row.category];
   return [
     ...row.inputs.assignments.map(
       (a) =>
-        `${a.from} to ${a.to} in ${a.unitCode}${a.scoredAs && a.scoredAs !== a.unitCode ? ` (scored as ${a.scoredAs})` : ""}: ${a.days} days at ${a.share} of full time, unit score ${f(a.unitScore)}`,
+        `dal ${italianDate(a.from)} al ${italianDate(a.to)} in ${a.unitCode}${a.scoredAs && a.scoredAs !== a.unitCode ? ` (valutata come ${a.scoredAs})` : ""}: ${a.days} giorni al ${f(a.share * 100)}% del tempo pieno, punteggio dell'unità ${f(a.unitScore)}`,
     ),
-    `unit score ${f(row.unitScore)} (day-weighted), individual assessment ${row.individualScore ?? "—"}`,
+    `punteggio dell'unità ${f(row.unitScore)} (ponderato sui giorni), valutazione individuale ${row.individualScore ?? "—"}`,
     row.status === "INCOMPLETE"
-      ? `incomplete: ${row.reasons.map(inEnglish).join("; ")}`
-      : `composite ${f(row.composite)} by the ${row.category} weights of rule set version ${year.ruleSetVersion}`,
+      ? `incompleta: ${row.reasons.map(inItalian).join("; ")}`
+      : `punteggio complessivo ${f(row.composite)} con i pesi della categoria ${CATEGORY[row.category]} delle regole versione ${year.ruleSetVersion}`,
     row.gateOpen === null
-      ? "Obiettivi Solidali not judged yet: every eligibility is INCOMPLETE until they are"
+      ? "Obiettivi Solidali non ancora giudicati: ogni posizione resta incompleta finché non lo sono"
       : row.gateOpen
-        ? "Obiettivi Solidali reached: the result bonus is due"
-        : "Obiettivi Solidali not reached: nothing is payable",
-    `payable share ${f(row.payableShare)} (threshold, then pro rata by ${row.days} days)`,
+        ? "Obiettivi Solidali raggiunti: il premio di risultato è dovuto"
+        : "Obiettivi Solidali non raggiunti: nulla è pagabile",
+    `quota pagabile ${f(row.payableShare)} (soglia, poi in proporzione ai ${row.days} giorni)`,
     ...(row.art69Rank === null
       ? []
-      : [`art. 69: place ${row.art69Rank} in the order of merit, maggiorazione ${f(row.maggiorazione)}`]),
+      : [`art. 69: posizione ${row.art69Rank} nella graduatoria di merito, maggiorazione ${f(row.maggiorazione)}`]),
     ...(row.amountCents === null || !fund
       ? []
-      : [`amount € ${eurosOf(row.amountCents)} from the ${row.category} fund of € ${fund.amount} (${fund.actKey})`]),
+      : [
+          `importo € ${italianDecimal(eurosOf(row.amountCents))} dal fondo ${CATEGORY[row.category]} di € ${italianDecimal(fund.amount)} (${fund.actKey})`,
+        ]),
   ];
 }
 
@@ -45,7 +51,7 @@ export function eligibilityView(
   return {
     ...row,
     employee: Object.assign(new Employee(), row.employee),
-    missing: row.reasons.length ? row.reasons.map(inEnglish).join("; ") : null,
+    missing: row.reasons.length ? row.reasons.map(inItalian).join("; ") : null,
     amount: row.amountCents === null ? null : eurosOf(row.amountCents),
     ruleSetVersion: year.ruleSetVersion,
     provisional: year.provisional,

@@ -2,6 +2,7 @@ import { GateMode, KpiDirection, ObjectiveLevel, ScoringRule } from "../../entit
 import { scoreKpi } from "./kpi-score";
 import { weightedMean } from "./normalise";
 import { PhaseDoneInput, PhaseInput, PhaseShare, phaseShare } from "./phase-progress";
+import { italianDate } from "../italian-format";
 
 /** Plain inputs: what the database holds for one year, as of one date. */
 export interface KpiInput {
@@ -97,7 +98,7 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
       status: "INCOMPLETE",
       score: null,
       kpis: [],
-      missing: "no KPI is defined for it",
+      missing: "nessun KPI è definito per l'obiettivo",
     };
   }
   const phases = phasesOf(objective, unitId, data);
@@ -117,9 +118,9 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
       value: measurement?.value ?? null,
     };
     if (!measurement || measurement.value === null)
-      return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no value for the year" };
+      return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "manca il valore dell'anno" };
     if (!target && kpi.direction !== KpiDirection.MILESTONE)
-      return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "no target for the year" };
+      return { ...base, status: "INCOMPLETE", score: null, rule: null, missing: "manca il target dell'anno" };
     const scored = scoreKpi(measurement.value, {
       direction: kpi.direction,
       scoring: kpi.scoring,
@@ -147,8 +148,8 @@ function computeObjective(objective: ObjectiveInput, unitId: number | null, data
     missing:
       score === null
         ? counted.length === 0
-          ? "no KPI of its has a weight"
-          : `${incomplete} of ${counted.length} KPIs cannot be scored`
+          ? "nessuno dei suoi KPI ha un peso"
+          : `${incomplete} KPI su ${counted.length} non valutabili`
         : null,
   };
 }
@@ -173,7 +174,7 @@ function scoreFromPhases(
     value: share.value,
     status: "SCORED",
     score: scored.score,
-    rule: `MILESTONE: ${share.doneOnTime} of ${share.due} phases due by ${phases.judgedOn} done on time, weighted; 1 when all are done by the last planned date`,
+    rule: `FASI: ${share.doneOnTime} fasi su ${share.due} in scadenza entro il ${italianDate(phases.judgedOn)} concluse in tempo, ponderate; 1 quando tutte sono concluse entro l'ultima data prevista`,
     missing: null,
   };
 }

@@ -1,4 +1,5 @@
 import { milestoneScore } from "./normalise";
+import { italianDate } from "../italian-format";
 
 /** A phase of an objective's cronoprogramma planned in the year scored. */
 export interface PhaseInput {
@@ -28,14 +29,15 @@ export function phaseShare(
   doneDate: (phaseId: number) => string | null,
   judgedOn: string,
 ): PhaseShare {
-  if (phases.length === 0) return { value: null, missing: "no phase is planned in the year" };
+  if (phases.length === 0) return { value: null, missing: "nessuna fase è prevista nell'anno" };
   const deadline = phases.reduce((last, p) => (p.plannedDate > last ? p.plannedDate : last), phases[0].plannedDate);
   const completed = phases.every((p) => {
     const done = doneDate(p.id);
     return done !== null && done <= deadline && done <= judgedOn;
   });
   const due = phases.filter((p) => p.plannedDate <= judgedOn);
-  if (due.length === 0 && !completed) return { value: null, missing: `no phase is due by ${judgedOn}` };
+  if (due.length === 0 && !completed)
+    return { value: null, missing: `nessuna fase scade entro il ${italianDate(judgedOn)}` };
   const onTime = due.filter((p) => {
     const done = doneDate(p.id);
     return done !== null && done <= p.plannedDate && done <= judgedOn;

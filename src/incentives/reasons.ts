@@ -1,19 +1,8 @@
-/** Why an eligibility is INCOMPLETE: said in English to the API, in Italian in the payroll file. */
+/** Why an eligibility is INCOMPLETE, said in Italian to the API and in the payroll file alike. */
 export type IncompleteReason =
   | { kind: "GATE_NOT_JUDGED"; objectives: string[] }
   | { kind: "NO_UNIT_SCORE"; units: string[] }
   | { kind: "NO_ASSESSMENT"; year: number };
-
-export function inEnglish(reason: IncompleteReason): string {
-  switch (reason.kind) {
-    case "GATE_NOT_JUDGED":
-      return `the Solidale gate cannot be judged: ${reason.objectives.join(", ")} incomplete, and no decision of the Nucleo on the gate`;
-    case "NO_UNIT_SCORE":
-      return `no unit score for ${reason.units.join(", ")} (attainment incomplete)`;
-    case "NO_ASSESSMENT":
-      return `no individual assessment for ${reason.year}`;
-  }
-}
 
 export function inItalian(reason: IncompleteReason): string {
   switch (reason.kind) {

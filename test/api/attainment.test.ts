@@ -64,7 +64,7 @@ describe.each(testDatabases)("attainment on $name", (db) => {
     expect(result.open).toBe(true);
     expect(result.objectives[0].explain).toEqual([
       expect.stringMatching(
-        /^SOL-PIANO-QUARTIERI \(weight 1\): value 72 \(measurement \d+, recorded by UNIT_MANAGER \| ADMIN on 2020-01-10T09:00:00\.000Z\); target 70 \(set by GC-2187-2019\); score 1\.0000 by LINEAR HIGHER_IS_BETTER: 0 at 0, 1 at 70$/,
+        /^SOL-PIANO-QUARTIERI \(peso 1\): valore 72 \(misura \d+, registrata da UNIT_MANAGER \| ADMIN il 10\/01\/2020 10:00\); target 70 \(fissato da GC-2187-2019\); punteggio 1 secondo la regola LINEARE \(più alto è meglio\): 0 a 0, 1 a 70$/,
       ),
     ]);
     expect(result.objectives[3].explain).toHaveLength(4);
@@ -116,7 +116,11 @@ describe.each(testDatabases)("attainment on $name", (db) => {
       score: expect.closeTo(0.9, 12),
       missing: null,
     });
-    expect(objectives[1]).toMatchObject({ status: "INCOMPLETE", score: null, missing: "no KPI is defined for it" });
+    expect(objectives[1]).toMatchObject({
+      status: "INCOMPLETE",
+      score: null,
+      missing: "nessun KPI è definito per l'obiettivo",
+    });
     expect(data!.orgUnit.attainment.direzione.status).toBe("INCOMPLETE");
   });
 });

@@ -83,7 +83,7 @@ describe.each(testDatabases)("evaluation cycles and reviews on $name", (db) => {
       { decision: "OVERRIDDEN", score: 1, comment: "Ritardi dovuti a cause esterne documentate" },
     ]);
     expect(now.explain[now.explain.length - 1]).toMatch(
-      /^overridden by the Nucleo di Valutazione \(review \d+, EVALUATION_BOARD, .*\): 1 — Ritardi dovuti a cause esterne documentate$/,
+      /^rettificato dal Nucleo di Valutazione \(revisione \d+, EVALUATION_BOARD, \d\d\/\d\d\/\d{4} \d\d:\d\d\): 1 — Ritardi dovuti a cause esterne documentate$/,
     );
     const unitOnly = await api.graphql(
       'mutation { recordReview(input: { year: 2019, objectiveKey: "SOL-SOLIDALE", unitCode: "DG", decision: VALIDATED }) { id } }',

@@ -133,7 +133,7 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
     expect(row("P004").payableShare).toBe(0);
     expect(row("S005")).toMatchObject({
       status: "INCOMPLETE",
-      missing: "no individual assessment for 2019",
+      missing: "manca la valutazione individuale 2019",
       payableShare: null,
     });
     expect(data!.eligibility.nodes.every((n) => n.provisional)).toBe(true);
@@ -169,8 +169,12 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
     );
     expect(errors).toBeUndefined();
     const [s002] = data!.eligibility.nodes;
-    expect(s002.explain[0]).toBe("2019-01-01 to 2019-09-08 in DG: 251 days at 1 of full time, unit score 0.8300");
-    expect(s002.explain[1]).toBe("2019-09-09 to 2019-12-31 in DSAGMP: 114 days at 1 of full time, unit score 0.9700");
+    expect(s002.explain[0]).toBe(
+      "dal 01/01/2019 al 08/09/2019 in DG: 251 giorni al 100% del tempo pieno, punteggio dell'unità 0,83",
+    );
+    expect(s002.explain[1]).toBe(
+      "dal 09/09/2019 al 31/12/2019 in DSAGMP: 114 giorni al 100% del tempo pieno, punteggio dell'unità 0,97",
+    );
     const dg = s002.assignments[0].unit.attainment.direzione;
     expect(dg.score).toBe(0.8); // the Nucleo's override for the unit
     const pq = dg.objectives.find((o) => o.objective.key === "DIR-DG-2019-1")!;

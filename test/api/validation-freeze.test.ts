@@ -110,7 +110,7 @@ describe.each(testDatabases)("validation freezes the year on $name", (db) => {
       ["S002", "INCOMPLETE", null],
     ]);
     expect(before[0].missing).toBe(
-      "the Solidale gate cannot be judged: SOL-ATTRATTIVA, SOL-DIGITALE, SOL-AMBIENTE incomplete, and no decision of the Nucleo on the gate",
+      "obiettivi solidali non giudicabili: SOL-ATTRATTIVA, SOL-DIGITALE, SOL-AMBIENTE incompleto, nessuna decisione del Nucleo",
     );
     const report = await api.graphql<{ eligibilityReport: { gateOpen: boolean | null; warnings: string[] } }>(
       "{ eligibilityReport(year: 2019) { gateOpen warnings } }",

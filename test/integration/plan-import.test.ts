@@ -3,7 +3,7 @@ import { ActKind } from "../../entities/enums";
 import { Phase } from "../../entities/phase.entity";
 import { PlanChange } from "../../entities/plan-change.entity";
 import { ActReference } from "../../src/plan/act-basis";
-import { italianDate } from "../../src/plan-import/sheets/cells";
+import { italianDate } from "../../src/italian-format";
 import { ImportFile } from "../../src/plan-import/sheets/read-files";
 import { CellValue } from "../../src/plan-import/sheets/sheet";
 import { KPIS, PHASES } from "../../src/plan-import/sheets/template";

@@ -38,8 +38,8 @@ describe("scoreObjective", () => {
 
   it("is INCOMPLETE, not 0, when a KPI has no value, and says which", () => {
     const result = scoreObjective(objective, 7, { ...data, measurements: data.measurements.slice(0, 1) });
-    expect(result).toMatchObject({ status: "INCOMPLETE", score: null, missing: "1 of 2 KPIs cannot be scored" });
-    expect(result.kpis[1]).toMatchObject({ status: "INCOMPLETE", missing: "no value for the year" });
+    expect(result).toMatchObject({ status: "INCOMPLETE", score: null, missing: "1 KPI su 2 non valutabili" });
+    expect(result.kpis[1]).toMatchObject({ status: "INCOMPLETE", missing: "manca il valore dell'anno" });
   });
 
   it("is INCOMPLETE when a target is only in words", () => {
@@ -47,13 +47,13 @@ describe("scoreObjective", () => {
       ...data,
       targets: [data.targets[0], { ...data.targets[1], value: null }],
     });
-    expect(result.kpis[1].missing).toBe("the target has no number to score against");
+    expect(result.kpis[1].missing).toBe("il target non ha un valore numerico con cui confrontare il risultato");
   });
 
   it("is INCOMPLETE when no KPI is defined", () => {
     expect(scoreObjective({ ...objective, id: 2 }, 7, data)).toMatchObject({
       status: "INCOMPLETE",
-      missing: "no KPI is defined for it",
+      missing: "nessun KPI è definito per l'obiettivo",
     });
   });
 
@@ -69,10 +69,10 @@ describe("scoreKpi", () => {
     expect(
       scoreKpi(61, { direction: KpiDirection.HIGHER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 70, bound: 40 }),
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- @types/jest types the asymmetric matcher expect.closeTo as any on purpose
-    ).toEqual({ score: expect.closeTo(0.7, 12), rule: "LINEAR HIGHER_IS_BETTER: 0 at 40, 1 at 70" });
+    ).toEqual({ score: expect.closeTo(0.7, 12), rule: "LINEARE (più alto è meglio): 0 a 40, 1 a 70" });
     expect(
       scoreKpi(12, { direction: KpiDirection.LOWER_IS_BETTER, scoring: ScoringRule.LINEAR, target: 0, bound: null }),
-    ).toEqual({ score: null, missing: "a LOWER_IS_BETTER target needs a ceiling above it" });
+    ).toEqual({ score: null, missing: "un target in cui più basso è meglio richiede un tetto sopra il target" });
     expect(
       scoreKpi(0.5, { direction: KpiDirection.MILESTONE, scoring: ScoringRule.LINEAR, target: null, bound: null })
         .score,
@@ -135,7 +135,7 @@ describe("KPIs of weight 0", () => {
     };
     const result = scoreObjective(objective, 7, data);
     expect(result).toMatchObject({ status: "SCORED", score: 0.5 });
-    expect(result.kpis[1]).toMatchObject({ status: "INCOMPLETE", missing: "no value for the year" });
+    expect(result.kpis[1]).toMatchObject({ status: "INCOMPLETE", missing: "manca il valore dell'anno" });
   });
 });
 

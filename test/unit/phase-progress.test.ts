@@ -29,7 +29,7 @@ describe("phaseShare", () => {
   it("does not count a phase reported done after the day judged", () => {
     expect(phaseShare(phases, doneOn({ 1: "2019-03-01" }), "2019-02-28")).toEqual({
       value: null,
-      missing: "no phase is due by 2019-02-28",
+      missing: "nessuna fase scade entro il 28/02/2019",
     });
   });
 });

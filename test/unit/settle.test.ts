@@ -1,6 +1,6 @@
 import { StaffCategory } from "../../entities/enums";
 import { fundOutcomes } from "../../src/incentives/fund-outcome";
-import { inEnglish, inItalian } from "../../src/incentives/reasons";
+import { inItalian } from "../../src/incentives/reasons";
 import { DEFAULT_RULES, RuleSet } from "../../src/incentives/rule-set";
 import { Candidate, settle } from "../../src/incentives/settle";
 
@@ -33,9 +33,6 @@ describe("a year's eligibility, from the inputs to the euros", () => {
     expect(settled.map((s) => [s.status, s.payableShare, s.amountCents])).toEqual([
       ["INCOMPLETE", null, null],
       ["INCOMPLETE", null, null],
-    ]);
-    expect(settled[0].reasons.map(inEnglish)).toEqual([
-      "the Solidale gate cannot be judged: SOL-DIGITALE incomplete, and no decision of the Nucleo on the gate",
     ]);
     expect(settled[0].reasons.map(inItalian)).toEqual([
       "obiettivi solidali non giudicabili: SOL-DIGITALE incompleto, nessuna decisione del Nucleo",
@@ -96,7 +93,7 @@ describe("a year's eligibility, from the inputs to the euros", () => {
       365,
     );
     expect(settled.map((s) => s.amountCents)).toEqual([555_556, 444_444, null]);
-    expect(settled[2].reasons.map(inEnglish)).toEqual(["no individual assessment for 2019"]);
+    expect(settled[2].reasons.map(inItalian)).toEqual(["manca la valutazione individuale 2019"]);
     const rows = settled.map((s) => ({ ...s, category: StaffCategory.STAFF, gateOpen: true }));
     expect(fundOutcomes(rows, FUNDED)).toEqual([
       expect.objectContaining({
@@ -122,7 +119,7 @@ describe("a year's eligibility, from the inputs to the euros", () => {
       2019,
       365,
     );
-    expect(settled.reasons.map(inEnglish)).toEqual(["no unit score for MOB (attainment incomplete)"]);
+    expect(settled.reasons.map(inItalian)).toEqual(["manca il punteggio di MOB (risultati incompleti)"]);
     expect(settled.amountCents).toBeNull();
   });
 });

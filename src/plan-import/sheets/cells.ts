@@ -1,5 +1,6 @@
 import { isCalendarDate, twoDigits } from "../../dates";
 import { CellValue, isBlank, normalName } from "./sheet";
+import { italianDate, italianDecimal } from "../../italian-format";
 
 /**
  * Readers of one cell as Italian sheets write it: decimal commas ("0,5"), thousands points
@@ -84,11 +85,11 @@ export function requiredDecimal(value: CellValue): string {
 /** A weight written in per cent, as the model keeps it: a fraction (40 → "0.4"). */
 export function percentAsFraction(value: CellValue): string {
   const percent = requiredDecimal(value);
-  if (percent.startsWith("-")) throw new CellProblem(`il peso ${italianNumber(percent)} è negativo`);
+  if (percent.startsWith("-")) throw new CellProblem(`il peso ${italianDecimal(percent)} è negativo`);
   const [whole, decimals = ""] = percent.split(".");
   // As a fraction it gains two decimals, and the model keeps six.
   if (decimals.length > MAX_DECIMALS - 2)
-    throw new CellProblem(`il peso ${italianNumber(percent)} ha più di ${MAX_DECIMALS - 2} decimali`);
+    throw new CellProblem(`il peso ${italianDecimal(percent)} ha più di ${MAX_DECIMALS - 2} decimali`);
   const padded = whole.padStart(3, "0");
   return canonical(`${padded.slice(0, -2)}.${padded.slice(-2)}${decimals}`);
 }
@@ -156,10 +157,6 @@ export function requiredChoice<T>(value: CellValue, labels: Readonly<Record<stri
 }
 
 /** "0.4" → "0,4": numbers in messages as the planning office writes them. */
-export const italianNumber = (decimalText: string) => decimalText.replace(".", ",");
-
-export const italianDate = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
-
 function fromNumber(value: number): string {
   if (!Number.isFinite(value)) throw new CellProblem("non è un numero");
   // An Excel cell holds a binary double: 15 significant digits are what Excel itself shows.
@@ -174,8 +171,8 @@ function canonical(plain: string): string {
   const [whole, decimals = ""] = plain.replace("-", "").split(".");
   const integer = whole.replace(/^0+(?=\d)/, "");
   const fraction = decimals.replace(/0+$/, "");
-  if (fraction.length > MAX_DECIMALS) throw new CellProblem(`${italianNumber(plain)} ha più di 6 decimali`);
-  if (integer.length > MAX_INTEGER_DIGITS) throw new CellProblem(`${italianNumber(plain)} è troppo grande`);
+  if (fraction.length > MAX_DECIMALS) throw new CellProblem(`${italianDecimal(plain)} ha più di 6 decimali`);
+  if (integer.length > MAX_INTEGER_DIGITS) throw new CellProblem(`${italianDecimal(plain)} è troppo grande`);
   const text = fraction ? `${integer}.${fraction}` : integer;
   return negative && /[1-9]/.test(text) ? `-${text}` : text;
 }

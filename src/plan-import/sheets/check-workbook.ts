@@ -1,5 +1,5 @@
 import { ImportProblem } from "../problems";
-import { italianNumber } from "./cells";
+import { italianDecimal } from "../../italian-format";
 import { PlanWorkbook } from "./plan-workbook";
 import { ParsedRow } from "./sheet-rows";
 import { KPIS, OBJECTIVES, PHASES, UNITS } from "./template";
@@ -7,7 +7,7 @@ import { KPIS, OBJECTIVES, PHASES, UNITS } from "./template";
 /** Weights are kept to 6 decimals: summed as whole millionths, they add up exactly. */
 const MILLIONTHS = 1_000_000;
 const millionths = (weight: string) => Math.round(Number(weight) * MILLIONTHS);
-const asPercent = (sum: number) => italianNumber(String(Number(((sum * 100) / MILLIONTHS).toFixed(4))));
+const asPercent = (sum: number) => italianDecimal(String(Number(((sum * 100) / MILLIONTHS).toFixed(4))));
 
 /**
  * What the workbook gets wrong across its rows: a code used twice, parents that lead back to

@@ -10,7 +10,7 @@ import { ChangeBasis } from "../../plan/act-basis";
 import { loadPlanWith } from "../../plan-data/load-plan";
 import { PlanData } from "../../plan-data/plan-data.schema";
 import { ImportProblem } from "../problems";
-import { italianDate } from "../sheets/cells";
+import { italianDate } from "../../italian-format";
 import { ObjectiveDraft, PlanWorkbook, UnitDraft } from "../sheets/plan-workbook";
 import { ParsedRow } from "../sheets/sheet-rows";
 import { OBJECTIVES, UNITS } from "../sheets/template";

@@ -6,7 +6,7 @@ import { Caller } from "../../auth/caller";
 import { actFor, actKey, ChangeBasis } from "../../plan/act-basis";
 import { ensureOne } from "../../plan-data/insert-missing";
 import { ImportProblem } from "../problems";
-import { italianDate } from "../sheets/cells";
+import { italianDate } from "../../italian-format";
 import { EnteDraft } from "../sheets/plan-workbook";
 import { ParsedRow } from "../sheets/sheet-rows";
 import { ENTE } from "../sheets/template";
