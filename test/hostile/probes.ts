@@ -176,6 +176,29 @@ export const PROBES: Probe[] = [
     expect: { codes: ["INVALID_INPUT"] },
   },
 
+  // Incentive rules: an object validated key by key, the key path named
+  ...[
+    ['rules: "ALL"', "ALL", /^rules: must be an object/],
+    ["rules: [1, 2]", [1, 2], /^rules: must be an object/],
+    [
+      "differentiation.uplift 50 (a typo for 0.50)",
+      { differentiation: { quota: 0.1, uplift: 50 } },
+      /^rules\.differentiation\.uplift:/,
+    ],
+    [
+      "differentiation.uplift 1e308",
+      { differentiation: { quota: 0.1, uplift: 1e308 } },
+      /^rules\.differentiation\.uplift:/,
+    ],
+    ["an unknown rule key", { treshold: 0.5 }, /^rules\.treshold: is not a rule key/],
+  ].map(([what, rules, message]): Probe => ({
+    name: `setIncentiveRules with ${what as string}`,
+    query: 'mutation($rules: JSON!) { setIncentiveRules(year: 2020, actKey: "GC-3-2020", rules: $rules) { version } }',
+    variables: { rules },
+    headers: admin,
+    expect: { codes: ["INVALID_INPUT"], message: message as RegExp },
+  })),
+
   // Strings longer than their column, refused at the edge with the field named, on both databases
   {
     name: "an objective title of 47,000 characters",
