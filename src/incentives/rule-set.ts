@@ -5,11 +5,14 @@ import { GateMode, StaffCategory } from "../../entities/enums";
  * The incentive rules of a cycle (DESIGN.md §4): data with an act reference, versioned per cycle.
  * The defaults below are only defaults; every number can be changed, by act.
  */
+/** A bound as a person reads it in Italian: 0,3. */
+const italian = (value: number) => String(value).replace(".", ",");
+
 const between = (lo: number, hi: number) =>
   z
-    .number({ error: `must be a number from ${lo} to ${hi}` })
-    .min(lo, `must be from ${lo} to ${hi}`)
-    .max(hi, `must be from ${lo} to ${hi}`);
+    .number({ error: `deve essere un numero da ${italian(lo)} a ${italian(hi)}` })
+    .min(lo, `deve essere da ${italian(lo)} a ${italian(hi)}`)
+    .max(hi, `deve essere da ${italian(lo)} a ${italian(hi)}`);
 
 /** A share, weight, quota or threshold: a fraction of the whole. */
 const fraction = between(0, 1);
@@ -37,6 +40,8 @@ const fund = z.strictObject({
   actKey: z.string().regex(ACT_KEY, "must be an act's key, such as DDG-123-2020"),
   amount: euros,
 });
+
+const QUOTA = "deve essere un numero maggiore di 0 e al massimo 0,5";
 
 /**
  * Strict at every level: a key the rules do not know is refused rather than dropped, so that a typo
@@ -79,7 +84,7 @@ export const ruleSetSchema = z.strictObject({
    */
   differentiation: z
     .strictObject({
-      quota: z.number().gt(0, "must be more than 0 and at most 0.5").max(0.5, "must be more than 0 and at most 0.5"),
+      quota: z.number({ error: QUOTA }).gt(0, QUOTA).max(0.5, QUOTA),
       /** At least 30% (art. 69); more than the average premium again (a typo such as 50 for 0.50) is refused. */
       uplift: between(0.3, 1),
       categories: z

@@ -42,14 +42,14 @@ function readRules(given: unknown): RuleSet {
   if (typeof given !== "object" || given === null || Array.isArray(given))
     throw invalidInput(
       "rules",
-      `must be an object of rule keys (${Object.keys(DEFAULT_RULES).join(", ")}), such as { threshold: 0.6 }`,
+      `deve essere un oggetto con le chiavi delle regole (${Object.keys(DEFAULT_RULES).join(", ")}), per esempio { threshold: 0.6 }`,
     );
   const parsed = ruleSetSchema.safeParse({ ...DEFAULT_RULES, ...given });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.flatMap((issue) => {
     const at = ["rules", ...issue.path.map(String)];
     return issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: [...at, key].join("."), message: "is not a rule key" }))
+      ? issue.keys.map((key) => ({ path: [...at, key].join("."), message: "non è una chiave delle regole" }))
       : [{ path: at.join("."), message: issue.message }];
   });
   throw new DomainError(ErrorCode.INVALID_INPUT, problems.map((p) => `${p.path}: ${p.message}`).join("; "), {
@@ -87,7 +87,10 @@ async function withNextVersion(save: () => Promise<IncentiveRuleSet>): Promise<I
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (attempt === VERSION_ATTEMPTS)
-        throw invalidInput("year", "other rule sets of the year were being set at the same moment: send it again");
+        throw invalidInput(
+          "year",
+          "altre versioni delle regole dell'anno sono state registrate nello stesso momento: inviarla di nuovo",
+        );
     }
   }
 }

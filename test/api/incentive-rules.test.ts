@@ -34,51 +34,51 @@ describe.each(testDatabases)("setting a year's incentive rules on $name", (db) =
     );
 
   it.each([
-    ["a string", "ALL", "rules", /^rules: must be an object of rule keys \(gate, unitScore, .*\)/],
-    ["a list", [1, 2], "rules", /^rules: must be an object of rule keys/],
+    ["a string", "ALL", "rules", /^rules: deve essere un oggetto con le chiavi delle regole \(gate, unitScore, .*\)/],
+    ["a list", [1, 2], "rules", /^rules: deve essere un oggetto con le chiavi delle regole/],
     [
       "uplift 50, a typo for 0.50",
       { differentiation: { quota: 0.1, uplift: 50 } },
       "rules.differentiation.uplift",
-      /^rules\.differentiation\.uplift: must be from 0\.3 to 1$/,
+      /^rules\.differentiation\.uplift: deve essere da 0,3 a 1$/,
     ],
     [
       "uplift 1e308",
       { differentiation: { quota: 0.1, uplift: 1e308 } },
       "rules.differentiation.uplift",
-      /^rules\.differentiation\.uplift: must be from 0\.3 to 1$/,
+      /^rules\.differentiation\.uplift: deve essere da 0,3 a 1$/,
     ],
     [
       "uplift below art. 69's 30%",
       { differentiation: { quota: 0.1, uplift: 0.29 } },
       "rules.differentiation.uplift",
-      /must be from 0\.3 to 1/,
+      /deve essere da 0,3 a 1/,
     ],
     [
       "a quota over half the staff",
       { differentiation: { quota: 0.6, uplift: 0.3 } },
       "rules.differentiation.quota",
-      /more than 0 and at most 0\.5/,
+      /maggiore di 0 e al massimo 0,5/,
     ],
     [
       "a threshold of 60 (per cent, not a fraction)",
       { threshold: 60 },
       "rules.threshold",
-      /^rules\.threshold: must be from 0 to 1$/,
+      /^rules\.threshold: deve essere da 0 a 1$/,
     ],
     [
       "a negative weight",
       { unitScore: { direzione: 1.1, gestionale: -0.1 } },
       "rules.unitScore.direzione",
-      /rules\.unitScore\.gestionale: must be from 0 to 1/,
+      /rules\.unitScore\.gestionale: deve essere da 0 a 1/,
     ],
     [
       "a gate threshold as text",
       { gate: { mode: "ALL", threshold: "1" } },
       "rules.gate.threshold",
-      /^rules\.gate\.threshold: must be a number from 0 to 1$/,
+      /^rules\.gate\.threshold: deve essere un numero da 0 a 1$/,
     ],
-    ["an unknown key", { treshold: 0.5 }, "rules.treshold", /^rules\.treshold: is not a rule key$/],
+    ["an unknown key", { treshold: 0.5 }, "rules.treshold", /^rules\.treshold: non è una chiave delle regole$/],
     [
       "an unknown nested key",
       {
@@ -89,13 +89,13 @@ describe.each(testDatabases)("setting a year's incentive rules on $name", (db) =
         },
       },
       "rules.composite.MANAGER.bonus",
-      /^rules\.composite\.MANAGER\.bonus: is not a rule key$/,
+      /^rules\.composite\.MANAGER\.bonus: non è una chiave delle regole$/,
     ],
     [
       "a fund of an unknown category",
       { funds: { INTERNS: { actKey: "GC-3-2020", amount: "1000.00" } } },
       "rules.funds.INTERNS",
-      /^rules\.funds\.INTERNS: is not a rule key$/,
+      /^rules\.funds\.INTERNS: non è una chiave delle regole$/,
     ],
   ])("refuses %s naming the key, and saves nothing", async (_what, rules, field, message) => {
     const before = await tableCounts(dataSource);

@@ -178,8 +178,8 @@ export const PROBES: Probe[] = [
 
   // Incentive rules: an object validated key by key, the key path named
   ...[
-    ['rules: "ALL"', "ALL", /^rules: must be an object/],
-    ["rules: [1, 2]", [1, 2], /^rules: must be an object/],
+    ['rules: "ALL"', "ALL", /^rules: deve essere un oggetto/],
+    ["rules: [1, 2]", [1, 2], /^rules: deve essere un oggetto/],
     [
       "differentiation.uplift 50 (a typo for 0.50)",
       { differentiation: { quota: 0.1, uplift: 50 } },
@@ -190,7 +190,7 @@ export const PROBES: Probe[] = [
       { differentiation: { quota: 0.1, uplift: 1e308 } },
       /^rules\.differentiation\.uplift:/,
     ],
-    ["an unknown rule key", { treshold: 0.5 }, /^rules\.treshold: is not a rule key/],
+    ["an unknown rule key", { treshold: 0.5 }, /^rules\.treshold: non è una chiave delle regole/],
   ].map(([what, rules, message]): Probe => ({
     name: `setIncentiveRules with ${what as string}`,
     query: 'mutation($rules: JSON!) { setIncentiveRules(year: 2020, actKey: "GC-3-2020", rules: $rules) { version } }',
