@@ -40,6 +40,29 @@ describe.each(testDatabases)("writes racing the validation of a year on $name", 
     await db.close(dataSource);
   });
 
+  if (db.name === "mysql")
+    it("refuses a write at once, without queueing, while another connection holds the year's cycle to move it", async () => {
+      const mover = (await db.twin(dataSource)).createQueryRunner();
+      await mover.connect();
+      try {
+        await mover.startTransaction();
+        await mover.query("SELECT * FROM evaluation_cycle WHERE year = 2020 FOR UPDATE");
+        const started = Date.now();
+        const { errors } = await api.graphql(
+          'mutation { recordMeasurement(input: { kpiCode: "SOL-PIANO-QUARTIERI", year: 2020, periodKind: YEAR, value: "80" }) { id } }',
+          {},
+          admin,
+        );
+        expect(Date.now() - started).toBeLessThan(1000);
+        expect(errors?.[0].extensions).toMatchObject({ code: "CYCLE_CLOSED", years: [2020] });
+        expect(errors?.[0].message).toMatch(/^La valutazione del 2020 è in corso di validazione o di chiusura/);
+      } finally {
+        await mover.rollbackTransaction();
+        await mover.release();
+        await mover.connection.destroy();
+      }
+    });
+
   it("freezes every value it accepted, and refuses the rest with CYCLE_CLOSED", async () => {
     const current = new Map<string, { id: string; value: number }>();
     for (const { kpi } of WRITTEN) {
