@@ -133,7 +133,7 @@ export class PeopleResolver {
       description:
         "Keys of DESIGN.md §4 to change; the rest keep the defaults. gate.weights: each Solidale's weight by key; funds: { STAFF: { actKey, amount } } in euros",
     })
-    rules: Record<string, unknown>,
+    rules: unknown,
     @Ctx() { dataSource, caller }: Context,
   ): Promise<IncentiveRuleSet> {
     return setIncentiveRules(dataSource, caller, { year, actKey, rules });

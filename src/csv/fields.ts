@@ -81,6 +81,15 @@ export function wholeNumber(fields: Record<string, unknown>, name: string): numb
   return Number(value);
 }
 
+/** A whole number within [min, max], such as a year: "2018,5" or "2018.0" is refused, never rounded. */
+export function integer(fields: Record<string, unknown>, name: string, min: number, max: number, what: string): number {
+  const raw = text(fields, name) ?? "";
+  const value = Number(raw);
+  if (!/^\d{1,9}$/.test(raw) || value < min || value > max)
+    throw new RowProblem(name, `"${raw}" non è ${what} (un numero intero da ${min} a ${max})`);
+  return value;
+}
+
 /** "0,5", "0.5" or blank (then `fallback`, if given): a number within [min, max]. */
 export function decimal(
   fields: Record<string, unknown>,

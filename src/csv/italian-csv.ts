@@ -13,6 +13,11 @@ import { open } from "node:fs/promises";
 export interface CsvRow {
   line: number;
   fields: Record<string, string>;
+  /**
+   * Values past the header's last column, when the row has more: a reader refuses the row rather
+   * than drop them (in a file separated by `,`, a decimal comma splits "0,5" into 0 and 5).
+   */
+  surplus?: string[];
 }
 
 /** A file the parser cannot read past (an unclosed quote, say): a fault of the file, not of a row. */
@@ -20,7 +25,7 @@ export class CsvUnreadable extends Error {}
 
 function options(delimiter: string): Options {
   return {
-    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+    // Rows as arrays, the first the header: a row longer than the header keeps its surplus (see toRow).
     delimiter,
     bom: true,
     trim: true,
@@ -31,7 +36,8 @@ function options(delimiter: string): Options {
   };
 }
 
-function delimiterOf(headerLine: string): string {
+/** `;`, unless the header line has none: then `,`. */
+export function delimiterOf(headerLine: string): string {
   return headerLine.includes(";") ? ";" : ",";
 }
 
@@ -43,13 +49,28 @@ function unreadable(source: string, error: unknown): Error {
     : (error as Error);
 }
 
-type Parsed = { record: Record<string, string>; info: { lines: number } };
+type Parsed = { record: string[]; info: { lines: number } };
+
+const headerOf = (record: string[]) => record.map((name) => name.trim().toLowerCase());
+
+/** A data row's values by the header's names; a short row lacks the last ones, a long one keeps its surplus apart. */
+function toRow(header: readonly string[], { record, info }: Parsed): CsvRow {
+  const fields = Object.fromEntries(record.slice(0, header.length).map((value, i) => [header[i], value]));
+  return record.length > header.length
+    ? { line: info.lines, fields, surplus: record.slice(header.length) }
+    : { line: info.lines, fields };
+}
 
 /** A whole text (an upload, a small file), every row at once; `source` names it in errors. */
 export function readCsvText(source: string, text: string): CsvRow[] {
   try {
-    const records = parseWhole(text, options(delimiterOf(text.split(/\r?\n/, 1)[0]))) as unknown as Parsed[];
-    return records.map(({ record, info }) => ({ line: info.lines, fields: record }));
+    const [first, ...records] = parseWhole(
+      text,
+      options(delimiterOf(text.split(/\r?\n/, 1)[0])),
+    ) as unknown as Parsed[];
+    if (!first) return [];
+    const header = headerOf(first.record);
+    return records.map((parsed) => toRow(header, parsed));
   } catch (error) {
     throw unreadable(source, error);
   }
@@ -58,10 +79,9 @@ export function readCsvText(source: string, text: string): CsvRow[] {
 /** The header's names (trimmed, lower case) of a whole text, even one with no data rows. */
 export function csvHeader(source: string, text: string): string[] {
   try {
-    // Without columns and info, the parser gives the header row itself as an array.
-    const { columns: _columns, info: _info, ...plainRows } = options(delimiterOf(text.split(/\r?\n/, 1)[0]));
+    const { info: _info, ...plainRows } = options(delimiterOf(text.split(/\r?\n/, 1)[0]));
     const [header = []]: string[][] = parseWhole(text, { ...plainRows, to_line: 1 });
-    return header.map((name) => name.trim().toLowerCase());
+    return headerOf(header);
   } catch (error) {
     throw unreadable(source, error);
   }
@@ -75,7 +95,11 @@ export async function* readCsvFile(path: string): AsyncIterable<CsvRow> {
     .on("error", (error) => parser.destroy(error))
     .pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<Parsed>) yield { line: info.lines, fields: record };
+    let header: string[] | null = null;
+    for await (const parsed of parser as AsyncIterable<Parsed>) {
+      if (header === null) header = headerOf(parsed.record);
+      else yield toRow(header, parsed);
+    }
   } catch (error) {
     throw unreadable(path, error);
   }

@@ -8,7 +8,7 @@ import { Caller } from "../auth/caller";
 import { DomainError, ErrorCode, invalidInput } from "../errors";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";
 import { requireAct } from "./acts";
-import { requireCycle } from "./cycles";
+import { lockCycle } from "./cycles";
 import { freeze } from "./freeze";
 import { isRealSentence } from "./sentence";
 import { actKindsOf, checkMove } from "./transitions";
@@ -32,7 +32,8 @@ export function moveCycle(
   now = new Date(),
 ): Promise<EvaluationCycle> {
   return dataSource.transaction(async (manager) => {
-    const cycle = await requireCycle(manager, input.year);
+    // First, so that what this transaction reads next is what the writes let through have committed.
+    const cycle = await lockCycle(manager, input.year);
     const problem = checkMove(cycle.status, input.to, caller.roles, input.actKey !== null);
     if (problem?.kind === "FORBIDDEN") throw new DomainError(ErrorCode.FORBIDDEN, problem.message);
     if (problem) throw invalidInput(problem.kind === "NEEDS_ACT" ? "actKey" : "to", problem.message);

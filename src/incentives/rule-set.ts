@@ -5,8 +5,20 @@ import { GateMode, StaffCategory } from "../../entities/enums";
  * The incentive rules of a cycle (DESIGN.md §4): data with an act reference, versioned per cycle.
  * The defaults below are only defaults; every number can be changed, by act.
  */
+/** A bound as a person reads it in Italian: 0,3. */
+const italian = (value: number) => String(value).replace(".", ",");
+
+const between = (lo: number, hi: number) =>
+  z
+    .number({ error: `deve essere un numero da ${italian(lo)} a ${italian(hi)}` })
+    .min(lo, `deve essere da ${italian(lo)} a ${italian(hi)}`)
+    .max(hi, `deve essere da ${italian(lo)} a ${italian(hi)}`);
+
+/** A share, weight, quota or threshold: a fraction of the whole. */
+const fraction = between(0, 1);
+
 const weightPair = z
-  .object({ unit: z.number().min(0).max(1), individual: z.number().min(0).max(1) })
+  .strictObject({ unit: fraction, individual: fraction })
   .refine((w) => Math.abs(w.unit + w.individual - 1) < 1e-9, "unit and individual weights must add up to 1");
 
 /** How acts are keyed: GC-2187-2019, NV-7-2020. */
@@ -24,37 +36,46 @@ const euros = z.union([z.number(), z.string()]).transform((value, context) => {
 });
 
 /** A category's fund for the year, as the act that set it states it. */
-const fund = z.object({
+const fund = z.strictObject({
   actKey: z.string().regex(ACT_KEY, "must be an act's key, such as DDG-123-2020"),
   amount: euros,
 });
 
-export const ruleSetSchema = z.object({
+const QUOTA = "deve essere un numero maggiore di 0 e al massimo 0,5";
+
+/**
+ * Strict at every level: a key the rules do not know is refused rather than dropped, so that a typo
+ * ("treshold") is not a rule set equal to the defaults.
+ */
+export const ruleSetSchema = z.strictObject({
   gate: z
-    .object({
+    .strictObject({
       mode: z.enum(GateMode),
-      threshold: z.number().min(0).max(1),
-      /** WEIGHTED_MEAN's weight of each Obiettivo Solidale, by key; null: equal weights. */
-      weights: z.record(z.string(), z.number().min(0)).nullable().default(null),
+      threshold: fraction,
+      /**
+       * WEIGHTED_MEAN's weight of each Obiettivo Solidale, by key; null: equal weights. Relative
+       * weights, as an act writes them (1, 3), so not fractions; bounded so that their sum stays finite.
+       */
+      weights: z.record(z.string(), between(0, 100)).nullable().default(null),
     })
     .refine(
       (g) => g.weights === null || Object.values(g.weights).some((w) => w > 0),
       "the Solidali's weights must not all be 0",
     ),
   unitScore: z
-    .object({ direzione: z.number().min(0).max(1), gestionale: z.number().min(0).max(1) })
+    .strictObject({ direzione: fraction, gestionale: fraction })
     .refine(
       (w) => Math.abs(w.direzione + w.gestionale - 1) < 1e-9,
       "direzione and gestionale weights must add up to 1",
     ),
   composite: z
-    .object({ MANAGER: weightPair, PO: weightPair, STAFF: weightPair })
+    .strictObject({ MANAGER: weightPair, PO: weightPair, STAFF: weightPair })
     .refine(
       (c) => c.MANAGER.unit > 0.5,
       "for managers the organisational part must weigh more than half (D.Lgs. 150/2009 art. 9)",
     ),
   /** Below this composite nothing is paid; from it the payable share equals the composite. */
-  threshold: z.number().min(0).max(1),
+  threshold: fraction,
   proRataByDays: z.boolean(),
   /**
    * CCNL Funzioni Locali 21/05/2018 art. 69: for at most `quota` of the paid staff of each category
@@ -62,9 +83,10 @@ export const ruleSetSchema = z.object({
    * average premium of that category's paid staff, added to their own.
    */
   differentiation: z
-    .object({
-      quota: z.number().gt(0).max(0.5),
-      uplift: z.number().min(0.3),
+    .strictObject({
+      quota: z.number({ error: QUOTA }).gt(0, QUOTA).max(0.5, QUOTA),
+      /** At least 30% (art. 69); more than the average premium again (a typo such as 50 for 0.50) is refused. */
+      uplift: between(0.3, 1),
       categories: z
         .array(z.enum([StaffCategory.PO, StaffCategory.STAFF]))
         .min(1)

@@ -16,6 +16,7 @@ import { DomainError, ErrorCode, invalidInput, notFound } from "../errors";
 import { correctMeasurementIn, recordMeasurementIn } from "../measurement/record-measurement";
 import { SlotTaken, valuesInForce } from "../measurement/write-measurements";
 import { onceMoreAfterRace } from "../storage/after-race";
+import { takesRowLocks } from "../storage/row-locks";
 import { isUniqueViolation } from "../storage/unique-violation";
 import { reportProblems } from "./report-rules";
 
@@ -59,7 +60,12 @@ function recordIn(
   now: Date,
 ): Promise<MonitoringReport> {
   return dataSource.transaction(async (manager) => {
-    const objective = await manager.findOneBy(Objective, { key: input.objectiveKey });
+    // Locked first, on MySQL and MariaDB: reports on one objective are recorded one after the other,
+    // each seeing the one before (read after the lock) and superseding it, so one report stands in force.
+    const objective = await manager.findOne(Objective, {
+      where: { key: input.objectiveKey },
+      ...(takesRowLocks(manager) ? { lock: { mode: "pessimistic_write" as const } } : {}),
+    });
     if (!objective) throw notFound(`The objective "${input.objectiveKey}"`);
     if (objective.status !== ObjectiveStatus.ACTIVE)
       throw invalidInput("objectiveKey", `${objective.key} was removed from the plan`);

@@ -9,7 +9,16 @@ import { Caller } from "../auth/caller";
 import { assertYearsOpen } from "../cycles/cycles";
 import { DomainError, ErrorCode } from "../errors";
 import { AssignmentTerms, overbooked, yearsChanged } from "./assignment-rules";
-import { assessmentRow, assignmentRow, employeeRow, missingColumns, PeopleFiles, rows } from "./people-files";
+import {
+  assessmentRow,
+  assignmentRow,
+  employeeRow,
+  missingColumns,
+  PeopleFiles,
+  PeopleRow,
+  rows,
+} from "./people-files";
+import { repeats } from "./repeated-rows";
 import { RowProblem } from "../csv/fields";
 import { CsvUnreadable } from "../csv/italian-csv";
 
@@ -99,12 +108,41 @@ export async function importPeople(
       problems: [...problems, ...columns],
     });
   const units = new Map((await dataSource.manager.find(OrgUnit)).map((u) => [u.code, u]));
-  const employees = sheets.employees.map(({ line, fields }) => check("employees", line, () => employeeRow(fields)));
-  const assignments = sheets.assignments.map(({ line, fields }) =>
-    check("assignments", line, () => assignmentRow(fields, units)),
+  // A row longer than its header is refused before its fields are read: they may be shifted.
+  const whole = (row: PeopleRow) => {
+    if (row.tooLong) throw row.tooLong;
+    return row.fields;
+  };
+  const employees = sheets.employees.map((row) => check("employees", row.line, () => employeeRow(whole(row))));
+  const assignments = sheets.assignments.map((row) =>
+    check("assignments", row.line, () => assignmentRow(whole(row), units)),
   );
-  const assessments = sheets.assessments.map(({ line, fields }) =>
-    check("assessments", line, () => assessmentRow(fields)),
+  const assessments = sheets.assessments.map((row) => check("assessments", row.line, () => assessmentRow(whole(row))));
+  problems.push(
+    ...repeats(
+      "employees",
+      sheets.employees,
+      employees,
+      "matricola",
+      (e) => e.code,
+      (e) => `"${e.code}"`,
+    ),
+    ...repeats(
+      "assignments",
+      sheets.assignments,
+      assignments,
+      "dal",
+      (a) => `${a.code}|${a.unitId}|${a.validFrom}`,
+      (a) => `l'assegnazione di ${a.code} a ${a.unitCode} dal ${a.validFrom}`,
+    ),
+    ...repeats(
+      "assessments",
+      sheets.assessments,
+      assessments,
+      "anno",
+      (a) => `${a.code}|${a.year}`,
+      (a) => `la valutazione ${a.year} di ${a.code}`,
+    ),
   );
   const known = new Set([
     ...employees.flatMap((e) => (e ? [e.code] : [])),

@@ -1,5 +1,5 @@
-import { date, decimal, requiredText, RowProblem } from "../csv/fields";
-import { csvHeader, CsvRow, readCsvText } from "../csv/italian-csv";
+import { date, decimal, integer, requiredText, RowProblem } from "../csv/fields";
+import { csvHeader, delimiterOf, readCsvText } from "../csv/italian-csv";
 import { StaffCategory } from "../../entities/enums";
 import { OrgUnit } from "../../entities/org-unit.entity";
 
@@ -90,15 +90,37 @@ export function missingColumns(name: keyof PeopleFiles, text: string | null): st
   ];
 }
 
-/** A file's rows, each with its line and the file's name (for the problems); none when the file was not given. */
-export function rows(name: string, text: string | null): CsvRow[] {
+export interface PeopleRow {
+  line: number;
+  fields: Record<string, string>;
+  /** Why a row with more values than the header has columns is refused; null for any other row. */
+  tooLong: RowProblem | null;
+}
+
+/**
+ * A file's rows, each with its line and the file's name (for the problems); none when the file was
+ * not given. A row with more values than the header has columns is a problem of its own, never read
+ * as if the surplus were not there.
+ */
+export function rows(name: string, text: string | null): PeopleRow[] {
   if (!text) return [];
-  return readCsvText(name, text).map(({ line, fields }) => ({
+  const header = csvHeader(name, text);
+  const byCommas = delimiterOf(text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]) === ",";
+  return readCsvText(name, text).map(({ line, fields, surplus }) => ({
     line,
     fields: {
       ...Object.fromEntries(Object.entries(fields).map(([header, value]) => [columnOf(header), value])),
       _file: name,
     },
+    tooLong: surplus
+      ? new RowProblem(
+          `colonna ${header.length + 1}`,
+          `la riga ha ${header.length + surplus.length} valori, l'intestazione ${header.length} colonne (${header.join(", ")})` +
+            (byCommas
+              ? `; in un file separato da virgole una virgola decimale divide il valore ("0,5" in 0 e 5): scrivere 0.5, racchiudere "0,5" tra virgolette o separare i campi con ;`
+              : ""),
+        )
+      : null,
   }));
 }
 
@@ -123,6 +145,7 @@ export function assignmentRow(fields: Record<string, string>, units: ReadonlyMap
   return {
     code: requiredText(fields, "matricola"),
     unitId: unit.id,
+    unitCode: unit.code,
     validFrom,
     validTo,
     share: decimal(fields, "quota", 0.01, 1, 1),
@@ -133,7 +156,7 @@ export function assignmentRow(fields: Record<string, string>, units: ReadonlyMap
 export function assessmentRow(fields: Record<string, string>) {
   return {
     code: requiredText(fields, "matricola"),
-    year: decimal(fields, "anno", 1990, 2100),
+    year: integer(fields, "anno", 1990, 2100, "un anno"),
     score: decimal(fields, "punteggio", 0, 100),
   };
 }

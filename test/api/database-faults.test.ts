@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { DataSource } from "typeorm";
 import { openDatabase } from "../../src/database";
 import { prepareDatabase } from "../../src/prepare-database";
-import { RunningApi, startApi } from "../support/api";
+import { Measurement } from "../../entities/measurement.entity";
+import { bearer, RunningApi, startApi } from "../support/api";
 import { scratchMysqlDatabase, testDatabases } from "../support/databases";
 
 const OBJECTIVES = "{ objectives(year: 2019, first: 1) { nodes { title } } }";
@@ -55,6 +56,32 @@ describeMysql("a table locked on MariaDB", () => {
     const { errors, data } = await api.graphql(OBJECTIVES);
     expect(errors).toBeUndefined();
     expect(data).toBeDefined();
+  });
+
+  it("answers a write held by a locked table SERVICE_UNAVAILABLE after the statement timeout, writing nothing", async () => {
+    const admin = await bearer(["ADMIN"]);
+    const record = () =>
+      api.graphql(
+        'mutation { recordMeasurement(input: { kpiCode: "SOL-PIANO-QUARTIERI", year: 2019, periodKind: YEAR, value: "56" }) { id } }',
+        {},
+        admin,
+      );
+    const runner = locker.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query("LOCK TABLES measurement WRITE");
+      const started = Date.now();
+      const { errors } = await record();
+      const took = Date.now() - started;
+      expect(errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      expect(took).toBeGreaterThanOrEqual(900);
+      expect(took).toBeLessThan(5000);
+    } finally {
+      await runner.query("UNLOCK TABLES");
+      await runner.release();
+    }
+    expect(await dataSource.manager.count(Measurement)).toBe(0);
+    expect((await record()).errors).toBeUndefined();
   });
 });
 

@@ -318,7 +318,7 @@ describe.each(testDatabases)("incentive eligibility on $name", (db) => {
       admin,
     );
     expect(unlawful.errors?.[0].message).toMatch(
-      /^rules: composite: for managers the organisational part must weigh more than half/,
+      /^rules\.composite: for managers the organisational part must weigh more than half/,
     );
   });
 });

@@ -137,4 +137,25 @@ describe.each(testDatabases)("monitoring by the directorates on $name", (db) => 
     ]);
     await expect(dataSource.query("DELETE FROM monitoring_report")).rejects.toThrow(/append-only/);
   });
+
+  it("keeps one report in force when six first reports on one objective and date are sent at once", async () => {
+    const racers = Array.from({ length: 6 }, (_, i) =>
+      report(`monitoringDate: "2019-06-30", phases: [{ phaseCode: "F1", progress: DONE, date: "2019-03-${10 + i}" }]`),
+    );
+    const answers = await Promise.all(racers);
+
+    for (const error of answers.flatMap((a) => a.errors ?? [])) expect(error.extensions?.code).toBe("INVALID_INPUT");
+    const reports = await dataSource.manager.find(MonitoringReport, {
+      where: { monitoringDate: "2019-06-30" },
+      order: { id: "ASC" },
+    });
+    const superseded = new Set(reports.map((r) => r.supersedesId));
+    const inForce = reports.filter((r) => !superseded.has(r.id));
+    expect(inForce).toHaveLength(1);
+    // Each accepted report after the first supersedes the one before it: a chain, not siblings.
+    expect(reports.map((r) => r.supersedesId)).toEqual([null, ...reports.slice(0, -1).map((r) => r.id)]);
+    expect(reports.map((r) => String(r.id)).sort()).toEqual(
+      answers.flatMap((a) => (a.data ? [a.data.reportMonitoring.id] : [])).sort(),
+    );
+  });
 });

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { DataSource } from "typeorm";
+import { BetterSqlite3DataSourceOptions } from "typeorm/driver/better-sqlite3/BetterSqlite3DataSourceOptions";
+import { dataSourceOptions } from "../../ormconfig";
+import { prepareDatabase } from "../../src/prepare-database";
 import { loadConfig } from "../../src/config";
 import { SchedulerState } from "../../src/http/health";
 import { createHttpServer, HttpServer } from "../../src/http/server";
@@ -59,10 +65,23 @@ describe.each(testDatabases)("health, access log and private access on $name", (
       expect(await (await fetch(`${server.url}/health/live`)).json()).toEqual({ status: "ok" });
       const ready = await fetch(`${server.url}/health/ready`);
       expect(ready.status).toBe(200);
+      // The MariaDB of the tests is reached as root: ready, with the warning (and the log line) once.
+      const database =
+        db.name === "mysql"
+          ? {
+              ok: true,
+              warning:
+                "the server connects to the database as root: give it the least-privilege user (README, Database users), which cannot TRUNCATE or ALTER the append-only tables",
+            }
+          : { ok: true };
       expect(await ready.json()).toEqual({
         status: "ok",
-        checks: { database: { ok: true }, scheduler: { ok: true, detail: "running" } },
+        checks: { database, scheduler: { ok: true, detail: "running" } },
       });
+      expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
+      expect(server.lines.filter((line) => line.msg === "ready, with a warning")).toHaveLength(
+        db.name === "mysql" ? 1 : 0,
+      );
       state = "stopped";
       const stopped = await fetch(`${server.url}/health/ready`);
       expect(stopped.status).toBe(503);
@@ -92,6 +111,41 @@ describe.each(testDatabases)("health, access log and private access on $name", (
       await db.close(gone);
     }
   });
+
+  if (db.name === "sqlite")
+    it.each([
+      [
+        "deleted while open",
+        (file: string) => rmSync(file),
+        "the database file was deleted or moved while open: writes would be lost",
+      ],
+      ["opened read-only", null, "the database file cannot be written (read-only file or folder)"],
+    ])("is not ready when the SQLite file was %s, though it still answers reads", async (_what, harm, detail) => {
+      const folder = mkdtempSync(join(tmpdir(), "traguardo-ready-"));
+      const file = join(folder, "traguardo.sqlite");
+      await (await prepareDatabase({ SQLITE_PATH: file })).dataSource.destroy();
+      // Without the permission bits a root process ignores, read-only is how the server opened it.
+      const served = await new DataSource({
+        ...(dataSourceOptions({ SQLITE_PATH: file }) as BetterSqlite3DataSourceOptions),
+        readonly: harm === null,
+      }).initialize();
+      const server = await serve(served, () => "off");
+      try {
+        expect((await fetch(`${server.url}/health/ready`)).status).toBe(harm === null ? 503 : 200);
+        harm?.(file);
+        expect(await served.query<unknown[]>("SELECT COUNT(*) AS n FROM objective")).toHaveLength(1);
+        const response = await fetch(`${server.url}/health/ready`);
+        expect(response.status).toBe(503);
+        expect(await response.json()).toEqual({
+          status: "unavailable",
+          checks: { database: { ok: false, detail }, scheduler: { ok: true, detail: "off (JOB_SCHEDULER=off)" } },
+        });
+      } finally {
+        await server.close();
+        await served.destroy();
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
 
   it("logs one line per request with operation, subject, role, status and duration, never the token or query", async () => {
     const server = await serve(dataSource, () => "off");

@@ -53,7 +53,7 @@ describe.each(testDatabases)("the year's funds in euros on $name", (db) => {
     );
     const finer = await setRules({ funds: { STAFF: { actKey: "CCDI-1-2020", amount: "10000.005" } } });
     expect(finer.errors?.[0].message).toBe(
-      "rules: funds.STAFF.amount: an amount in euros to the cent, such as 1250000.00",
+      "rules.funds.STAFF.amount: an amount in euros to the cent, such as 1250000.00",
     );
   });
 

@@ -176,6 +176,71 @@ export const PROBES: Probe[] = [
     expect: { codes: ["INVALID_INPUT"] },
   },
 
+  // Incentive rules: an object validated key by key, the key path named
+  ...[
+    ['rules: "ALL"', "ALL", /^rules: deve essere un oggetto/],
+    ["rules: [1, 2]", [1, 2], /^rules: deve essere un oggetto/],
+    [
+      "differentiation.uplift 50 (a typo for 0.50)",
+      { differentiation: { quota: 0.1, uplift: 50 } },
+      /^rules\.differentiation\.uplift:/,
+    ],
+    [
+      "differentiation.uplift 1e308",
+      { differentiation: { quota: 0.1, uplift: 1e308 } },
+      /^rules\.differentiation\.uplift:/,
+    ],
+    ["an unknown rule key", { treshold: 0.5 }, /^rules\.treshold: non è una chiave delle regole/],
+  ].map(([what, rules, message]): Probe => ({
+    name: `setIncentiveRules with ${what as string}`,
+    query: 'mutation($rules: JSON!) { setIncentiveRules(year: 2020, actKey: "GC-3-2020", rules: $rules) { version } }',
+    variables: { rules },
+    headers: admin,
+    expect: { codes: ["INVALID_INPUT"], message: message as RegExp },
+  })),
+
+  // The people import: row-level refusals naming file, line and column, nothing imported
+  ...[
+    [
+      "a matricola twice",
+      { e: "matricola;nome;categoria\nS1;Paolo Rossi;DIPENDENTE\nS1;Paolo Rossi;PO\n" },
+      /employees line 3: matricola:/,
+    ],
+    [
+      "a row with an extra column",
+      { e: "matricola;nome;categoria\nS1;Paolo Rossi;DIPENDENTE;X\n" },
+      /employees line 2: colonna 4:/,
+    ],
+    [
+      "a comma-separated file with a decimal comma",
+      {
+        e: "matricola;nome;categoria\nS1;Paolo Rossi;DIPENDENTE\n",
+        a: "matricola,unita,dal,al,quota\nS1,EDU,01/01/2019,,0,5\n",
+      },
+      /assignments line 2: colonna 6:/,
+    ],
+    [
+      "the year 2018,5",
+      { e: "matricola;nome;categoria\nS1;Paolo Rossi;DIPENDENTE\n", s: "matricola;anno;punteggio\nS1;2018,5;80\n" },
+      /assessments line 2: anno:/,
+    ],
+    [
+      "an assignment row twice",
+      {
+        e: "matricola;nome;categoria\nS1;Paolo Rossi;DIPENDENTE\n",
+        a: "matricola;unita;dal\nS1;EDU;01/01/2019\nS1;EDU;01/01/2019\n",
+      },
+      /assignments line 3: dal:/,
+    ],
+  ].map(([what, files, message]): Probe => ({
+    name: `importPeople with ${what as string}`,
+    query:
+      "mutation($e: String, $a: String, $s: String) { importPeople(employees: $e, assignments: $a, assessments: $s) }",
+    variables: files as Record<string, string>,
+    headers: admin,
+    expect: { codes: ["INVALID_INPUT"], message: message as RegExp },
+  })),
+
   // Strings longer than their column, refused at the edge with the field named, on both databases
   {
     name: "an objective title of 47,000 characters",

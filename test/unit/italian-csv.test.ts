@@ -44,6 +44,16 @@ describe("the Italian CSV reader", () => {
     expect(await all(readCsvFile(file(text)))).toEqual([{ line: 2, fields: { matricola: "M001", quota: "1" } }]);
   });
 
+  it("keeps the values of a row longer than its header apart, for the reader to refuse, in the text and the stream", async () => {
+    const text = "matricola,quota\nM001,0,5\nM002,1\n";
+    const rows: CsvRow[] = [
+      { line: 2, fields: { matricola: "M001", quota: "0" }, surplus: ["5"] },
+      { line: 3, fields: { matricola: "M002", quota: "1" } },
+    ];
+    expect(readCsvText("dipendenti", text)).toEqual(rows);
+    expect(await all(readCsvFile(file(text)))).toEqual(rows);
+  });
+
   it("refuses a text it cannot read past, naming the source and the line", async () => {
     const broken = 'matricola;nome\nM001;"Anna\n';
     expect(() => readCsvText("dipendenti", broken)).toThrow(CsvUnreadable);
