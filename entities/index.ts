@@ -1,6 +1,7 @@
 import { Act } from "./act.entity";
 import { Administration } from "./administration.entity";
 import { Ambiguity } from "./ambiguity.entity";
+import { AppropriationBase } from "./appropriation-base.entity";
 import { Assignment } from "./assignment.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { CycleSnapshot } from "./cycle-snapshot.entity";
@@ -51,6 +52,7 @@ export const entities = [
   JobLease,
   RejectedRow,
   RowWarning,
+  AppropriationBase,
   AuditEvent,
   Ambiguity,
   EvaluationCycle,
