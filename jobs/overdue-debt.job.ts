@@ -3,6 +3,7 @@ import { DisputeRule } from "./formulas/itp";
 import { YearEndDebt } from "./formulas/late-payments";
 import { ratioAsStoredDecimal } from "./formulas/exact-ratio";
 import { OpenItem, OverdueDebtAccumulator } from "./formulas/overdue-debt";
+import { todayInRome } from "../src/dates";
 import { Period } from "../src/periods";
 import { L145_KPI } from "../src/statutory/l145-kpis";
 import { amountCents, date, requiredText, RowProblem, text } from "../src/csv/fields";
@@ -32,7 +33,16 @@ export const DEBT_KPI = {
 const euro = (cents: number) => (cents / 100).toFixed(2);
 const italianDate = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
-export function overdueDebtJob(disputeRule: DisputeRule = "RESTART"): JobDefinition<OpenItem> {
+/**
+ * `today`: the date in Milan a snapshot may not be after (a snapshot of a day still to come is a
+ * wrong date, not a figure: its row is rejected).
+ */
+export function overdueDebtJob(
+  disputeRule: DisputeRule = "RESTART",
+  today: () => string = () => todayInRome(),
+): JobDefinition<OpenItem> {
+  // Asked again only for a snapshot after the day last known: a run may pass midnight.
+  let knownToday = today();
   return {
     key: "overdue-debt",
     description:
@@ -50,6 +60,8 @@ export function overdueDebtJob(disputeRule: DisputeRule = "RESTART"): JobDefinit
         ...dueDateFields(fields, warn),
       };
       if (item.outstandingCents < 0) throw new RowProblem("outstanding", "cannot be negative");
+      if (item.snapshotDate > knownToday && item.snapshotDate > (knownToday = today()))
+        throw new RowProblem("snapshot_date", `${item.snapshotDate} is in the future (today is ${knownToday})`);
       return item;
     },
 

@@ -436,4 +436,38 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
       ]),
     );
   });
+
+  it("rejects a snapshot dated after today with its line and reason, and uses the rest", async () => {
+    // Today is 15/01/2020 in Milan: A's snapshot of that day counts (due 31 Dec: 600.00 overdue); B's of 31/03 is to come.
+    const folder = mkdtempSync(join(tmpdir(), "traguardo-open-items-"));
+    writeFileSync(
+      join(folder, "partite-aperte.csv"),
+      [
+        "invoice_id;receipt_date;term_days;outstanding;snapshot_date;dispute_from;dispute_to",
+        "A;01/12/2019;30;600,00;15/01/2020;;",
+        "B;01/12/2019;30;900,00;31/03/2020;;",
+      ].join("\n"),
+    );
+    const q1: Period = { year: 2020, kind: PeriodKind.QUARTER, index: 1 };
+    const run = (await runJob(
+      dataSource,
+      {
+        job: overdueDebtJob("RESTART", () => "2020-01-15"),
+        source: new CsvInbox(folder),
+        period: q1,
+        triggeredBy: "test",
+      },
+      options,
+    ))!;
+    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+    const rejected = await dataSource.manager.find(RejectedRow, { where: { jobRunId: run.id } });
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, "snapshot_date: 2020-03-31 is in the future (today is 2020-01-15)"],
+    ]);
+    const overdue = await dataSource.manager.findOneByOrFail(Measurement, {
+      jobRunId: run.id,
+      kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-DEBITO-SCADUTO" })).id,
+    });
+    expect(overdue.value).toBe("600");
+  });
 });
