@@ -27,6 +27,7 @@ import { Person } from "./person.entity";
 import { Phase } from "./phase.entity";
 import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
+import { Publication } from "./publication.entity";
 import { RejectedRow } from "./rejected-row.entity";
 import { Review } from "./review.entity";
 import { RowWarning } from "./row-warning.entity";
@@ -53,6 +54,7 @@ export const entities = [
   RejectedRow,
   RowWarning,
   AppropriationBase,
+  Publication,
   AuditEvent,
   Ambiguity,
   EvaluationCycle,

@@ -5,7 +5,7 @@ import { ratioAsStoredDecimal } from "./formulas/exact-ratio";
 import { OpenItem, OverdueDebtAccumulator } from "./formulas/overdue-debt";
 import { todayInRome } from "../src/dates";
 import { Period } from "../src/periods";
-import { L145_KPI } from "../src/statutory/l145-kpis";
+import { L145_KPI } from "../src/statutory/statutory-kpis";
 import { amountCents, date, requiredText, RowProblem, text } from "../src/csv/fields";
 import { dueDateFields } from "./invoice-fields";
 import { JobDefinition, JobValue } from "./job";

@@ -4,7 +4,7 @@ import { ratioAsStoredDecimal } from "./formulas/exact-ratio";
 import { CreditNoteSettlement } from "./formulas/credit-notes";
 import { PaidInYear } from "./formulas/late-payments";
 import { Period } from "../src/periods";
-import { L145_KPI } from "../src/statutory/l145-kpis";
+import { ITP_KPI, L145_KPI } from "../src/statutory/statutory-kpis";
 import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
 import { dueDateFields } from "./invoice-fields";
 import { JobDefinition, JobValue } from "./job";
@@ -18,9 +18,7 @@ import { JobDefinition, JobValue } from "./job";
  * the State under split payment, blank: 0); dispute_from; dispute_to.
  */
 export const KPI = {
-  itp: "SAL-FIN-ITP",
-  invoices: "SAL-FIN-FATTURE-PAGATE",
-  amountPaid: "SAL-FIN-IMPORTO-PAGATO",
+  ...ITP_KPI,
   /** L. 145/2018, years only: the paid part of the annual delay indicator (jobs/formulas/late-payments.ts). */
   paidDelay: L145_KPI.paidDelay,
   receivedPaid: L145_KPI.receivedPaid,

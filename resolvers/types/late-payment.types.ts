@@ -1,6 +1,8 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { AppropriationBase } from "../../entities/appropriation-base.entity";
-import { Decimal } from "../../entities/scalars";
+import { PublicationStatus, TransparencyObligation } from "../../entities/enums";
+import { Publication } from "../../entities/publication.entity";
+import { Decimal, LocalDate } from "../../entities/scalars";
 
 @ObjectType({ description: "Una cifra pubblicata, con la sua etichetta" })
 export class LabelledFigureView {
@@ -88,4 +90,23 @@ export class LatePaymentFiguresView {
 
   @Field(() => [LabelledFigureView], { description: "The figures with their Italian labels, as published" })
   figures!: LabelledFigureView[];
+}
+
+@ObjectType({
+  description: "Un obbligo di pubblicazione per un periodo: scadenza, dati pronti, pubblicazione, ritardo",
+})
+export class PublicationDueView {
+  @Field(() => TransparencyObligation) obligation!: TransparencyObligation;
+  @Field({ description: "2019-Q1 for a quarter, 2019 for a year" }) period!: string;
+  @Field(() => LocalDate, { description: "The last day to publish by" }) dueDate!: string;
+  @Field({ description: "Every figure has a value from a job run (L. 145/2018: and the appropriations are recorded)" })
+  ready!: boolean;
+  @Field(() => [LabelledFigureView], { description: "The figures to publish, with their Italian labels" })
+  figures!: LabelledFigureView[];
+  @Field(() => [String], { description: "What is missing, in Italian, with what to do" }) missing!: string[];
+  @Field(() => [ID], { description: "The job runs the figures come from" }) jobRunIds!: number[];
+  @Field(() => Publication, { nullable: true, description: "The publication recorded, the latest if recorded again" })
+  publication!: Publication | null;
+  @Field(() => PublicationStatus) status!: PublicationStatus;
+  @Field({ description: "Past its due date unpublished, or published after it" }) late!: boolean;
 }

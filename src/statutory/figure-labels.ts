@@ -23,6 +23,23 @@ export function italianDecimal(decimal: string, places = 2): string {
 const euros = (cents: number | null) => (cents === null ? null : (cents / 100).toFixed(2));
 const yesNo = (flag: boolean | null) => (flag === null ? null : String(flag));
 
+/** How a value is shown: a decimal with two places, a yes or no, or a whole number as it is. */
+export type FigureKind = "number" | "flag" | "whole";
+
+export function labelled(code: string, label: string, value: string | null, kind: FigureKind): LabelledFigure {
+  const display =
+    value === null
+      ? "n.d."
+      : kind === "flag"
+        ? value === "true"
+          ? "Sì"
+          : "No"
+        : kind === "whole"
+          ? value
+          : italianDecimal(value);
+  return { code, label, value, display };
+}
+
 /** The year's L. 145/2018 figures in the order the Amministrazione Trasparente table shows them. */
 export function labelledFigures(f: LatePaymentFigures): LabelledFigure[] {
   const { year } = f;
@@ -32,7 +49,7 @@ export function labelledFigures(f: LatePaymentFigures): LabelledFigure[] {
     f.stockCents === null || !f.previousStockCents
       ? null
       : ratio((f.stockCents - f.previousStockCents) * 100, f.previousStockCents);
-  const rows: Array<[string, string, string | null, "number" | "flag" | "whole"]> = [
+  const rows: Array<[string, string, string | null, FigureKind]> = [
     [
       "RITARDO_ANNUALE",
       `Indicatore di ritardo annuale dei pagamenti ${year} (giorni)`,
@@ -90,19 +107,5 @@ export function labelledFigures(f: LatePaymentFigures): LabelledFigure[] {
       "number",
     ],
   ];
-  return rows.map(([code, label, value, kind]) => ({
-    code,
-    label,
-    value,
-    display:
-      value === null
-        ? "n.d."
-        : kind === "flag"
-          ? value === "true"
-            ? "Sì"
-            : "No"
-          : kind === "whole"
-            ? value
-            : italianDecimal(value),
-  }));
+  return rows.map(([code, label, value, kind]) => labelled(code, label, value, kind));
 }

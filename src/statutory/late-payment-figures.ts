@@ -6,7 +6,7 @@ import { Measurement } from "../../entities/measurement.entity";
 import { valuesInForce } from "../measurement/write-measurements";
 import { appropriationsInForce } from "./record-appropriations";
 import { debtTest, DebtTest, DelayParts, provisionCents, provisionPercent } from "./fund-provision";
-import { L145_KPI } from "./l145-kpis";
+import { L145_KPI } from "./statutory-kpis";
 
 /**
  * A year's L. 145/2018 figures, composed from the values the jobs stored for the year (and the

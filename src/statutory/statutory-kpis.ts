@@ -1,8 +1,14 @@
 /**
- * The KPIs the jobs write the parts of the L. 145/2018 figures to (data/job-kpis.json), each for
- * whole years only, and the overdue stock's: shared by the jobs that write them and the service
- * that composes them (src/statutory/late-payment-figures.ts).
+ * The KPIs behind the figures the law asks to publish (data/job-kpis.json), shared by the jobs that
+ * write them and the services that compose them (src/statutory/).
  */
+export const ITP_KPI = {
+  itp: "SAL-FIN-ITP",
+  invoices: "SAL-FIN-FATTURE-PAGATE",
+  amountPaid: "SAL-FIN-IMPORTO-PAGATO",
+} as const;
+
+/** The parts of the L. 145/2018 figures, each for whole years only, and the overdue stock. */
 export const L145_KPI = {
   /** payment-timeliness: Σ amount × days and Σ amount over the year's payments not due before it. */
   paidDelay: "SAL-FIN-L145-RITARDO-PAGATE",
