@@ -64,6 +64,8 @@ describe("romeDateOfInstant", () => {
   it("dates the last half hour of 31 March 2019 in April: 22:30 UTC is 00:30 in summer time", () => {
     expect(romeDateOfInstant(Date.UTC(2019, 2, 31, 22, 30))).toBe("2019-04-01");
     expect(romeDateOfInstant(Date.UTC(2019, 2, 30, 22, 30))).toBe("2019-03-30");
+    // Before 1996 Italy's summer time followed other rules: the time-zone database answers (30 Sep 1990 was still summer).
+    expect(romeDateOfInstant(Date.UTC(1990, 8, 29, 22, 30))).toBe("1990-09-30");
   });
 });
 
