@@ -55,17 +55,17 @@ export async function latePaymentFigures(dataSource: DataSource, year: number): 
     kpis.map((k) => k.id),
     [year, year - 1],
   );
-  const missing: string[] = [];
+  // The parts missing for one cause (a job not run, a snapshot missing) are named in one message.
+  const causes = new Map<string, string[]>();
   const valueOf = (code: string, of = year): Measurement | null => {
     const kpi = kpis.find((k) => k.code === code);
     const found = kpi ? inForce.get(kpi.id, { year: of, kind: PeriodKind.YEAR, index: 0 }, null) : null;
     if (found?.value != null || (found?.numerator != null && found.denominator != null)) return found;
     const { label, job } = PARTS[code];
-    missing.push(
-      found
-        ? `${label} ${of}: nessun valore (${found.reason ?? "il job non ne ha trovato"})`
-        : `${label} ${of}: nessun valore; eseguire il job ${job} per l'anno ${of}`,
-    );
+    const cause = found
+      ? `${of}|nessun valore (${found.reason ?? "il job non ne ha trovato"})`
+      : `${of}|nessun valore; eseguire il job ${job} per l'anno ${of}`;
+    causes.set(cause, [...(causes.get(cause) ?? []), label]);
     return null;
   };
   const amount = (code: string, of = year) => {
@@ -99,6 +99,10 @@ export async function latePaymentFigures(dataSource: DataSource, year: number): 
         ? provisionPercent(delay, true)
         : null;
   const appropriations = await appropriationsInForce(dataSource, year);
+  const missing = [...causes].map(([key, labels]) => {
+    const [of, cause] = key.split("|");
+    return `${of}, ${labels.join(", ")}: ${cause}`;
+  });
   if (!appropriations)
     missing.push(
       `Stanziamenti per beni e servizi ${year}: non registrati; registrarli con l'atto da cui vengono (recordAppropriations)`,

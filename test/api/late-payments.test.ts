@@ -202,10 +202,17 @@ describe.each(testDatabases)("the L. 145/2018 figures on $name", (db) => {
     }>(FIGURES, { year: 2020 }, await bearer(["ADMIN"]));
     expect(figures.data!.latePaymentFigures.overdueStock).toBeNull();
     expect(figures.data!.latePaymentFigures.ready).toBe(false);
-    const stock = figures.data!.latePaymentFigures.missing.find((m) => m.startsWith("Debito commerciale scaduto"));
-    expect(stock).toMatch(/^Debito commerciale scaduto al 31 dicembre 2020: nessun valore \(job run \d+: /);
-    expect(stock).toContain(
-      "manca la fotografia delle partite aperte al 31/12/2020 nella fonte (l'ultima letta è del 30/12/2020): il debito dell'anno è quello del 31 dicembre, non di un altro giorno",
+    // The parts missing for one cause in one message: the payments' year not run, the 31/12/2020 snapshot missing.
+    const [payments, snapshot, appropriations] = figures.data!.latePaymentFigures.missing;
+    expect(payments).toBe(
+      "2020, Ritardo delle fatture pagate, Pagato sulle fatture ricevute nell'anno: nessun valore; eseguire il job payment-timeliness per l'anno 2020",
     );
+    expect(snapshot).toMatch(
+      /^2020, Ritardo delle fatture scadute e non pagate, Debito commerciale scaduto al 31 dicembre, Da pagare sulle fatture ricevute nell'anno, Numero delle imprese creditrici: nessun valore \(job run \d+: /,
+    );
+    expect(snapshot).toContain(
+      "manca la fotografia delle partite aperte al 31/12/2020 nella fonte (l'ultima letta è del 30/12/2020): il debito dell'anno è quello del 31 dicembre, non di un altro giorno)",
+    );
+    expect(appropriations).toMatch(/^Stanziamenti per beni e servizi 2020: non registrati/);
   });
 });
