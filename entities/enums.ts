@@ -168,6 +168,30 @@ export enum StaffCategory {
   STAFF = "STAFF",
 }
 
+/**
+ * What the law asks to publish in Amministrazione Trasparente: the quarterly ITP within 30 days
+ * of the quarter's end; the annual ITP, with the debts and the creditor firms, by 31 January; the
+ * L. 145/2018 figures by 31 January (DPCM 22/09/2014 art. 10; D.Lgs. 33/2013 art. 33).
+ */
+export enum TransparencyObligation {
+  ITP_QUARTERLY = "ITP_QUARTERLY",
+  ITP_ANNUAL = "ITP_ANNUAL",
+  L145_ANNUAL = "L145_ANNUAL",
+}
+
+/** Where a publication stands on a date. */
+export enum PublicationStatus {
+  /** Not due yet, and the figures are not ready. */
+  WAITING = "WAITING",
+  /** Not due yet, the figures ready to publish. */
+  READY = "READY",
+  /** Past its due date and not published. */
+  LATE = "LATE",
+  PUBLISHED = "PUBLISHED",
+  /** Published after its due date. */
+  PUBLISHED_LATE = "PUBLISHED_LATE",
+}
+
 /** What a caller may do (DESIGN.md §6). */
 export enum Role {
   VIEWER = "VIEWER",
@@ -200,6 +224,8 @@ const registrations: Array<[object, string, string]> = [
   [CycleStatus, "CycleStatus", "OPEN → UNDER_REVIEW → VALIDATED → CLOSED"],
   [ReviewDecision, "ReviewDecision", "The Nucleo di Valutazione's decision"],
   [StaffCategory, "StaffCategory", "Dirigente (MANAGER), Posizione Organizzativa (PO) or dipendente (STAFF)"],
+  [TransparencyObligation, "TransparencyObligation", "A publication the law asks of Amministrazione Trasparente"],
+  [PublicationStatus, "PublicationStatus", "Where a publication stands on a date: waiting, ready, late or published"],
   [GateMode, "GateMode", "ALL: each Obiettivo Solidale at 100% of target; WEIGHTED_MEAN: their mean at the threshold"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

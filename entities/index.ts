@@ -1,6 +1,7 @@
 import { Act } from "./act.entity";
 import { Administration } from "./administration.entity";
 import { Ambiguity } from "./ambiguity.entity";
+import { AppropriationBase } from "./appropriation-base.entity";
 import { Assignment } from "./assignment.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { CycleSnapshot } from "./cycle-snapshot.entity";
@@ -26,6 +27,7 @@ import { Person } from "./person.entity";
 import { Phase } from "./phase.entity";
 import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
+import { Publication } from "./publication.entity";
 import { RejectedRow } from "./rejected-row.entity";
 import { Review } from "./review.entity";
 import { RowWarning } from "./row-warning.entity";
@@ -51,6 +53,8 @@ export const entities = [
   JobLease,
   RejectedRow,
   RowWarning,
+  AppropriationBase,
+  Publication,
   AuditEvent,
   Ambiguity,
   EvaluationCycle,

@@ -2,7 +2,9 @@ import { PeriodKind } from "../entities/enums";
 import { DisputeRule, ItpAccumulator, PaymentLine } from "./formulas/itp";
 import { ratioAsStoredDecimal } from "./formulas/exact-ratio";
 import { CreditNoteSettlement } from "./formulas/credit-notes";
+import { PaidInYear } from "./formulas/late-payments";
 import { Period } from "../src/periods";
+import { ITP_KPI, L145_KPI } from "../src/statutory/statutory-kpis";
 import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
 import { dueDateFields } from "./invoice-fields";
 import { JobDefinition, JobValue } from "./job";
@@ -16,9 +18,10 @@ import { JobDefinition, JobValue } from "./job";
  * the State under split payment, blank: 0); dispute_from; dispute_to.
  */
 export const KPI = {
-  itp: "SAL-FIN-ITP",
-  invoices: "SAL-FIN-FATTURE-PAGATE",
-  amountPaid: "SAL-FIN-IMPORTO-PAGATO",
+  ...ITP_KPI,
+  /** L. 145/2018, years only: the paid part of the annual delay indicator (jobs/formulas/late-payments.ts). */
+  paidDelay: L145_KPI.paidDelay,
+  receivedPaid: L145_KPI.receivedPaid,
 };
 
 const KINDS: Record<string, PaymentLine["kind"]> = {
@@ -93,13 +96,22 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
           // An invoice paid in two quarters counts once in the year: the quarters' counts do not add up.
           reason: `the invoices paid in ${year.year} do not add up from the quarters: stale until ${year.year} is run again`,
         },
+        // The L. 145/2018 parts are measured over the whole year only.
+        ...[KPI.paidDelay, KPI.receivedPaid].map((kpiCode) => ({
+          ...at(kpiCode, null),
+          reason: `cifra della L. 145/2018, misurata sull'intero anno e non dai trimestri: da ricalcolare eseguendo di nuovo l'anno ${year.year}`,
+        })),
       ];
     },
 
     accumulator(period: Period, grouped: boolean) {
       const itp = new ItpAccumulator(disputeRule, grouped);
+      const l145 = period.kind === PeriodKind.YEAR ? new PaidInYear(period.year, disputeRule) : null;
       return {
-        add: (line: PaymentLine) => itp.add(line),
+        add: (line: PaymentLine) => {
+          itp.add(line);
+          l145?.add(line);
+        },
         values(): JobValue[] {
           const figures = itp.result();
           const at = (
@@ -117,6 +129,17 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
             ),
             at(KPI.invoices, String(figures.invoiceCount)),
             at(KPI.amountPaid, (figures.amountPaidCents / 100).toFixed(2)),
+            ...(l145 === null
+              ? []
+              : [
+                  at(
+                    KPI.paidDelay,
+                    itpValue(String(l145.delay.numerator), String(l145.delay.denominator)),
+                    String(l145.delay.numerator),
+                    String(l145.delay.denominator),
+                  ),
+                  at(KPI.receivedPaid, (l145.receivedAndPaidCents / 100).toFixed(2)),
+                ]),
           ];
         },
       };

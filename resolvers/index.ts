@@ -20,6 +20,7 @@ import { PlanChangeResolver } from "./plan-change.resolver";
 import { PlanImportMutations } from "./plan-import.mutations";
 import { PlanResolver } from "./plan.resolver";
 import { SchedaMutations } from "./scheda.mutations";
+import { StatutoryResolver } from "./statutory.resolver";
 import { TargetResolver } from "./target.resolver";
 
 export const resolvers = [
@@ -48,6 +49,7 @@ export const resolvers = [
   ActRecordResolver,
   ReviewResolver,
   PeopleResolver,
+  StatutoryResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

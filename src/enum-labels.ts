@@ -21,6 +21,19 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
     EVALUATION_BOARD_MINUTES: "Verbale del Nucleo di Valutazione",
   },
   AttainmentStatus: { SCORED: "Valutato", INCOMPLETE: "Incompleto" },
+  TransparencyObligation: {
+    ITP_QUARTERLY: "Indicatore trimestrale di tempestività dei pagamenti",
+    ITP_ANNUAL:
+      "Indicatore annuale di tempestività dei pagamenti, ammontare dei debiti e numero delle imprese creditrici",
+    L145_ANNUAL: "Indicatori della L. 145/2018 (ritardo annuale, debito scaduto, Fondo di Garanzia Debiti Commerciali)",
+  },
+  PublicationStatus: {
+    WAITING: "In attesa dei dati",
+    READY: "Pronta da pubblicare",
+    LATE: "In ritardo",
+    PUBLISHED: "Pubblicata",
+    PUBLISHED_LATE: "Pubblicata in ritardo",
+  },
   CycleStatus: { OPEN: "Aperto", UNDER_REVIEW: "In verifica", VALIDATED: "Validato", CLOSED: "Chiuso" },
   GateMode: { ALL: "Tutti gli Obiettivi Solidali raggiunti", WEIGHTED_MEAN: "Media ponderata sopra la soglia" },
   HealthGroup: {

@@ -1,9 +1,11 @@
+import { dayNumber, fromDayNumber } from "../../src/dates";
 import { SourceRecord } from "../job";
 import { SourceAdapter, SourceUnavailable } from "./source";
 
 /**
  * An HTTP endpoint answering a JSON array of rows (or `{ "rows": [...] }`). `{from}` and `{to}` in
- * the URL are replaced by the period's first and last day, so the endpoint can filter.
+ * the URL are replaced by the period's first and last day, so the endpoint can filter; `{until}` by
+ * the day after the last, for an endpoint that filters instants half-open (`< until`).
  */
 export class HttpJson implements SourceAdapter {
   readonly description: string;
@@ -20,7 +22,10 @@ export class HttpJson implements SourceAdapter {
 
   async *read(from: string, to: string): AsyncIterable<SourceRecord> {
     const body = await this.answer(
-      this.url.replace("{from}", encodeURIComponent(from)).replace("{to}", encodeURIComponent(to)),
+      this.url
+        .replace("{from}", encodeURIComponent(from))
+        .replace("{to}", encodeURIComponent(to))
+        .replace("{until}", encodeURIComponent(fromDayNumber(dayNumber(to) + 1))),
     );
     const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
     if (!Array.isArray(rows))

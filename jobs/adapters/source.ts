@@ -6,7 +6,11 @@ export interface SourceAdapter {
   readonly description: string;
   /** Whether `read` hands the rows sharing a `groupField` value together. */
   readonly groups: boolean;
-  /** The rows whose `dateField` falls in [from, to] (adapters that cannot filter return every row). */
+  /**
+   * At least the rows whose `dateField` falls, as a date in Milan, in [from, to] (days): an adapter
+   * may hand more (every row, when it cannot filter; a day either side, for instants with a zone),
+   * and the run leaves out those of other days.
+   */
   read(from: string, to: string, dateField: string, groupField?: string): AsyncIterable<SourceRecord>;
 }
 

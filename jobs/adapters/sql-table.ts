@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { createConnection } from "mysql2";
+import { dayNumber, fromDayNumber } from "../../src/dates";
 import { SourceRecord } from "../job";
 import { SourceAdapter, SourceUnavailable } from "./source";
 
@@ -10,6 +11,12 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * Rows are filtered on the date field in SQL and streamed, never loaded whole; ordered by the
  * job's group field when it has one (by bytes, so values a case-insensitive collation deems equal
  * are not interleaved), else by date.
+ *
+ * The filter is half-open, `>= first day AND < the day after the last`, so a DATETIME of the last
+ * day (23:30) is in (BETWEEN with a bare date stops at its midnight). It reaches one day further
+ * each side: a column of instants written with their zone ("2019-12-31T23:30:00Z", 1 January in
+ * Milan) is compared as text or in another zone, and the job places each row by its date in Milan
+ * (src/csv/fields.ts), leaving out those of the neighbouring days.
  */
 export class SqlTable implements SourceAdapter {
   readonly description: string;
@@ -26,14 +33,21 @@ export class SqlTable implements SourceAdapter {
   read(from: string, to: string, dateField: string, groupField?: string): AsyncIterable<SourceRecord> {
     for (const column of [dateField, groupField ?? dateField])
       if (!IDENTIFIER.test(column)) throw new Error(`"${column}" is not a column name`);
+    const since = fromDayNumber(dayNumber(from) - 1);
+    const before = fromDayNumber(dayNumber(to) + 2);
     return /^(mysql|mariadb):/.test(this.url)
-      ? this.readMysql(from, to, dateField, groupField ? `CAST(\`${groupField}\` AS BINARY)` : `\`${dateField}\``)
-      : this.readSqlite(from, to, dateField, groupField ?? dateField);
+      ? this.readMysql(since, before, dateField, groupField ? `CAST(\`${groupField}\` AS BINARY)` : `\`${dateField}\``)
+      : this.readSqlite(since, before, dateField, groupField ?? dateField);
   }
 
   // better-sqlite3 reads synchronously, but a source hands out an AsyncIterable: an async generator with no await.
   // eslint-disable-next-line @typescript-eslint/require-await
-  private async *readSqlite(from: string, to: string, dateField: string, orderBy: string): AsyncIterable<SourceRecord> {
+  private async *readSqlite(
+    since: string,
+    before: string,
+    dateField: string,
+    orderBy: string,
+  ): AsyncIterable<SourceRecord> {
     let db: Database.Database;
     try {
       db = new Database(this.url.replace(/^sqlite:/, ""), { readonly: true, fileMustExist: true });
@@ -42,8 +56,8 @@ export class SqlTable implements SourceAdapter {
     }
     try {
       const rows = db
-        .prepare(`SELECT * FROM ${this.table} WHERE ${dateField} BETWEEN ? AND ? ORDER BY ${orderBy}`)
-        .iterate(from, to);
+        .prepare(`SELECT * FROM ${this.table} WHERE ${dateField} >= ? AND ${dateField} < ? ORDER BY ${orderBy}`)
+        .iterate(since, before);
       let line = 0;
       for (const row of rows) yield { line: ++line, fields: row as Record<string, unknown> };
     } finally {
@@ -51,11 +65,19 @@ export class SqlTable implements SourceAdapter {
     }
   }
 
-  private async *readMysql(from: string, to: string, dateField: string, orderBy: string): AsyncIterable<SourceRecord> {
+  private async *readMysql(
+    since: string,
+    before: string,
+    dateField: string,
+    orderBy: string,
+  ): AsyncIterable<SourceRecord> {
     const connection = createConnection({ uri: this.url.replace(/^mariadb:/, "mysql:"), dateStrings: true });
     try {
       const stream = connection
-        .query(`SELECT * FROM \`${this.table}\` WHERE \`${dateField}\` BETWEEN ? AND ? ORDER BY ${orderBy}`, [from, to])
+        .query(
+          `SELECT * FROM \`${this.table}\` WHERE \`${dateField}\` >= ? AND \`${dateField}\` < ? ORDER BY ${orderBy}`,
+          [since, before],
+        )
         .stream({ highWaterMark: 1000 });
       let line = 0;
       try {

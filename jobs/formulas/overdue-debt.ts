@@ -15,6 +15,8 @@ export interface OpenItem {
   snapshotDate: string;
   disputeFrom: string | null;
   disputeTo: string | null;
+  /** The creditor's tax code or VAT number, to count the creditor firms (D.Lgs. 33/2013 art. 33). */
+  creditorId?: string | null;
 }
 
 export interface OverdueDebt {

@@ -21,6 +21,8 @@ const MASKS: Record<string, Record<string, Mask>> = {
   Review: { decidedBy: byRole(Role.EVALUATION_BOARD) },
   CycleTransition: { actor: byRole(Role.ADMIN, Role.EVALUATION_BOARD) },
   IncentiveRuleSet: { createdBy: byRole(Role.ADMIN) },
+  AppropriationBase: { recordedBy: byRole(Role.ADMIN) },
+  Publication: { recordedBy: byRole(Role.ADMIN) },
   JobRun: {
     // The scheduler is a process, not a person; anything else was started by an administrator.
     triggeredBy: (value) => (value === "scheduler" ? value : Role.ADMIN),

@@ -30,7 +30,7 @@ export const JOB_BENCHES: JobBench[] = [
     handWritten: `
       SELECT SUM(s * net * DATEDIFF(payment_date, GREATEST(
                DATE_ADD(receipt_date, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY),
-               COALESCE(DATE_ADD(dispute_to, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY), '1000-01-01'))))
+               COALESCE(DATE_ADD(dispute_to, INTERVAL LEAST(COALESCE(term_days, 30), 60) + 1 DAY), '1000-01-01'))))
              / SUM(s * net) AS itp,
              COUNT(DISTINCT CASE WHEN kind = 'PAGAMENTO' THEN invoice_id END) AS invoices
       FROM (SELECT p.*, CASE kind WHEN 'NOTA_CREDITO' THEN -1 ELSE 1 END AS s, amount - COALESCE(split_vat, 0) AS net

@@ -1,4 +1,4 @@
-import { isCalendarDate, twoDigits } from "../dates";
+import { isCalendarDate, romeDateOfInstant, twoDigits } from "../dates";
 
 /**
  * Readers for fields as Italian systems write them (decimal commas, dd/mm/yyyy), from a CSV row or
@@ -50,12 +50,30 @@ export function amountCents(fields: Record<string, unknown>, name: string, requi
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
+/** What may follow the day: a time of day (a DATETIME, "10:00", seconds and their fraction), and a zone only as Z or ±hh:mm. */
+const TIME_OF_DAY = /^(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?$/;
+const INSTANT = /^[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)? ?(Z|[+-]\d{2}:?\d{2})$/;
+const ITALIAN_TIME = /^ (\d{1,2})[:.](\d{2})(?::(\d{2}))?$/;
 
-/** "31/12/2019", "2019-12-31" (anything after the day is ignored) or a Date → "2019-12-31". */
+const notADate = (name: string, value: string) =>
+  new RowProblem(name, `"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
+
+/**
+ * A source's date or instant as its date in Milan (DESIGN.md §3: days are Milan's):
+ * - "31/12/2019", "2019-12-31": that day;
+ * - with a time and no zone ("2019-12-31 23:30:00", a DATETIME column; "31/12/2019 10:00"): a
+ *   time in Milan, so that day;
+ * - with a zone ("2019-12-31T23:30:00Z", "…+01:00"): the instant, dated in Milan ("…T23:30Z" is
+ *   1 January); any other zone ("EST", a name) cannot be read and refuses the row;
+ * - a Date (a driver's instant): dated in Milan, not by UTC.
+ */
 export function date(fields: Record<string, unknown>, name: string, required = true): string | null {
   const raw = fields[name];
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) throw new RowProblem(name, "is not a valid date");
+    return romeDateOfInstant(raw.getTime());
+  }
   const value = text(fields, name);
   if (value === null) {
     if (required) throw new RowProblem(name, "is missing");
@@ -69,9 +87,44 @@ export function date(fields: Record<string, unknown>, name: string, required = t
     : italian
       ? [italian[3], italian[2], italian[1]].map(Number)
       : [0, 0, 0];
-  if (!isCalendarDate(year, month, day))
-    throw new RowProblem(name, `"${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
-  return iso ? value.slice(0, 10) : `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+  if (!isCalendarDate(year, month, day)) throw notADate(name, value);
+  const dayText = `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+  const rest = value.slice((iso ?? italian)![0].length);
+  if (rest === "") return dayText;
+  if (italian) {
+    const time = ITALIAN_TIME.exec(rest);
+    if (!time || !isTimeOfDay(time[1], time[2], time[3])) throw notADate(name, value);
+    return dayText;
+  }
+  const local = TIME_OF_DAY.exec(rest);
+  if (local) {
+    if (!isTimeOfDay(local[1], local[2], local[3])) throw notADate(name, value);
+    return dayText;
+  }
+  const instant = INSTANT.exec(rest);
+  if (!/^[T ]\d{2}:\d{2}/.test(rest) || (instant && !isTimeOfDay(instant[1], instant[2], instant[3])))
+    throw notADate(name, value);
+  if (!instant)
+    throw new RowProblem(
+      name,
+      `"${value}" is not a date or an instant we can read: a time zone must be Z or ±hh:mm (e.g. 2019-12-31T23:30:00+01:00)`,
+    );
+  const zone = instant[5];
+  const offsetMinutes =
+    zone === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const utc =
+    Date.UTC(year, month - 1, day, Number(instant[1]), Number(instant[2]), Number(instant[3] ?? 0)) -
+    offsetMinutes * 60_000;
+  return romeDateOfInstant(utc);
+}
+
+/** Hours 0-23 (24:00 is not a time of day), minutes and seconds 0-59; absent parts pass. */
+function isTimeOfDay(hours?: string, minutes?: string, seconds?: string): boolean {
+  return (
+    (hours === undefined || Number(hours) <= 23) &&
+    (minutes === undefined || Number(minutes) <= 59) &&
+    (seconds === undefined || Number(seconds) <= 59)
+  );
 }
 
 export function wholeNumber(fields: Record<string, unknown>, name: string): number | null {

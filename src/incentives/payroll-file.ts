@@ -1,5 +1,6 @@
 import { StaffCategory } from "../../entities/enums";
 import { canonicalDecimal } from "../../entities/columns";
+import { italianCsv } from "../csv/write-italian-csv";
 import { EligibilityRow, YearEligibility } from "./cycle-eligibility";
 import { TIE_RULE } from "./differentiation";
 import { eurosOf, micro } from "./fund";
@@ -40,11 +41,6 @@ const CATEGORY: Record<StaffCategory, string> = {
 const number = (value: number | null) =>
   value === null ? "" : canonicalDecimal((micro(value) / 1e6).toFixed(6)).replace(".", ",");
 
-/** A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or return before one) is kept as text. */
-const neutralised = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
-const quoted = (cell: string) => (/[;"\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-
 function cells(year: PayrollYear, r: PayrollRow): string[] {
   return [
     r.employee.code,
@@ -77,8 +73,5 @@ function cells(year: PayrollYear, r: PayrollRow): string[] {
  * uplifted state.
  */
 export function payrollFile(year: PayrollYear): string {
-  const lines = [COLUMNS, ...year.rows.map((r) => cells(year, r))].map((row) =>
-    row.map((cell) => quoted(neutralised(cell))).join(";"),
-  );
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return italianCsv([COLUMNS, ...year.rows.map((r) => cells(year, r))]);
 }

@@ -8,7 +8,12 @@ export interface GeneratedOpenItem {
   snapshot_date: string;
   dispute_from: string | null;
   dispute_to: string | null;
+  creditor_id: string;
 }
+
+/** GENERATED suppliers: about one for every 75 invoices, so the demo's count of creditor firms means something. */
+const creditorOf = (invoiceId: string, invoices: number) =>
+  `GEN-FORN-${String(Number(invoiceId.slice(-7)) % Math.max(1, Math.round(invoices / 75))).padStart(5, "0")}`;
 
 /**
  * GENERATED, NOT REAL DATA: the open-items snapshots at each quarter's end that the generated
@@ -29,6 +34,7 @@ export function* generateOpenItems(year: number, invoices: number): Generator<Ge
           snapshot_date: snapshot,
           dispute_from: line.dispute_from,
           dispute_to: line.dispute_to,
+          creditor_id: creditorOf(line.invoice_id, invoices),
         };
       }
     }

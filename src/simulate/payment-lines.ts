@@ -1,3 +1,4 @@
+import { dueDay } from "../../jobs/formulas/itp";
 import { pick, seededRandom } from "./random";
 
 /** A generated payment line, in the payment timeliness job's source fields (ISO dates, euro as text). */
@@ -28,11 +29,18 @@ export function* generatePaymentLines(year: number, invoices: number, seed = 201
     const invoiceId = `GEN-${year}-${String(n).padStart(7, "0")}`;
     const receipt = start + Math.floor(random() * 365) * DAY - 20 * DAY;
     const term = random() < 0.8 ? null : pick(random, [45, 60, 90]);
-    const due = receipt + Math.min(term ?? 30, 60) * DAY;
     const disputed = random() < 0.02;
     const disputeFrom = disputed ? receipt + 5 * DAY : null;
     const disputeTo = disputeFrom === null ? null : disputeFrom + Math.floor(10 + random() * 50) * DAY;
-    const payableFrom = disputeTo === null ? due : Math.max(due, disputeTo + (term ?? 30) * DAY);
+    // The due date the ITP will compute (a term cut to 60 days; after a dispute, dispute_to + 1 + term),
+    // so that the lateness drawn below is the lateness the job measures.
+    const payableFrom =
+      dueDay({
+        receiptDate: iso(receipt),
+        termDays: term,
+        disputeFrom: disputeFrom === null ? null : iso(disputeFrom),
+        disputeTo: disputeTo === null ? null : iso(disputeTo),
+      }) * DAY;
     // Lateness: mostly around the due date, a fifth late, a few very late.
     const lateness =
       random() < 0.75

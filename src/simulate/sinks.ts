@@ -169,6 +169,7 @@ export const OPEN_ITEMS: TableSpec = {
     snapshot_date: "DATE NOT NULL",
     dispute_from: "DATE",
     dispute_to: "DATE",
+    creditor_id: "VARCHAR(32)",
   },
   index: ["snapshot_date"],
 };

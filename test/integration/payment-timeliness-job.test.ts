@@ -103,8 +103,13 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
         "SAL-FIN-FATTURE-PAGATE 2019-Q4 = 2",
         "SAL-FIN-IMPORTO-PAGATO 2019-Q4 = 3800",
         "SAL-FIN-IMPORTO-PAGATO 2019 = 4300",
+        // L. 145/2018, the year only: every invoice paid fell due in 2019, so the paid part of the delay
+        // is the ITP's −200000 / 430000; all were received in 2019, so all 4300 count as received.
+        "SAL-FIN-L145-RITARDO-PAGATE 2019 = -0.465116",
+        "SAL-FIN-L145-RICEVUTE-PAGATE 2019 = 4300",
       ]),
     );
+    expect((await values(run.id)).filter((v) => v.includes("L145") && v.includes("-Q"))).toEqual([]);
     const year = await dataSource.manager.findOneByOrFail(Measurement, {
       jobRunId: run.id,
       periodKind: PeriodKind.YEAR,
@@ -133,14 +138,17 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
       options,
     ))!;
     expect(rerun.status).toBe(JobRunStatus.SUCCEEDED);
-    // Its three values, and the year's three: 2019 is derived again from Q1 (500 × 10) and the new Q4:
-    // (50 000 × 10 + 100 000 × 10 − 300 000 × 5) / (50 000 + 400 000) cents = 0 / 450 000 = 0 days.
-    expect(rerun.notes).toMatch(/^superseded 6 earlier values \(measurements (\d+, ){5}\d+\)$/);
+    // Its three values, and the year's five: 2019 is derived again from Q1 (500 × 10) and the new Q4:
+    // (50 000 × 10 + 100 000 × 10 − 300 000 × 5) / (50 000 + 400 000) cents = 0 / 450 000 = 0 days;
+    // the L. 145/2018 parts, measured over the whole year, wait for the year's run.
+    expect(rerun.notes).toMatch(/^superseded 8 earlier values \(measurements (\d+, ){7}\d+\)$/);
     expect(await values(rerun.id)).toEqual(
       expect.arrayContaining([
         "SAL-FIN-ITP 2019 = 0",
         "SAL-FIN-IMPORTO-PAGATO 2019 = 4500",
         "SAL-FIN-FATTURE-PAGATE 2019 = null",
+        "SAL-FIN-L145-RITARDO-PAGATE 2019 = null",
+        "SAL-FIN-L145-RICEVUTE-PAGATE 2019 = null",
       ]),
     );
     const itp = await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-ITP" });
@@ -427,5 +435,39 @@ describe.each(testDatabases)("the overdue debt job on $name", (db) => {
         "SAL-FIN-DEBITO-SCADUTO Q1 = null",
       ]),
     );
+  });
+
+  it("rejects a snapshot dated after today with its line and reason, and uses the rest", async () => {
+    // Today is 15/01/2020 in Milan: A's snapshot of that day counts (due 31 Dec: 600.00 overdue); B's of 31/03 is to come.
+    const folder = mkdtempSync(join(tmpdir(), "traguardo-open-items-"));
+    writeFileSync(
+      join(folder, "partite-aperte.csv"),
+      [
+        "invoice_id;receipt_date;term_days;outstanding;snapshot_date;dispute_from;dispute_to",
+        "A;01/12/2019;30;600,00;15/01/2020;;",
+        "B;01/12/2019;30;900,00;31/03/2020;;",
+      ].join("\n"),
+    );
+    const q1: Period = { year: 2020, kind: PeriodKind.QUARTER, index: 1 };
+    const run = (await runJob(
+      dataSource,
+      {
+        job: overdueDebtJob("RESTART", () => "2020-01-15"),
+        source: new CsvInbox(folder),
+        period: q1,
+        triggeredBy: "test",
+      },
+      options,
+    ))!;
+    expect(run).toMatchObject({ status: JobRunStatus.SUCCEEDED, rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+    const rejected = await dataSource.manager.find(RejectedRow, { where: { jobRunId: run.id } });
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, "snapshot_date: 2020-03-31 is in the future (today is 2020-01-15)"],
+    ]);
+    const overdue = await dataSource.manager.findOneByOrFail(Measurement, {
+      jobRunId: run.id,
+      kpiId: (await dataSource.manager.findOneByOrFail(Kpi, { code: "SAL-FIN-DEBITO-SCADUTO" })).id,
+    });
+    expect(overdue.value).toBe("600");
   });
 });

@@ -1,4 +1,12 @@
-import { dayNumber, endOfDayInRome, fromDayNumber, isCalendarDate, isWithin, todayInRome } from "../../src/dates";
+import {
+  dayNumber,
+  endOfDayInRome,
+  fromDayNumber,
+  isCalendarDate,
+  isWithin,
+  todayInRome,
+  romeDateOfInstant,
+} from "../../src/dates";
 
 describe("todayInRome", () => {
   it("gives Milan's calendar date, not the server's or UTC's", () => {
@@ -36,6 +44,28 @@ describe("dayNumber", () => {
     expect(mismatches).toEqual([]);
     expect(dayNumber("1970-01-01")).toBe(0);
     expect(dayNumber("2020-03-01") - dayNumber("2020-02-28")).toBe(2);
+  });
+});
+
+describe("romeDateOfInstant", () => {
+  it("gives the time-zone database's date in Milan, hour by hour from 2016 to 2030, summer time changes included", () => {
+    const rome = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Rome",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    const disagree: string[] = [];
+    for (let ms = Date.UTC(2016, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 3_600_000)
+      if (romeDateOfInstant(ms) !== rome.format(new Date(ms))) disagree.push(new Date(ms).toISOString());
+    expect(disagree).toEqual([]);
+  });
+
+  it("dates the last half hour of 31 March 2019 in April: 22:30 UTC is 00:30 in summer time", () => {
+    expect(romeDateOfInstant(Date.UTC(2019, 2, 31, 22, 30))).toBe("2019-04-01");
+    expect(romeDateOfInstant(Date.UTC(2019, 2, 30, 22, 30))).toBe("2019-03-30");
+    // Before 1996 Italy's summer time followed other rules: the time-zone database answers (30 Sep 1990 was still summer).
+    expect(romeDateOfInstant(Date.UTC(1990, 8, 29, 22, 30))).toBe("1990-09-30");
   });
 });
 
