@@ -1,37 +1,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import mysql2, { PoolOptions } from "mysql2";
 import { DataSourceOptions } from "typeorm";
 import { Config } from "./src/config";
 import { entities } from "./entities";
 import { migrations } from "./src/migrations";
+import { MysqlFlavour, resilientMysql } from "./src/storage/mysql-driver";
 
-export type MysqlFlavour = "mysql" | "mariadb";
+export type { MysqlFlavour };
 
 /** What the database needs of the configuration; the limits are left to the drivers when not given. */
 export type DatabaseConfig = Pick<Config, "DATABASE_URL" | "SQLITE_PATH"> &
   Partial<Pick<Config, "DATABASE_STATEMENT_TIMEOUT_SECONDS" | "SQLITE_BUSY_TIMEOUT_MS">>;
-
-/**
- * mysql2 with every pooled connection given the statement timeout as it opens, before any query
- * of its own: MariaDB's max_statement_time (seconds, any statement), MySQL's MAX_EXECUTION_TIME
- * (milliseconds, read-only SELECTs only).
- */
-function timedMysql(seconds: number, flavour: MysqlFlavour) {
-  const limit =
-    flavour === "mariadb"
-      ? `SET SESSION max_statement_time = ${seconds}`
-      : `SET SESSION MAX_EXECUTION_TIME = ${Math.round(seconds * 1000)}`;
-  return {
-    ...mysql2,
-    createPool(options: PoolOptions) {
-      const pool = mysql2.createPool(options);
-      // A connection that cannot take the limit is dropped rather than used without it.
-      pool.on("connection", (connection) => connection.query(limit, (error) => error && connection.destroy()));
-      return pool;
-    },
-  };
-}
 
 /**
  * Database options from the validated configuration: MySQL/MariaDB through mysql2 when
@@ -51,9 +30,7 @@ export function dataSourceOptions(config: DatabaseConfig, serverFlavour: MysqlFl
       // they hold, so the server's time zone can never shift a plan date.
       timezone: "Z",
       dateStrings: ["DATE"],
-      ...(config.DATABASE_STATEMENT_TIMEOUT_SECONDS
-        ? { driver: timedMysql(config.DATABASE_STATEMENT_TIMEOUT_SECONDS, serverFlavour) }
-        : {}),
+      driver: resilientMysql(serverFlavour, config.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 0),
     };
   }
   if (config.SQLITE_PATH !== ":memory:") mkdirSync(dirname(config.SQLITE_PATH), { recursive: true });

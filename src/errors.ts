@@ -1,3 +1,5 @@
+import { isConnectionLost } from "./storage/connection-lost";
+
 /** Stable codes a client can act on; the message says what to do in words a person understands. */
 export enum ErrorCode {
   NOT_FOUND = "NOT_FOUND",
@@ -57,9 +59,9 @@ export function databaseUnavailable(error: unknown): DomainError | null {
       : typeof code === "string"
         ? UNAVAILABLE[code.replace(/^(SQLITE_[A-Z]+)_.*$/, "$1")]
         : undefined;
-  if (!reason) return null;
+  if (!reason && !isConnectionLost(driverError)) return null;
   return new DomainError(
     ErrorCode.SERVICE_UNAVAILABLE,
-    `The database is unavailable: ${reason}. Try again in a few minutes; if it persists, tell the administrators.`,
+    `The database is unavailable: ${reason ?? "the connection to it was lost"}. Try again in a few minutes; if it persists, tell the administrators.`,
   );
 }
