@@ -1,0 +1,9 @@
+/** The jobs the server runs, by key, as the offices name their sources; an unknown key shows as itself. */
+const JOB_LABEL: Record<string, string> = {
+  "payment-timeliness": "Tempestività dei pagamenti (fatture)",
+  "overdue-debt": "Debito commerciale scaduto",
+  "crm-response": "CRM: risposte ai cittadini",
+  "piano-quartieri": "Piano Quartieri",
+};
+
+export const jobLabel = (key: string) => JOB_LABEL[key] ?? key;
