@@ -2,8 +2,8 @@ import { useQuery } from "urql";
 import { Filters } from "./filters";
 import { PlanYearsDocument } from "./generated/graphql";
 import { ROLE_LABEL } from "./roles";
-import { Route } from "./routes";
-import { hasRole, Role } from "./session/session";
+import { PAGES, Route } from "./routes";
+import { hasRole } from "./session/session";
 import { useSession } from "./session/session-context";
 
 interface Props {
@@ -12,15 +12,6 @@ interface Props {
   onFilters: (filters: Filters) => void;
   onSignOut: () => void;
 }
-
-/** The pages a role may open: each shows only what the token's roles may see or do. */
-const PAGES: Array<{ page: Route["page"]; label: string; roles: Role[] | null }> = [
-  { page: "cruscotto", label: "Cruscotto dell'Ente", roles: null },
-  { page: "direzione", label: "Scheda della Direzione", roles: null },
-  { page: "nucleo", label: "Revisione del Nucleo", roles: ["EVALUATION_BOARD"] },
-  { page: "monitoraggio", label: "Monitoraggio", roles: ["UNIT_MANAGER", "ADMIN"] },
-  { page: "processi", label: "Processi", roles: ["ADMIN"] },
-];
 
 export function Header({ route, filters, onFilters, onSignOut }: Props) {
   const session = useSession();

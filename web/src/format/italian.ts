@@ -56,3 +56,13 @@ export function formatKpiValue(value: number | string | null | undefined, unit: 
 export function todayInMilan(): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Rome" }).format(new Date());
 }
+
+/**
+ * A number as typed in Italian ("1.234,5", "63,5", "70") as the API's Decimal ("1234.5"); null when
+ * it does not read as one. A lone point is read as the decimal point ("63.5"), as people also type it.
+ */
+export function decimalFromItalian(text: string): string | null {
+  const trimmed = text.trim().replace(/\s/g, "");
+  const normal = trimmed.includes(",") ? trimmed.replace(/\./g, "").replace(",", ".") : trimmed;
+  return /^-?\d+(\.\d+)?$/.test(normal) ? normal : null;
+}

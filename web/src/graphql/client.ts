@@ -9,6 +9,8 @@ export function createClient(token: string, onUnauthenticated: () => void): Clie
     url: "/graphql",
     exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
+    // A page visited again shows what it had at once and asks again behind it: other users write too.
+    requestPolicy: "cache-and-network",
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     fetch: async (input, init) => {
       const response = await fetch(input, init);

@@ -1,4 +1,4 @@
-/** The jobs the server runs, by key, as the offices name their sources; an unknown key shows as itself. */
+/** The jobs the server runs, by key, as the offices name their sources (jobs/registry.ts). */
 const JOB_LABEL: Record<string, string> = {
   "payment-timeliness": "Tempestività dei pagamenti (fatture)",
   "overdue-debt": "Debito commerciale scaduto",
@@ -6,4 +6,7 @@ const JOB_LABEL: Record<string, string> = {
   "piano-quartieri": "Piano Quartieri",
 };
 
+export const JOB_KEYS = Object.keys(JOB_LABEL);
+
+/** A job's name; an unknown key shows as itself. */
 export const jobLabel = (key: string) => JOB_LABEL[key] ?? key;
