@@ -22,10 +22,17 @@ export function apiMessages(error: CombinedError): string[] {
   });
 }
 
-/** The field an INVALID_INPUT names (extensions.field), to show the message beside it. */
+/**
+ * The input field an INVALID_INPUT names, to show the message beside it: extensions.field for the
+ * domain's refusals, else the path its argument checks start their message with ("gaps.0.reason: …"
+ * is the gaps field).
+ */
 export function invalidField(error: CombinedError | undefined): { field: string | null; message: string } | null {
-  const first = error?.graphQLErrors[0];
-  if (!first) return error ? { field: null, message: apiMessages(error).join(" ") } : null;
-  const field = typeof first.extensions.field === "string" ? first.extensions.field : null;
-  return { field, message: apiMessages(error).join(" ") };
+  if (!error) return null;
+  const first = error.graphQLErrors[0];
+  const message = apiMessages(error).join(" ");
+  if (!first) return { field: null, message };
+  if (typeof first.extensions.field === "string") return { field: first.extensions.field, message };
+  const path = /^([A-Za-z]+)(\.[\w.]+)?: /.exec(first.message);
+  return { field: path ? path[1] : null, message };
 }

@@ -74,9 +74,10 @@ export function ReviewForm({ name, target, onDecided }: { name: string; target: 
         ))}
       </fieldset>
       {decision === "OVERRIDDEN" && (
-        <label>
-          Punteggio in vigore (%)
+        <div className="field">
+          <label htmlFor={`${id}-score`}>Punteggio in vigore (%)</label>
           <input
+            id={`${id}-score`}
             inputMode="decimal"
             value={score}
             onChange={(e) => setScore(e.target.value)}
@@ -88,11 +89,12 @@ export function ReviewForm({ name, target, onDecided }: { name: string; target: 
               {scoreError}
             </span>
           )}
-        </label>
+        </div>
       )}
-      <label>
-        {decision === "OVERRIDDEN" ? "Motivazione" : "Commento"}
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>{decision === "OVERRIDDEN" ? "Motivazione" : "Commento"}</label>
         <textarea
+          id={`${id}-comment`}
           rows={2}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
@@ -104,7 +106,7 @@ export function ReviewForm({ name, target, onDecided }: { name: string; target: 
             {commentError}
           </span>
         )}
-      </label>
+      </div>
       {formError && (
         <p role="alert" className="field-error">
           {formError}
