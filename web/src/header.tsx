@@ -1,4 +1,5 @@
 import { useQuery } from "urql";
+import { ItalianDateInput } from "./components/italian-date-input";
 import { Filters } from "./filters";
 import { PlanYearsDocument } from "./generated/graphql";
 import { ROLE_LABEL } from "./roles";
@@ -46,18 +47,12 @@ export function Header({ route, filters, onFilters, onSignOut }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          Situazione al
-          <input
-            type="date"
-            value={filters.asOf ?? ""}
-            onChange={(e) => onFilters({ ...filters, asOf: e.target.value || null })}
-            aria-describedby="as-of-help"
-          />
-        </label>
-        <span id="as-of-help" className="help">
-          {filters.asOf ? "" : "vuoto: come noto oggi"}
-        </span>
+        <ItalianDateInput
+          label="Situazione al"
+          value={filters.asOf}
+          onChange={(asOf) => onFilters({ ...filters, asOf })}
+          help={filters.asOf ? undefined : "vuoto: come noto oggi"}
+        />
       </form>
       <div className="who">
         <span>

@@ -1,11 +1,11 @@
 import { BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
+import { AriaComponent, GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
 // Only the pieces the dashboard draws, so the bundle carries no more of ECharts than it uses.
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 /** The mark the first chart drawn on a page leaves, for measuring time to the first chart. */
 export const FIRST_CHART_MARK = "traguardo:first-chart";

@@ -66,3 +66,13 @@ export function decimalFromItalian(text: string): string | null {
   const normal = trimmed.includes(",") ? trimmed.replace(/\./g, "").replace(",", ".") : trimmed;
   return /^-?\d+(\.\d+)?$/.test(normal) ? normal : null;
 }
+
+/** dd/mm/yyyy to a LocalDate; null when it is not a real day. */
+export function localDateFromItalian(text: string): string | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!match) return null;
+  const [, day, month, year] = match.map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}

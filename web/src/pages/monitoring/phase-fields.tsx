@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { ItalianDateInput } from "../../components/italian-date-input";
 import { formatDate } from "../../format/italian";
 import { MonitoringDueQuery } from "../../generated/graphql";
 
@@ -45,10 +46,11 @@ export function PhaseFields({ phases, value, onChange, error, date }: Props) {
                 <option value="LATE">In ritardo</option>
               </select>
             </label>
-            <label>
-              {input.progress === "LATE" ? "Nuova data prevista" : "Data di conclusione"}
-              <input type="date" value={input.date} onChange={(e) => set(p.code, { date: e.target.value })} />
-            </label>
+            <ItalianDateInput
+              label={input.progress === "LATE" ? "Nuova data prevista" : "Data di conclusione"}
+              value={input.date || null}
+              onChange={(date) => set(p.code, { date: date ?? "" })}
+            />
             <label>
               Documento o atto che lo attesta
               <input value={input.evidence} onChange={(e) => set(p.code, { evidence: e.target.value })} />

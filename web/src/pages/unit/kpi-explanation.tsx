@@ -41,8 +41,7 @@ export function KpiExplanation({ figures }: { figures: KpiFigures }) {
           <li>Nessun target per l'anno.</li>
         )}
         <li>
-          Punteggio {formatScore(figures.score)}
-          {figures.rule && ` secondo la regola ${figures.rule}`}.
+          Punteggio {formatScore(figures.score)}, regola {label("ScoringRule", kpi.scoring).toLowerCase()}.
         </li>
       </ul>
     </details>
