@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { projectRoot } from "../../../src/project-root";
 
-/** Debian's Chromium: the tests download no browser. */
-export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium (or CHROMIUM_PATH): the tests download no browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export const TEST_OUTPUT = join(projectRoot(), "test-output");
 
