@@ -111,9 +111,11 @@ describeInBrowser.each(testDatabases)("the dashboard on $name", (db) => {
     await form.getByLabel(/Domande ammissibili ammesse/).fill("85");
     await form.getByRole("button", { name: /Invia il monitoraggio/ }).click();
     // LINEAR, HIGHER_IS_BETTER, target 100: 85 / 100 = 85%.
-    await expect(page.getByRole("status").filter({ hasText: "Monitoraggio inviato" }).innerText()).resolves.toBe(
-      "Monitoraggio inviato. Punteggio dell'obiettivo ora: 85%.",
+    await expect(page.getByRole("status").filter({ hasText: "inviato" }).innerText()).resolves.toMatch(
+      /Monitoraggio di «Zero Carbon Fuel .*» inviato\. Punteggio dell'obiettivo ora: 85%\.$/,
     );
+    // Its value and gap reported, the objective owes nothing more for 31/12/2019.
+    await page.getByText("Nulla da riportare al 31/12/2019.").waitFor();
     console.log(`[${db.name}] Monitoraggio: GraphQL requests: ${graphqlOperations.join(", ")}`);
     await screenshot(page, `monitoraggio-${db.name}`);
 
@@ -123,7 +125,7 @@ describeInBrowser.each(testDatabases)("the dashboard on $name", (db) => {
     await card.getByText("Parziale", { exact: true }).first().waitFor();
   });
 
-  it("Revisione del Nucleo: an override needs its justification, then shows 90% in force beside the computed 85%", async () => {
+  it("Revisione del Nucleo: an override needs its justification, then shows 90% in force beside the computed 85%; the gate decided not reached beside the computed reached", async () => {
     const { page, graphqlOperations } = await open(["EVALUATION_BOARD"], [], SUBJECTS.nucleo, "#/nucleo");
     await page.getByRole("button", { name: "Obiettivi di Direzione Transizione Ambientale" }).click();
     const table = page.getByRole("region", { name: "Obiettivi di Direzione: Direzione Transizione Ambientale" });
@@ -142,6 +144,17 @@ describeInBrowser.each(testDatabases)("the dashboard on $name", (db) => {
     await row.locator("[data-score=in-force]", { hasText: "90%" }).waitFor();
     await expect(row.locator("[data-score=in-force]").innerText()).resolves.toBe("90%");
     await expect(row.locator("[data-score=computed]").innerText()).resolves.toBe("85%");
+
+    // The gate as a whole: computed reached (every Solidale at 100%), decided not reached, both shown.
+    const gateDecision = page.getByRole("form", { name: "Decisione sul cancello" });
+    await gateDecision.getByLabel("Non raggiunto").check();
+    await gateDecision
+      .getByLabel("Motivazione")
+      .fill("I dati del Piano Quartieri non sono stati certificati in tempo.");
+    await gateDecision.getByRole("button", { name: "Registra la decisione sul cancello" }).click();
+    const gate = page.getByRole("region", { name: "Cancello degli Obiettivi Solidali" });
+    await gate.locator("[data-gate=in-force]", { hasText: "non raggiunto" }).waitFor();
+    await expect(gate.locator("[data-gate=computed]").innerText()).resolves.toBe("raggiunto");
     console.log(`[${db.name}] Revisione del Nucleo: GraphQL requests: ${graphqlOperations.join(", ")}`);
     await screenshot(page, `nucleo-${db.name}`);
 

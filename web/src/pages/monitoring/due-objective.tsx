@@ -14,7 +14,16 @@ type Due = MonitoringDueQuery["monitoringDue"][number];
  * One objective's monitoring form: the values still missing, the progress of the phases due, and the
  * reason for a gap; sent as one report. The API's refusal is shown beside the part it names.
  */
-export function DueObjective({ due, date, onReported }: { due: Due; date: string; onReported: () => void }) {
+export function DueObjective({
+  due,
+  date,
+  onReported,
+}: {
+  due: Due;
+  date: string;
+  /** Told what was sent and the score now: the objective may leave the list once nothing is owed. */
+  onReported: (confirmation: string) => void;
+}) {
   const { year } = useFilters();
   const id = useId();
   const client = useClient();
@@ -22,7 +31,6 @@ export function DueObjective({ due, date, onReported }: { due: Due; date: string
   const [phases, setPhases] = useState<Record<string, PhaseInput>>({});
   const [gap, setGap] = useState({ reason: "", correctiveAction: "" });
   const [typo, setTypo] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [{ fetching, error }, report] = useMutation(ReportMonitoringDocument);
   const problem = invalidField(error);
   const at = (field: string) => (problem && (problem.field ?? "form") === field ? problem.message : null);
@@ -32,7 +40,6 @@ export function DueObjective({ due, date, onReported }: { due: Due; date: string
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTypo(null);
-    setDone(null);
     const typed = Object.entries(values).filter(([, v]) => v.trim() !== "");
     const unreadable = typed.find(([, v]) => decimalFromItalian(v) === null);
     if (unreadable) {
@@ -63,11 +70,10 @@ export function DueObjective({ due, date, onReported }: { due: Due; date: string
       .query(ObjectiveScoreDocument, { key: due.objective.key, year }, { requestPolicy: "network-only" })
       .toPromise();
     const attainment = score.data?.objective?.attainment;
-    setDone(
-      `Monitoraggio inviato. Punteggio dell'obiettivo ora: ${formatScore(attainment?.score ?? null)}` +
+    onReported(
+      `Monitoraggio di «${due.objective.title}» inviato. Punteggio dell'obiettivo ora: ${formatScore(attainment?.score ?? null)}` +
         (attainment?.status === "INCOMPLETE" ? " (incompleto)." : "."),
     );
-    onReported();
   };
 
   const valuesError = typo ?? at("values");
@@ -141,11 +147,6 @@ export function DueObjective({ due, date, onReported }: { due: Due; date: string
         <button type="submit" disabled={fetching}>
           Invia il monitoraggio al {formatDate(date)}
         </button>
-        {done && (
-          <p role="status" className="success">
-            {done}
-          </p>
-        )}
       </form>
     </article>
   );

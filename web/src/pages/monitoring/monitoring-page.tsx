@@ -66,9 +66,15 @@ function DueList({ unitCode, date }: { unitCode: string; date: string }) {
     variables: { date, unitCode, year },
   });
   const due = data?.monitoringDue ?? [];
+  const [confirmation, setConfirmation] = useState<string | null>(null);
   return (
     <>
       <QueryState fetching={fetching} error={error} />
+      {confirmation && (
+        <p role="status" className="success">
+          {confirmation}
+        </p>
+      )}
       {data && (
         <p role="status">
           {due.length === 0
@@ -81,7 +87,10 @@ function DueList({ unitCode, date }: { unitCode: string; date: string }) {
           key={`${d.objective.key}-${d.unit.code}`}
           due={d}
           date={date}
-          onReported={() => refetch({ requestPolicy: "network-only" })}
+          onReported={(message) => {
+            setConfirmation(message);
+            refetch({ requestPolicy: "network-only" });
+          }}
         />
       ))}
     </>

@@ -6,6 +6,7 @@ import { NucleoReviewDocument } from "../../generated/graphql";
 import { seesNames } from "../../session/session";
 import { useSession } from "../../session/session-context";
 import { CycleStatus } from "./cycle-status";
+import { GateDecision } from "./gate-decision";
 import { ReviewRow } from "./review-row";
 import { ReviewTable } from "./review-table";
 import { UnitObjectivesReview } from "./unit-objectives-review";
@@ -36,6 +37,7 @@ export function ReviewPage() {
               {attainment.gate.reviews.length === 0 ? "; nessuna decisione sul cancello nel suo insieme" : ""}.
             </p>
           </section>
+          <GateDecision gate={attainment.gate} onDecided={refresh} />
           <ReviewTable title="Obiettivi Solidali">
             {attainment.gate.objectives.map((o) => (
               <ReviewRow
