@@ -1,8 +1,10 @@
 /**
- * Time to the Cruscotto's first chart on the bench's GENERATED plan at a scale (scale 1: Milan's size,
- * about 400 objectives and 1,500 KPIs with three years of monthly values), in Debian's Chromium,
- * with each GraphQL request's time. Printed for docs/performance.md, never asserted:
+ * Time to the Cruscotto's first chart in Debian's Chromium, with each GraphQL request's time; printed
+ * for docs/performance.md, never asserted. Either on the bench's GENERATED plan at a scale (scale 1:
+ * Milan's size, about 400 objectives and 1,500 KPIs with three years of monthly values; MariaDB), or
+ * on a server already running, such as `npm run demo`'s, with a token it accepts:
  *   node -r @swc-node/register test/browser/measure-overview.ts --scale 10
+ *   node -r @swc-node/register test/browser/measure-overview.ts --url http://localhost:4000 --token "$TOKEN"
  */
 import "reflect-metadata";
 import { Command } from "commander";
@@ -14,26 +16,23 @@ import { bearer, startApi } from "../support/api";
 import { scratchMysqlDatabase } from "../support/databases";
 import { ensureDashboardBuilt, launchChromium, signIn, watchedPage } from "./support/browser";
 
-async function measure(scale: number, runs: number): Promise<void> {
-  ensureDashboardBuilt();
-  // MariaDB, as the bench (npm run bench:dashboards): loading the grown plan is written for it.
-  const scratch = await scratchMysqlDatabase();
-  const dataSource = await openDatabase({ DATABASE_URL: scratch.url, SQLITE_PATH: "" });
-  const size = await loadGeneratedPlan(dataSource, scale);
-  await loadJobKpis(dataSource);
-  await ensureCycles(dataSource.manager);
-  const api = await startApi(dataSource);
+interface Options {
+  scale: number;
+  runs: number;
+  url?: string;
+  token?: string;
+  year: number;
+}
+
+/** Signs in, then loads the page anew `runs` times, printing when its first chart was drawn. */
+async function timeOverview(url: string, token: string, runs: number, year: number): Promise<void> {
   const browser = await launchChromium();
-  const token = (await bearer(["VIEWER"])).authorization.slice("Bearer ".length);
-  console.log(
-    `scale ${scale}: ${size.objectives2019} objectives in 2019, ${size.kpis} KPIs, ${size.measurements} values (MariaDB)`,
-  );
   try {
     for (let run = 1; run <= runs; run += 1) {
-      const watched = await watchedPage(browser, api.url);
-      // Signed in through the login page, then the page loaded anew: the time runs from that load.
-      await signIn(watched, api.url, token);
-      await watched.page.getByRole("region", { name: "Punteggio delle Direzioni" }).waitFor();
+      const watched = await watchedPage(browser, url);
+      await signIn(watched, url, token);
+      await watched.page.getByRole("heading", { name: new RegExp(`Cruscotto dell'Ente · ${year}`) }).waitFor();
+      await watched.page.getByRole("region", { name: "Punteggio delle Direzioni" }).waitFor({ timeout: 120_000 });
       watched.graphqlOperations.length = 0;
       await watched.page.reload();
       await watched.page.waitForFunction(() => performance.getEntriesByName("traguardo:first-chart").length > 0, null, {
@@ -53,7 +52,28 @@ async function measure(scale: number, runs: number): Promise<void> {
     }
   } finally {
     await browser.close();
-    await api.close();
+  }
+}
+
+async function onGeneratedPlan(scale: number, runs: number): Promise<void> {
+  ensureDashboardBuilt();
+  // MariaDB, as the bench (npm run bench:dashboards): loading the grown plan is written for it.
+  const scratch = await scratchMysqlDatabase();
+  const dataSource = await openDatabase({ DATABASE_URL: scratch.url, SQLITE_PATH: "" });
+  try {
+    const size = await loadGeneratedPlan(dataSource, scale);
+    await loadJobKpis(dataSource);
+    await ensureCycles(dataSource.manager);
+    const api = await startApi(dataSource);
+    console.log(
+      `scale ${scale}: ${size.objectives2019} objectives in 2019, ${size.kpis} KPIs, ${size.measurements} values (MariaDB)`,
+    );
+    try {
+      await timeOverview(api.url, (await bearer(["VIEWER"])).authorization.slice("Bearer ".length), runs, 2019);
+    } finally {
+      await api.close();
+    }
+  } finally {
     await dataSource.destroy();
     await scratch.drop();
   }
@@ -62,7 +82,14 @@ async function measure(scale: number, runs: number): Promise<void> {
 new Command("measure-overview")
   .option("--scale <n>", "the bench's scale (1: Milan's size)", Number, 1)
   .option("--runs <n>", "page loads to time", Number, 3)
-  .action((options: { scale: number; runs: number }) => measure(options.scale, options.runs))
+  .option("--url <url>", "a server already running (its dashboard as built), instead of the bench's plan")
+  .option("--token <token>", "with --url: a token that server accepts")
+  .option("--year <year>", "the year the Cruscotto opens on", Number, 2019)
+  .action((options: Options) =>
+    options.url
+      ? timeOverview(options.url, options.token ?? "", options.runs, options.year)
+      : onGeneratedPlan(options.scale, options.runs),
+  )
   .parseAsync()
   .catch((error: unknown) => {
     console.error(error);

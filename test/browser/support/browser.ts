@@ -71,7 +71,8 @@ export async function watchedPage(browser: Browser, serverUrl: string): Promise<
     return route.abort();
   });
   page.on("console", (message) => {
-    if (message.type() === "error") watched.consoleErrors.push(message.text());
+    // A warning too: a library's (ECharts') warning is how a misuse first shows.
+    if (message.type() === "error" || message.type() === "warning") watched.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => watched.consoleErrors.push(error.message));
   page.on("request", (request) => {

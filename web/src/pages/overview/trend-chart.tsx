@@ -19,7 +19,8 @@ export function TrendChart({ kpi, target, year }: { kpi: HealthKpi; target: stri
   const latest = latestValue(kpi, year);
   const option = useMemo(
     () => ({
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      // ECharts 6 keeps axis labels inside the box (outerBounds); the bottom margin leaves room for the x axis.
+      grid: { left: 8, right: 16, top: 16, bottom: 28 },
       tooltip: { trigger: "axis", valueFormatter: (v: number) => formatKpiValue(v, kpi.kpi.unit) },
       xAxis: { type: "category", data: QUARTERS },
       yAxis: { type: "value", axisLabel: { formatter: (v: number) => formatNumber(v, 1) } },

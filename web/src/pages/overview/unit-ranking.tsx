@@ -18,7 +18,8 @@ export function UnitRanking({ units }: { units: Unit[] }) {
   const unscored = units.filter((u) => u.score === null);
   const option = useMemo(
     () => ({
-      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      // ECharts 6 keeps axis labels inside the box (outerBounds); the bottom margin leaves room for the x axis.
+      grid: { left: 8, right: 48, top: 8, bottom: 28 },
       tooltip: { trigger: "axis", valueFormatter: (v: number) => formatScore(v) },
       xAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => formatScore(v) } },
       yAxis: { type: "category", inverse: true, data: ranked.map((u) => u.unit.code), axisLabel: { color: "#1f2933" } },
