@@ -43,6 +43,20 @@ module.exports = {
       },
       to: { path: "^src/migrations/" },
     },
+    {
+      name: "dashboard-only-through-graphql",
+      severity: "error",
+      comment: "The dashboard (web/) reaches the server only through the public GraphQL API, never its code",
+      from: { path: "^web/" },
+      to: { path: "^(src|resolvers|entities|jobs)/|^ormconfig\\.ts$" },
+    },
+    {
+      name: "server-not-into-dashboard",
+      severity: "error",
+      comment: "The server serves the dashboard's built files; it imports none of its sources",
+      from: { path: "^(src|resolvers|entities|jobs)/" },
+      to: { path: "^web/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -1,10 +1,11 @@
 // @ts-check
 import eslint from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** typescript-eslint's type-aware recommended rules over every TypeScript file of the project. */
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "var/", "coverage/", "web/dist/"] },
+  { ignores: ["dist/", "node_modules/", "var/", "coverage/", "test-output/", "web/src/generated/"] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -16,6 +17,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
+  // The dashboard (web/, its own tsconfig for the browser): React's rules of hooks on top.
+  { files: ["web/src/**/*.tsx", "web/src/**/*.ts"], extends: [reactHooks.configs.flat.recommended] },
   { files: ["**/*.js", "**/*.cjs", "**/*.mjs"], extends: [tseslint.configs.disableTypeChecked] },
   // The CommonJS config files (jest, dependency-cruiser) run in Node, with its module wrapper's names.
   {

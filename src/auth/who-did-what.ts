@@ -18,6 +18,7 @@ const byRole =
  */
 const MASKS: Record<string, Record<string, Mask>> = {
   Measurement: { recordedBy: byRole(Role.UNIT_MANAGER, Role.ADMIN) },
+  MonitoringReport: { reportedBy: byRole(Role.UNIT_MANAGER, Role.ADMIN) },
   Review: { decidedBy: byRole(Role.EVALUATION_BOARD) },
   CycleTransition: { actor: byRole(Role.ADMIN, Role.EVALUATION_BOARD) },
   IncentiveRuleSet: { createdBy: byRole(Role.ADMIN) },

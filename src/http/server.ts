@@ -17,6 +17,7 @@ import { createSchema } from "../schema";
 import { DomainError, ErrorCode } from "../errors";
 import { accessLog, requestLogFor, requestLogPlugin } from "./access-log";
 import { cors } from "./cors";
+import { dashboardRouter } from "./dashboard";
 import { healthRouter, SchedulerState } from "./health";
 import { metricsRouter } from "./metrics-route";
 import { explorerRouter } from "./explorer";
@@ -98,10 +99,8 @@ export async function createHttpServer(
       },
     }),
   );
-  if (config.GRAPHQL_EXPLORER === "on") {
-    app.use("/explorer", explorerRouter());
-    app.get("/", (_req, res) => res.redirect("/explorer"));
-  }
+  if (config.GRAPHQL_EXPLORER === "on") app.use("/explorer", explorerRouter());
+  app.use(dashboardRouter());
   app.use(httpErrorHandler(logger));
 
   return {

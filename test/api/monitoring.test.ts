@@ -158,4 +158,18 @@ describe.each(testDatabases)("monitoring by the directorates on $name", (db) => 
       answers.flatMap((a) => (a.data ? [a.data.reportMonitoring.id] : [])).sort(),
     );
   });
+
+  it("names who reported only to roles beyond VIEWER: a viewer or an anonymous caller reads the roles that report", async () => {
+    const reporters = async (headers: Record<string, string> = {}) =>
+      (
+        await api.graphql<{ objective: { monitoringReports: Array<{ reportedBy: string }> } }>(
+          `{ objective(key: "${OBJECTIVE}") { monitoringReports { reportedBy } } }`,
+          {},
+          headers,
+        )
+      ).data!.objective.monitoringReports.map((r) => r.reportedBy);
+    expect(new Set(await reporters(manager))).toEqual(new Set(["referente.scps"]));
+    expect(new Set(await reporters(await bearer(["VIEWER"])))).toEqual(new Set(["UNIT_MANAGER | ADMIN"]));
+    expect(new Set(await reporters())).toEqual(new Set(["UNIT_MANAGER | ADMIN"]));
+  });
 });
