@@ -99,6 +99,8 @@ const schema = z
       .string()
       .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
       .default("15 3 1 1,4,7,10 *"),
+    // The Debian Chromium that prints the Relazione to PDF: never a browser downloaded at run time.
+    CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   })
   .superRefine((config, ctx) => {
     const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;

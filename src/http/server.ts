@@ -18,6 +18,7 @@ import { DomainError, ErrorCode } from "../errors";
 import { accessLog, requestLogFor, requestLogPlugin } from "./access-log";
 import { cors } from "./cors";
 import { healthRouter, SchedulerState } from "./health";
+import { reportRouter } from "./report-route";
 import { explorerRouter } from "./explorer";
 import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
@@ -70,6 +71,7 @@ export async function createHttpServer(
   app.disable("x-powered-by");
   app.use(accessLog(logger));
   app.use(healthRouter(dataSource, scheduler, logger));
+  app.use(reportRouter(dataSource, yearDataCache, tokens, config.CHROMIUM_PATH, logger));
   app.use(
     "/graphql",
     cors(config.CORS_ORIGINS),
