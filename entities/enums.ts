@@ -168,6 +168,14 @@ export enum StaffCategory {
   STAFF = "STAFF",
 }
 
+/** How a reminder went: sent, failed (retried at the next run), only listed (no SMTP configured), or no address to send to. */
+export enum ReminderStatus {
+  SENT = "SENT",
+  FAILED = "FAILED",
+  LISTED = "LISTED",
+  NO_RECIPIENT = "NO_RECIPIENT",
+}
+
 /** What a caller may do (DESIGN.md §6). */
 export enum Role {
   VIEWER = "VIEWER",
@@ -200,6 +208,11 @@ const registrations: Array<[object, string, string]> = [
   [CycleStatus, "CycleStatus", "OPEN → UNDER_REVIEW → VALIDATED → CLOSED"],
   [ReviewDecision, "ReviewDecision", "The Nucleo di Valutazione's decision"],
   [StaffCategory, "StaffCategory", "Dirigente (MANAGER), Posizione Organizzativa (PO) or dipendente (STAFF)"],
+  [
+    ReminderStatus,
+    "ReminderStatus",
+    "SENT, FAILED (retried at the next run), LISTED (no SMTP configured) or NO_RECIPIENT",
+  ],
   [GateMode, "GateMode", "ALL: each Obiettivo Solidale at 100% of target; WEIGHTED_MEAN: their mean at the threshold"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -22,11 +22,13 @@ import { ObjectiveYear } from "./objective-year.entity";
 import { Objective } from "./objective.entity";
 import { OrgUnitHead } from "./org-unit-head.entity";
 import { OrgUnit } from "./org-unit.entity";
+import { PersonEmail } from "./person-email.entity";
 import { Person } from "./person.entity";
 import { Phase } from "./phase.entity";
 import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
 import { RejectedRow } from "./rejected-row.entity";
+import { Reminder } from "./reminder.entity";
 import { Review } from "./review.entity";
 import { RowWarning } from "./row-warning.entity";
 import { Target } from "./target.entity";
@@ -64,4 +66,6 @@ export const entities = [
   FrozenEligibility,
   DataVersion,
   FrozenScore,
+  PersonEmail,
+  Reminder,
 ];

@@ -1,4 +1,5 @@
 import { ActResolver } from "./act.resolver";
+import { ReminderResolver } from "./reminder.resolver";
 import {
   AttainmentResolver,
   ObjectiveAttainmentDetailResolver,
@@ -48,6 +49,7 @@ export const resolvers = [
   ActRecordResolver,
   ReviewResolver,
   PeopleResolver,
+  ReminderResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

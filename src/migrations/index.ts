@@ -8,8 +8,9 @@ import { AttainmentInputsVersion1795621365356 } from "./1795621365356-Attainment
 import { FrozenScores1795623630655 } from "./1795623630655-FrozenScores";
 import { SchedeAndMonitoring1796127113983 } from "./1796127113983-SchedeAndMonitoring";
 import { PayrollSafeIncentives1796129042927 } from "./1796129042927-PayrollSafeIncentives";
-import { StatutoryFigures1796130602002 } from "./1796130602002-StatutoryFigures";
 import { MeasurementInForce1796130128068 } from "./1796130128068-MeasurementInForce";
+import { StatutoryFigures1796130602002 } from "./1796130602002-StatutoryFigures";
+import { Reminders1796137318609 } from "./1796137318609-Reminders";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PayrollSafeIncentives1796129042927,
   MeasurementInForce1796130128068,
   StatutoryFigures1796130602002,
+  Reminders1796137318609,
 ];
