@@ -140,4 +140,106 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
     );
     expect(ofUnit(rows, "SCPS", unitIds)).toEqual([]);
   });
+
+  it("sends a director one message for all the units they head: TA and MOB to Filippo Salucci", async () => {
+    const mob = `{ kind: DG_DETERMINATION, number: "911", date: "2019-02-01", subject: "Schede della Direzione MOB" }`;
+    for (const mutation of [
+      `defineKpi(input: { act: ${mob}, reason: CHANGED_PRIORITIES, objectiveKey: "DIR-MOB-2019-1", code: "M1", name: "Corsie realizzate", unit: COUNT, direction: HIGHER_IS_BETTER, weight: "1" }) { id }`,
+      `recordDirectorEmail(personKey: "filippo-salucci", email: "filippo.salucci@comune.test")`,
+    ])
+      expect((await api.graphql(`mutation { ${mutation} }`, {}, admin)).errors).toBeUndefined();
+    const rows = await sendReminders(dataSource, SETTINGS, mailer, logger, new Date("2019-09-25T16:00:00+02:00"));
+    expect([...ofUnit(rows, "TA", unitIds), ...ofUnit(rows, "MOB", unitIds)].map((r) => r.status)).toEqual([
+      ReminderStatus.SENT,
+      ReminderStatus.SENT,
+    ]);
+    const messages = received.filter((m) => m.to.includes("filippo.salucci@comune.test"));
+    expect(messages).toHaveLength(1);
+    expect(messages[0].text).toMatch(/\(TA\)\n- [^]*Cruscotto: https:\/\/cruscotto.test\/TA/);
+    expect(messages[0].text).toMatch(/\(MOB\)\n- DIR-MOB-2019-1 [^]*inserire il valore di M1 «Corsie realizzate»/);
+    expect(messages[0].text).toContain("Cruscotto: https://cruscotto.test/MOB");
+  });
+
+  it("records a refused recipient as FAILED after each attempt, with the server's answer, and sends at the next run", async () => {
+    refused.add("andrea.zuccotti@comune.test");
+    const tried = rcptAttempts.length;
+    const failed = ofUnit(
+      await sendReminders(dataSource, SETTINGS, mailer, logger, new Date("2019-09-26T08:00:00+02:00")),
+      "SCPS",
+      unitIds,
+    );
+    expect(failed).toMatchObject([{ status: ReminderStatus.FAILED, attempts: 3, day: "2019-09-26" }]);
+    expect(failed[0].reason).toMatch(/^Invio non riuscito dopo 3 tentativi: .*550 Mailbox unavailable/);
+    expect(rcptAttempts.slice(tried).filter((a) => a === "andrea.zuccotti@comune.test")).toHaveLength(3);
+    expect(logLines.some((l) => l.msg === "reminder not sent: tried again at the next run")).toBe(true);
+    refused.delete("andrea.zuccotti@comune.test");
+    const sent = ofUnit(
+      await sendReminders(dataSource, SETTINGS, mailer, logger, new Date("2019-09-26T09:00:00+02:00")),
+      "SCPS",
+      unitIds,
+    );
+    expect(sent).toMatchObject([{ status: ReminderStatus.SENT, attempts: 1, day: "2019-09-26" }]);
+    expect(received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"))).toHaveLength(2);
+  });
+
+  it("records SMTP down as FAILED with the reason, and so retries it at the next run", async () => {
+    const closed = new SMTPServer({ logger: false });
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(resolve));
+    const down = smtpMailer(loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}` }));
+    // 28/09 is a new day for SCPS: its director is due another message, which cannot go.
+    const rows = ofUnit(
+      await sendReminders(dataSource, SETTINGS, down, logger, new Date("2019-09-28T10:00:00+02:00")),
+      "SCPS",
+      unitIds,
+    );
+    expect(rows).toMatchObject([{ status: ReminderStatus.FAILED, attempts: 3 }]);
+    expect(rows[0].reason).toMatch(/^Invio non riuscito dopo 3 tentativi: .*ECONNREFUSED/);
+  });
+
+  it("only lists the reminders when no SMTP is configured, once a day, with a log line saying so", async () => {
+    const before = received.length;
+    const listed = ofUnit(
+      await sendReminders(dataSource, SETTINGS, null, logger, new Date("2019-09-27T08:00:00+02:00")),
+      "SCPS",
+      unitIds,
+    );
+    expect(listed).toMatchObject([
+      { status: ReminderStatus.LISTED, recipient: "andrea.zuccotti@comune.test", attempts: 0 },
+    ]);
+    expect(listed[0].reason).toBe("SMTP non configurato (SMTP_URL): promemoria solo elencato");
+    expect(logLines.some((l) => l.msg === "SMTP_URL is not set: reminders listed, not sent")).toBe(true);
+    const again = await sendReminders(dataSource, SETTINGS, null, logger, new Date("2019-09-27T12:00:00+02:00"));
+    expect(ofUnit(again, "SCPS", unitIds)).toEqual([]);
+    expect(received.length).toBe(before);
+  });
+
+  it("lists the reminders in GraphQL for ADMIN only, and refuses a bad address or an unknown person, writing nothing", async () => {
+    const query = `{ reminders(day: "2019-09-26") { unit { code } recipient status attempts items reason } }`;
+    const { data } = await api.graphql<{
+      reminders: Array<{ unit: { code: string }; status: string; attempts: number; items: string[] }>;
+    }>(query, {}, admin);
+    expect(data!.reminders.filter((r) => r.unit.code === "SCPS").map((r) => [r.status, r.attempts])).toEqual([
+      ["FAILED", 3],
+      ["SENT", 1],
+    ]);
+    const viewer = await api.graphql(query, {}, await bearer(["VIEWER"]));
+    expect(viewer.errors![0].extensions!.code).toBe("FORBIDDEN");
+    const count = () => dataSource.query<Array<{ n: number }>>("SELECT COUNT(*) AS n FROM person_email");
+    const before = Number((await count())[0].n);
+    const bad = await api.graphql(
+      `mutation { recordDirectorEmail(personKey: "andrea-zuccotti", email: "andrea.zuccotti") }`,
+      {},
+      admin,
+    );
+    expect(bad.errors![0]).toMatchObject({ extensions: { code: "INVALID_INPUT", field: "email" } });
+    const unknown = await api.graphql(
+      `mutation { recordDirectorEmail(personKey: "nessuno", email: "nessuno@comune.test") }`,
+      {},
+      admin,
+    );
+    expect(unknown.errors![0].extensions!.code).toBe("NOT_FOUND");
+    expect(Number((await count())[0].n)).toBe(before);
+  });
 });
