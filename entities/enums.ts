@@ -176,6 +176,12 @@ export enum ReminderStatus {
   NO_RECIPIENT = "NO_RECIPIENT",
 }
 
+/** What is wrong with a job's source: two failed runs in a row, or a run that rejected too many rows. */
+export enum SourceAlertKind {
+  FAILED_TWICE = "FAILED_TWICE",
+  REJECTED_SHARE = "REJECTED_SHARE",
+}
+
 /** What a caller may do (DESIGN.md §6). */
 export enum Role {
   VIEWER = "VIEWER",
@@ -213,6 +219,7 @@ const registrations: Array<[object, string, string]> = [
     "ReminderStatus",
     "SENT, FAILED (retried at the next run), LISTED (no SMTP configured) or NO_RECIPIENT",
   ],
+  [SourceAlertKind, "SourceAlertKind", "FAILED_TWICE (two runs in a row) or REJECTED_SHARE (too many rows rejected)"],
   [GateMode, "GateMode", "ALL: each Obiettivo Solidale at 100% of target; WEIGHTED_MEAN: their mean at the threshold"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -29,6 +29,7 @@ import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
 import { RejectedRow } from "./rejected-row.entity";
 import { Reminder } from "./reminder.entity";
+import { SourceAlert } from "./source-alert.entity";
 import { Review } from "./review.entity";
 import { RowWarning } from "./row-warning.entity";
 import { Target } from "./target.entity";
@@ -68,4 +69,5 @@ export const entities = [
   FrozenScore,
   PersonEmail,
   Reminder,
+  SourceAlert,
 ];

@@ -116,6 +116,8 @@ const schema = z
       .string()
       .url("must be the dashboard's address, such as https://traguardo.comune.example")
       .default("http://localhost:4000"),
+    // A run that rejects more than this share of the rows it read raises an alert on its source.
+    ALERT_REJECTED_SHARE: z.coerce.number().min(0).max(1).default(0.05),
     // The Debian Chromium that prints the Relazione to PDF: never a browser downloaded at run time.
     CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   })

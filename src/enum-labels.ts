@@ -90,5 +90,9 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   },
   ReviewDecision: { VALIDATED: "Validato", CONTESTED: "Contestato", OVERRIDDEN: "Rettificato" },
   ScoringRule: { LINEAR: "Lineare", BANDS: "A fasce" },
+  SourceAlertKind: {
+    FAILED_TWICE: "Non riuscito due volte di seguito",
+    REJECTED_SHARE: "Troppe righe scartate",
+  },
   StaffCategory: { MANAGER: "Dirigente", PO: "Posizione Organizzativa", STAFF: "Dipendente" },
 };

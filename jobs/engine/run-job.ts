@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from "typeorm";
+import { judgeSource } from "../../src/alerts/source-alerts";
 import { RowProblem } from "../../src/csv/fields";
 import { JobDefinition } from "../job";
 import { sourceVariable } from "../source-variable";
@@ -37,6 +38,8 @@ export interface RunnerOptions {
   rerunMinShare?: number;
   now?: () => Date;
   onProgress?: (rowsRead: number) => void;
+  /** Judge the source after each run (alerts), with this share of rejected rows as too many. */
+  alertRejectedShare?: number;
 }
 
 /**
@@ -51,6 +54,14 @@ export async function runJob(
   request: RunRequest,
   options: RunnerOptions,
 ): Promise<JobRun | null> {
+  const run = await runOnce(dataSource, request, options);
+  // A SKIPPED run read nothing: it says nothing about the source.
+  if (run && run.status !== JobRunStatus.SKIPPED && options.alertRejectedShare !== undefined)
+    await judgeSource(dataSource, run.jobKey, options.alertRejectedShare, (options.now ?? (() => new Date()))());
+  return run;
+}
+
+async function runOnce(dataSource: DataSource, request: RunRequest, options: RunnerOptions): Promise<JobRun | null> {
   const now = options.now ?? (() => new Date());
   const run = await claimRun(dataSource, request, options.holder, now());
   if (!run) return null;

@@ -21,6 +21,7 @@ export function runnerOptions(config: Config, holder = PROCESS_NAME): RunnerOpti
     retries: config.JOB_RETRIES,
     backoffMs: config.JOB_BACKOFF_MS,
     rerunMinShare: config.JOB_RERUN_MIN_SHARE,
+    alertRejectedShare: config.ALERT_REJECTED_SHARE,
   };
 }
 

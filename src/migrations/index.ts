@@ -11,6 +11,7 @@ import { PayrollSafeIncentives1796129042927 } from "./1796129042927-PayrollSafeI
 import { MeasurementInForce1796130128068 } from "./1796130128068-MeasurementInForce";
 import { StatutoryFigures1796130602002 } from "./1796130602002-StatutoryFigures";
 import { Reminders1796137318609 } from "./1796137318609-Reminders";
+import { SourceAlerts1796138230268 } from "./1796138230268-SourceAlerts";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   MeasurementInForce1796130128068,
   StatutoryFigures1796130602002,
   Reminders1796137318609,
+  SourceAlerts1796138230268,
 ];

@@ -1,0 +1,55 @@
+import { JobRunStatus, SourceAlertKind } from "../../entities/enums";
+
+export interface FinishedRun {
+  id: number;
+  jobKey: string;
+  status: JobRunStatus;
+  rowsRead: number;
+  rowsRejected: number;
+  error: string | null;
+}
+
+export interface Judgement {
+  /** The open alerts are cleared by this run: it succeeded (over the threshold, it raises its own). */
+  clear: boolean;
+  raise: Array<{ kind: SourceAlertKind; message: string }>;
+}
+
+const percent = (share: number) => `${(Math.round(share * 1000) / 10).toLocaleString("it-IT")}%`;
+
+/**
+ * What a job's latest finished run says about its source, given the run before it and the kinds of
+ * alert already open: two failures in a row raise FAILED_TWICE (once); a success clears the open
+ * alerts, and raises REJECTED_SHARE of its own when it rejected more than `threshold` of the rows it read.
+ */
+export function judgeRuns(
+  last: FinishedRun,
+  previous: FinishedRun | null,
+  open: readonly SourceAlertKind[],
+  threshold: number,
+): Judgement {
+  if (last.status === JobRunStatus.SUCCEEDED) {
+    const share = last.rowsRead === 0 ? 0 : last.rowsRejected / last.rowsRead;
+    if (share <= threshold) return { clear: true, raise: [] };
+    return {
+      clear: true,
+      raise: [
+        {
+          kind: SourceAlertKind.REJECTED_SHARE,
+          message: `L'esecuzione ${last.id} di ${last.jobKey} ha scartato ${last.rowsRejected} righe su ${last.rowsRead} (${percent(share)}), oltre la soglia del ${percent(threshold)}`,
+        },
+      ],
+    };
+  }
+  const failedTwice = previous !== null && previous.status !== JobRunStatus.SUCCEEDED;
+  if (!failedTwice || open.includes(SourceAlertKind.FAILED_TWICE)) return { clear: false, raise: [] };
+  return {
+    clear: false,
+    raise: [
+      {
+        kind: SourceAlertKind.FAILED_TWICE,
+        message: `${last.jobKey} non è riuscito due volte di seguito (esecuzioni ${previous.id} e ${last.id}): ${last.error ?? "errore non indicato"}`,
+      },
+    ],
+  };
+}
