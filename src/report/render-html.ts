@@ -4,9 +4,9 @@ import { DecisionLine, ObjectiveLine, Relazione, UnitSection } from "./relazione
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** A table from a header and rows of cells already escaped. */
-const table = (header: readonly string[], rows: ReadonlyArray<readonly string[]>) =>
-  `<table><thead><tr>${header.map((h) => `<th>${escape(h)}</th>`).join("")}</tr></thead><tbody>${rows
+/** A table from a header and rows of cells already escaped; `kind` names its column widths in the stylesheet. */
+const table = (header: readonly string[], rows: ReadonlyArray<readonly string[]>, kind = "") =>
+  `<table${kind ? ` class="${kind}"` : ""}><thead><tr>${header.map((h) => `<th>${escape(h)}</th>`).join("")}</tr></thead><tbody>${rows
     .map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`)
     .join("")}</tbody></table>`;
 
@@ -17,16 +17,18 @@ const table = (header: readonly string[], rows: ReadonlyArray<readonly string[]>
 const STYLE = `
 @page { size: A4; margin: 18mm 14mm 20mm; @bottom-center { content: "Pagina " counter(page) " di " counter(pages); font: 9pt sans-serif; color: #555; } }
 @page :first { @bottom-center { content: none; } }
-body { font: 10pt/1.35 "DejaVu Sans", Arial, sans-serif; color: #111; margin: 0 auto; max-width: 190mm; }
+body { font: 10pt/1.35 "DejaVu Sans", Arial, sans-serif; color: #111; margin: 0; }
 h1 { font-size: 22pt; margin: 40mm 0 6mm; } h2 { font-size: 15pt; border-bottom: 1px solid #999; }
 h3 { font-size: 12pt; margin-top: 8mm; }
 .provisional { border: 2px solid #b00; color: #b00; padding: 3mm; font-weight: bold; }
 .final { border: 2px solid #060; color: #060; padding: 3mm; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.5pt; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 2mm 0 4mm; font-size: 8pt; }
+.objectives th:nth-child(1) { width: 26%; } .objectives th:nth-child(2) { width: 14%; } .objectives th:nth-child(3), .objectives th:nth-child(4) { width: 9%; }
+.objectives th:nth-child(5) { width: 10%; } .objectives th:nth-child(6) { width: 13%; } .objectives th:nth-child(7) { width: 19%; }
 th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
-th { background: #eee; } tr { break-inside: avoid; } .n, .code { white-space: nowrap; } td:has(> .n) { text-align: right; }
+th { background: #eee; font-size: 7.5pt; overflow-wrap: normal; } tr { break-inside: avoid; } .n { white-space: nowrap; } .code { overflow-wrap: anywhere; } td:has(> .n) { text-align: right; }
 section { break-before: page; } nav ol { line-height: 1.8; }
-@media screen { body { padding: 10mm; } section { border-top: 3px solid #ccc; margin-top: 10mm; } }
+@media screen { body { padding: 10mm; max-width: 190mm; margin: 0 auto; } section { border-top: 3px solid #ccc; margin-top: 10mm; } }
 `;
 
 const SECTIONS = [
@@ -83,7 +85,7 @@ ${table(
   ["Obiettivi di Direzione", "Contributo Gestionale", "Punteggio della Direzione"],
   [[num(percent(u.direzioneScore)), num(percent(u.gestionaleScore)), num(percent(u.score))]],
 )}
-${u.objectives.length ? table(OBJECTIVE_HEADER, objectiveRows(u.objectives)) : "<p>Nessun Obiettivo di Direzione per l'anno.</p>"}
+${u.objectives.length ? table(OBJECTIVE_HEADER, objectiveRows(u.objectives), "objectives") : "<p>Nessun Obiettivo di Direzione per l'anno.</p>"}
 ${table(
   ["Obiettivo Gestionale", "Punteggio", "Stato"],
   u.gestionali.map((g) => [
@@ -122,7 +124,7 @@ export function renderHtml(r: Relazione): string {
 </header>
 <section id="solidali"><h2>1. ${escape(SECTIONS[0][1])}</h2>
 <p>Regola: ${escape(r.gate.rule)}. Esito: <b>${escape(gateWords(r.gate.open))}</b> (dai soli valori: ${escape(gateWords(r.gate.computedOpen))}); punteggio complessivo ${escape(percent(r.gate.score))}.</p>
-${table(OBJECTIVE_HEADER, objectiveRows(r.gate.objectives))}
+${table(OBJECTIVE_HEADER, objectiveRows(r.gate.objectives), "objectives")}
 </section>
 <section id="direzioni"><h2>2. ${escape(SECTIONS[1][1])}</h2>
 ${table(
