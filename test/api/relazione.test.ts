@@ -58,6 +58,17 @@ describe.each(testDatabases)("the Relazione sulla Performance on $name", (db) =>
     expect(reported.errors).toBeUndefined();
     // EDU: 0.7 × 0.7 + 0.3 × 0.9 = 0.76 → "76,0%"; and a contested objective with the Nucleo's comment.
     await overrideEduTo076(dataSource);
+    // Three staff of EDU assessed 80, 70 and 70: the art. 18 view without their names.
+    const people = await api.graphql(
+      "mutation($e: String, $a: String, $s: String) { importPeople(employees: $e, assignments: $a, assessments: $s) }",
+      {
+        e: "matricola;nome;categoria\nS001;Paolo Rossi;DIPENDENTE\nS002;Giulia Verdi;DIPENDENTE\nS003;Sara Gialli;DIPENDENTE\n",
+        a: "matricola;unita;dal;al;quota\nS001;EDU;01/01/2019;;1\nS002;EDU;01/01/2019;;1\nS003;EDU;01/01/2019;;1\n",
+        s: "matricola;anno;punteggio\nS001;2019;80\nS002;2019;70\nS003;2019;70\n",
+      },
+      admin,
+    );
+    expect(people.errors).toBeUndefined();
     const contested = await api.graphql(
       `mutation { recordReview(input: { year: 2019, objectiveKey: "${OBJECTIVE}", decision: CONTESTED, comment: "Fonte del valore da documentare" }) { id } }`,
       {},
@@ -77,6 +88,10 @@ describe.each(testDatabases)("the Relazione sulla Performance on $name", (db) =>
     expect(html).toContain("Ritardo nella fornitura del cruscotto");
     expect(html).toContain("76,0%");
     expect(html).toContain("Fonte del valore da documentare");
+    // EDU's staff: 3 assessed, 2 distinct scores, from 70 to 80, mean (80 + 70 + 70) / 3 = 73,33, 1 of 3 at the top.
+    const cells = ["Dipendente", "EDU", "3", "2", "70", "73,33", "80", "33,3%", "80 × 1; 70 × 2"];
+    expect(html.replace(/<span class="n">|<\/span>/g, "")).toContain(`<td>${cells.join("</td><td>")}</td>`);
+    for (const name of ["Paolo Rossi", "Giulia Verdi", "Sara Gialli", "S001"]) expect(html).not.toContain(name);
   });
 
   it("lays the sections out in an XLSX, one sheet each, figures as numbers", async () => {
