@@ -10,7 +10,8 @@ import { recordDirectorEmail } from "../src/reminders/director-email";
 export class ReminderResolver {
   @Authorized(Role.ADMIN)
   @Query(() => [Reminder], {
-    description: "The reminders sent, failed or only listed, oldest first: on a day, or about a monitoring date",
+    description:
+      "The reminders sent, failed or only listed, oldest first (at most 2000): on a day, or about a monitoring date",
   })
   reminders(
     @Arg("day", () => LocalDate, { nullable: true }) day: string | null,
@@ -20,6 +21,8 @@ export class ReminderResolver {
     return dataSource.manager.find(Reminder, {
       where: { ...(day == null ? {} : { day }), ...(monitoringDate == null ? {} : { monitoringDate }) },
       order: { id: "ASC" },
+      // A list field stays bounded: a day of reminders is one row per unit, far fewer.
+      take: 2000,
     });
   }
 
