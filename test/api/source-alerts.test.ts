@@ -89,4 +89,27 @@ describe.each(testDatabases)("alerts on a job's source on $name", (db) => {
       ["REJECTED_SHARE", clean.id],
     ]);
   });
+
+  it("carries each KPI's freshness: the ITP measured for 2019-Q4 is due again by 30/04/2020 (Q1's end + 30 days), overdue today", async () => {
+    const { data } = await api.graphql<{
+      objective: {
+        kpis: Array<{
+          code: string;
+          freshness: { lastPeriod: string | null; expectedBy: string | null; overdue: boolean };
+        }>;
+      };
+    }>(
+      `{ objective(key: "SAL-FIN-TEMPESTIVITA") { kpis { code freshness { lastPeriod expectedBy overdue } } } }`,
+      {},
+      await bearer(["VIEWER"]),
+    );
+    const itp = data!.objective.kpis.find((k) => k.code === "SAL-FIN-ITP")!;
+    expect(itp.freshness).toEqual({ lastPeriod: "2019-Q4", expectedBy: "2020-04-30", overdue: true });
+    const { data: none } = await api.graphql<{
+      objective: { kpis: Array<{ freshness: { lastPeriod: string | null; overdue: boolean } }> };
+    }>(`{ objective(key: "SAL-REL-CRM") { kpis { freshness { lastPeriod overdue } } } }`, {}, await bearer(["VIEWER"]));
+    // The CRM job never ran: its KPIs have no period and are not overdue.
+    expect(none!.objective.kpis.length).toBeGreaterThan(0);
+    for (const kpi of none!.objective.kpis) expect(kpi.freshness).toEqual({ lastPeriod: null, overdue: false });
+  });
 });
