@@ -176,10 +176,11 @@ export enum ReminderStatus {
   NO_RECIPIENT = "NO_RECIPIENT",
 }
 
-/** What is wrong with a job's source: two failed runs in a row, or a run that rejected too many rows. */
+/** What is wrong with a job's source: two failed runs in a row, a run that rejected too many rows, or one that found none. */
 export enum SourceAlertKind {
   FAILED_TWICE = "FAILED_TWICE",
   REJECTED_SHARE = "REJECTED_SHARE",
+  NO_ROWS = "NO_ROWS",
 }
 
 /** What a caller may do (DESIGN.md §6). */
@@ -219,7 +220,11 @@ const registrations: Array<[object, string, string]> = [
     "ReminderStatus",
     "SENT, FAILED (retried at the next run), LISTED (no SMTP configured) or NO_RECIPIENT",
   ],
-  [SourceAlertKind, "SourceAlertKind", "FAILED_TWICE (two runs in a row) or REJECTED_SHARE (too many rows rejected)"],
+  [
+    SourceAlertKind,
+    "SourceAlertKind",
+    "FAILED_TWICE (two runs in a row), REJECTED_SHARE (too many rows rejected) or NO_ROWS (nothing new in the source)",
+  ],
   [GateMode, "GateMode", "ALL: each Obiettivo Solidale at 100% of target; WEIGHTED_MEAN: their mean at the threshold"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -93,6 +93,7 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   SourceAlertKind: {
     FAILED_TWICE: "Non riuscito due volte di seguito",
     REJECTED_SHARE: "Troppe righe scartate",
+    NO_ROWS: "Nessuna riga nuova dalla fonte",
   },
   StaffCategory: { MANAGER: "Dirigente", PO: "Posizione Organizzativa", STAFF: "Dipendente" },
 };

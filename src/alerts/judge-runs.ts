@@ -3,6 +3,7 @@ import { JobRunStatus, SourceAlertKind } from "../../entities/enums";
 export interface FinishedRun {
   id: number;
   jobKey: string;
+  period: string;
   status: JobRunStatus;
   rowsRead: number;
   rowsRejected: number;
@@ -20,7 +21,8 @@ const percent = (share: number) => `${(Math.round(share * 1000) / 10).toLocaleSt
 /**
  * What a job's latest finished run says about its source, given the run before it and the kinds of
  * alert already open: two failures in a row raise FAILED_TWICE (once); a success clears the open
- * alerts, and raises REJECTED_SHARE of its own when it rejected more than `threshold` of the rows it read.
+ * alerts, and raises NO_ROWS of its own when the source had no row for its period, or REJECTED_SHARE
+ * when it rejected more than `threshold` of the rows it read.
  */
 export function judgeRuns(
   last: FinishedRun,
@@ -29,7 +31,17 @@ export function judgeRuns(
   threshold: number,
 ): Judgement {
   if (last.status === JobRunStatus.SUCCEEDED) {
-    const share = last.rowsRead === 0 ? 0 : last.rowsRejected / last.rowsRead;
+    if (last.rowsRead === 0)
+      return {
+        clear: true,
+        raise: [
+          {
+            kind: SourceAlertKind.NO_ROWS,
+            message: `L'esecuzione ${last.id} di ${last.jobKey} non ha trovato righe per ${last.period}: la fonte non ha dati nuovi dal periodo precedente`,
+          },
+        ],
+      };
+    const share = last.rowsRejected / last.rowsRead;
     if (share <= threshold) return { clear: true, raise: [] };
     return {
       clear: true,

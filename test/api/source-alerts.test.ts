@@ -29,10 +29,10 @@ describe.each(testDatabases)("alerts on a job's source on $name", (db) => {
   let dataSource: DataSource;
   let api: RunningApi;
   const options = runnerOptions(loadConfig({ ALERT_REJECTED_SHARE: "0.1", JOB_RETRIES: "0" }), "test");
-  const run = async (folder: string) =>
+  const run = async (folder: string, period = Q4) =>
     (await runJob(
       dataSource,
-      { job: paymentTimelinessJob(), source: new CsvInbox(folder), period: Q4, triggeredBy: "test" },
+      { job: paymentTimelinessJob(), source: new CsvInbox(folder), period, triggeredBy: "test" },
       options,
     ))!;
   const alerts = async (open = true) =>
@@ -88,6 +88,22 @@ describe.each(testDatabases)("alerts on a job's source on $name", (db) => {
       ["FAILED_TWICE", clean.id],
       ["REJECTED_SHARE", clean.id],
     ]);
+  });
+
+  it("raises NO_ROWS when the source has no row for the period: nothing new since the last one", async () => {
+    const empty = await run(inbox(0), { year: 2019, kind: PeriodKind.QUARTER, index: 3 });
+    expect([empty.status, empty.rowsRead]).toEqual([JobRunStatus.SUCCEEDED, 0]);
+    expect(await alerts()).toEqual([
+      {
+        kind: "NO_ROWS",
+        runId: empty.id,
+        message: `L'esecuzione ${empty.id} di payment-timeliness non ha trovato righe per 2019-Q3: la fonte non ha dati nuovi dal periodo precedente`,
+        clearedByRunId: null,
+      },
+    ]);
+    const next = await run(inbox(4));
+    expect(next.status).toBe(JobRunStatus.SUCCEEDED);
+    expect(await alerts()).toEqual([]);
   });
 
   it("carries each KPI's freshness: the ITP measured for 2019-Q4 is due again by 30/04/2020 (Q1's end + 30 days), overdue today", async () => {

@@ -4,6 +4,7 @@ import { FinishedRun, judgeRuns } from "../../src/alerts/judge-runs";
 const run = (id: number, status: JobRunStatus, rowsRead = 0, rowsRejected = 0): FinishedRun => ({
   id,
   jobKey: "payment-timeliness",
+  period: "2019-Q4",
   status,
   rowsRead,
   rowsRejected,
@@ -38,11 +39,23 @@ describe("what a job's latest runs say about its source", () => {
     });
   });
 
-  it("clears on a success within the threshold: 1 in 10 (10%) is not over 10%; nothing read rejects nothing", () => {
+  it("clears on a success within the threshold: 1 in 10 (10%) is not over 10%", () => {
     expect(judgeRuns(run(6, SUCCEEDED, 10, 1), run(5, SUCCEEDED), [SourceAlertKind.REJECTED_SHARE], 0.1)).toEqual({
       clear: true,
       raise: [],
     });
-    expect(judgeRuns(run(7, SUCCEEDED, 0, 0), null, [], 0)).toEqual({ clear: true, raise: [] });
+  });
+
+  it("raises NO_ROWS for a success that found no row for its period, clearing the others", () => {
+    expect(judgeRuns(run(7, SUCCEEDED, 0, 0), run(6, FAILED), [SourceAlertKind.FAILED_TWICE], 0.05)).toEqual({
+      clear: true,
+      raise: [
+        {
+          kind: SourceAlertKind.NO_ROWS,
+          message:
+            "L'esecuzione 7 di payment-timeliness non ha trovato righe per 2019-Q4: la fonte non ha dati nuovi dal periodo precedente",
+        },
+      ],
+    });
   });
 });
