@@ -192,6 +192,21 @@ export enum PublicationStatus {
   PUBLISHED_LATE = "PUBLISHED_LATE",
 }
 
+/** How a reminder went: sent, failed (retried at the next run), only listed (no SMTP configured), or no address to send to. */
+export enum ReminderStatus {
+  SENT = "SENT",
+  FAILED = "FAILED",
+  LISTED = "LISTED",
+  NO_RECIPIENT = "NO_RECIPIENT",
+}
+
+/** What is wrong with a job's source: two failed runs in a row, a run that rejected too many rows, or one that found none. */
+export enum SourceAlertKind {
+  FAILED_TWICE = "FAILED_TWICE",
+  REJECTED_SHARE = "REJECTED_SHARE",
+  NO_ROWS = "NO_ROWS",
+}
+
 /** What a caller may do (DESIGN.md §6). */
 export enum Role {
   VIEWER = "VIEWER",
@@ -226,6 +241,16 @@ const registrations: Array<[object, string, string]> = [
   [StaffCategory, "StaffCategory", "Dirigente (MANAGER), Posizione Organizzativa (PO) or dipendente (STAFF)"],
   [TransparencyObligation, "TransparencyObligation", "A publication the law asks of Amministrazione Trasparente"],
   [PublicationStatus, "PublicationStatus", "Where a publication stands on a date: waiting, ready, late or published"],
+  [
+    ReminderStatus,
+    "ReminderStatus",
+    "SENT, FAILED (retried at the next run), LISTED (no SMTP configured) or NO_RECIPIENT",
+  ],
+  [
+    SourceAlertKind,
+    "SourceAlertKind",
+    "FAILED_TWICE (two runs in a row), REJECTED_SHARE (too many rows rejected) or NO_ROWS (nothing new in the source)",
+  ],
   [GateMode, "GateMode", "ALL: each Obiettivo Solidale at 100% of target; WEIGHTED_MEAN: their mean at the threshold"],
 ];
 for (const [enumObject, name, description] of registrations) registerEnumType(enumObject, { name, description });

@@ -23,12 +23,15 @@ import { ObjectiveYear } from "./objective-year.entity";
 import { Objective } from "./objective.entity";
 import { OrgUnitHead } from "./org-unit-head.entity";
 import { OrgUnit } from "./org-unit.entity";
+import { PersonEmail } from "./person-email.entity";
 import { Person } from "./person.entity";
 import { Phase } from "./phase.entity";
 import { PlanChange } from "./plan-change.entity";
 import { Plan } from "./plan.entity";
 import { Publication } from "./publication.entity";
 import { RejectedRow } from "./rejected-row.entity";
+import { Reminder } from "./reminder.entity";
+import { SourceAlert } from "./source-alert.entity";
 import { Review } from "./review.entity";
 import { RowWarning } from "./row-warning.entity";
 import { Target } from "./target.entity";
@@ -68,4 +71,7 @@ export const entities = [
   FrozenEligibility,
   DataVersion,
   FrozenScore,
+  PersonEmail,
+  Reminder,
+  SourceAlert,
 ];

@@ -2,7 +2,7 @@ import { Employee } from "../entities/employee.entity";
 import { OrgUnit } from "../entities/org-unit.entity";
 import { EligibilityRow, YearEligibility } from "../src/incentives/cycle-eligibility";
 import { differentiationOutcomes, TIE_RULE } from "../src/incentives/differentiation";
-import { evaluationDistribution } from "../src/incentives/evaluation-distribution";
+import { evaluatedOf, evaluationDistribution } from "../src/incentives/evaluation-distribution";
 import { eurosOf } from "../src/incentives/fund";
 import { fundOutcomes } from "../src/incentives/fund-outcome";
 import { inItalian } from "../src/incentives/reasons";
@@ -69,21 +69,7 @@ export function eligibilityReport(year: YearEligibility, unitsByCode: ReadonlyMa
   const { rows } = year;
   const incomplete = rows.filter((r) => r.status === "INCOMPLETE");
   const funds = fundOutcomes(rows, year.rules);
-  const evaluations = evaluationDistribution(
-    rows.flatMap((r) => {
-      const last = r.inputs.assignments[r.inputs.assignments.length - 1];
-      return r.individualScore === null
-        ? []
-        : [
-            {
-              category: r.category,
-              unitCode: last.scoredAs ?? last.unitCode,
-              individualScore: r.individualScore,
-              composite: r.composite,
-            },
-          ];
-    }),
-  );
+  const evaluations = evaluationDistribution(evaluatedOf(rows));
   const warnings = [
     ...(year.gate.open === null
       ? [

@@ -1,4 +1,6 @@
 import { ActResolver } from "./act.resolver";
+import { ReminderResolver } from "./reminder.resolver";
+import { SourceAlertResolver } from "./source-alert.resolver";
 import {
   AttainmentResolver,
   ObjectiveAttainmentDetailResolver,
@@ -50,6 +52,8 @@ export const resolvers = [
   ReviewResolver,
   PeopleResolver,
   StatutoryResolver,
+  ReminderResolver,
+  SourceAlertResolver,
 ] as const;
 
 // Optional arguments arrive as undefined when omitted and as null when sent as null: resolvers

@@ -4,6 +4,9 @@ import { Measurement } from "../entities/measurement.entity";
 import { Objective } from "../entities/objective.entity";
 import { Target } from "../entities/target.entity";
 import { Context } from "../src/context";
+import { todayInRome } from "../src/dates";
+import { freshnessOf } from "../src/measurement/freshness";
+import { KpiFreshness } from "./types/kpi-freshness.types";
 
 @Resolver(() => Kpi)
 export class KpiResolver {
@@ -24,6 +27,11 @@ export class KpiResolver {
   ): Promise<Measurement[]> {
     const values = await loaders.measurementsByKpi.load(kpi.id, year ?? null);
     return withBreakdowns ? values : values.filter((m) => m.breakdown === null);
+  }
+
+  @FieldResolver(() => KpiFreshness, { description: "Its latest period measured, and when the next value is due" })
+  async freshness(@Root() kpi: Kpi, @Ctx() { loaders }: Context): Promise<KpiFreshness> {
+    return freshnessOf(kpi.frequency, await loaders.latestValueByKpi.load(kpi.id), todayInRome());
   }
 
   @FieldResolver(() => [Target], { description: "One target per year" })

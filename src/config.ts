@@ -108,6 +108,27 @@ const schema = z
       .string()
       .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
       .default("15 3 1 1,4,7,10 *"),
+    // Reminders to the units before each monitoring date: unset SMTP_URL → only listed, never sent.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, "must be smtp://[user:password@]host[:port] or smtps://…")
+      .optional(),
+    REMINDER_FROM: z.string().min(3).default("Traguardo <traguardo@localhost>"),
+    REMINDER_SCHEDULE: z
+      .string()
+      .refine((expression) => cron.validate(expression), "must be a cron expression (minute hour day month weekday)")
+      .default("0 8-18 * * 1-5"),
+    REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(10),
+    REMINDER_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    // The dashboard a reminder links to: <DASHBOARD_URL>/<unit code>.
+    DASHBOARD_URL: z
+      .string()
+      .url("must be the dashboard's address, such as https://traguardo.comune.example")
+      .default("http://localhost:4000"),
+    // A run that rejects more than this share of the rows it read raises an alert on its source.
+    ALERT_REJECTED_SHARE: z.coerce.number().min(0).max(1).default(0.05),
+    // The Debian Chromium that prints the Relazione to PDF: never a browser downloaded at run time.
+    CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   })
   .superRefine((config, ctx) => {
     const keys = ["JWT_SECRET", "JWT_PUBLIC_KEY", "JWT_JWKS_URL"] as const;

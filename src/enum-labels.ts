@@ -95,7 +95,18 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   },
   PlanChangeSource: { ANNEX: "Da allegato", IMPLIED: "Implicita nel Piano" },
   PlanElement: { OBJECTIVE: "Obiettivo", KPI: "Indicatore", TARGET: "Target", PHASE: "Fase" },
+  ReminderStatus: {
+    SENT: "Inviato",
+    FAILED: "Invio non riuscito",
+    LISTED: "Solo elencato: SMTP non configurato",
+    NO_RECIPIENT: "Nessun indirizzo e-mail",
+  },
   ReviewDecision: { VALIDATED: "Validato", CONTESTED: "Contestato", OVERRIDDEN: "Rettificato" },
   ScoringRule: { LINEAR: "Lineare", BANDS: "A fasce" },
+  SourceAlertKind: {
+    FAILED_TWICE: "Non riuscito due volte di seguito",
+    REJECTED_SHARE: "Troppe righe scartate",
+    NO_ROWS: "Nessuna riga nuova dalla fonte",
+  },
   StaffCategory: { MANAGER: "Dirigente", PO: "Posizione Organizzativa", STAFF: "Dipendente" },
 };

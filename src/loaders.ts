@@ -15,6 +15,7 @@ import { Phase } from "../entities/phase.entity";
 import { PlanChange } from "../entities/plan-change.entity";
 import { Target } from "../entities/target.entity";
 import { AttainmentInputs } from "./attainment/attainment-inputs";
+import { Period, periodBounds } from "./periods";
 import { readEntities } from "./read-entities";
 
 /**
@@ -73,7 +74,32 @@ export function createLoaders(dataSource: DataSource, inputs: AttainmentInputs) 
     return keys.map((key) => rows.get(key)!);
   });
 
+  /** Each KPI's latest whole value in force (its latest year's latest period, then the latest recorded). */
+  const latestValueByKpi = new DataLoader<number, { period: Period; recordedAt: Date } | null>(async (ids) => {
+    const rows = await readEntities(
+      manager
+        .createQueryBuilder(Measurement, "m")
+        .leftJoin(Measurement, "later", "later.supersedesId = m.id")
+        .where("later.id IS NULL AND m.breakdown IS NULL")
+        .andWhere("m.kpiId IN (:...ids)", { ids: [...ids] })
+        .andWhere("m.year = (SELECT MAX(y.year) FROM measurement y WHERE y.kpiId = m.kpiId)"),
+    );
+    const latest = new Map<number, { period: Period; recordedAt: Date; end: string }>();
+    for (const m of rows) {
+      const period = { year: m.year, kind: m.periodKind, index: m.periodIndex };
+      const end = periodBounds(period).end;
+      const held = latest.get(m.kpiId);
+      if (!held || end > held.end || (end === held.end && m.recordedAt > held.recordedAt))
+        latest.set(m.kpiId, { period, recordedAt: m.recordedAt, end });
+    }
+    return ids.map((id) => {
+      const found = latest.get(id);
+      return found ? { period: found.period, recordedAt: found.recordedAt } : null;
+    });
+  });
+
   return {
+    latestValueByKpi,
     unit: byId(OrgUnit),
     objective: byId(Objective),
     person: byId(Person),

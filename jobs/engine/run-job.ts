@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from "typeorm";
+import { judgeSource } from "../../src/alerts/source-alerts";
 import { RowProblem } from "../../src/csv/fields";
 import { JobDefinition } from "../job";
 import { sourceVariable } from "../source-variable";
@@ -38,6 +39,8 @@ export interface RunnerOptions {
   rerunMinShare?: number;
   now?: () => Date;
   onProgress?: (rowsRead: number) => void;
+  /** Judge the source after each run (alerts), with this share of rejected rows as too many. */
+  alertRejectedShare?: number;
 }
 
 /**
@@ -54,6 +57,9 @@ export async function runJob(
 ): Promise<JobRun | null> {
   const run = await runOnce(dataSource, request, options);
   if (run) observeJobRun(run);
+  // A SKIPPED run read nothing: it says nothing about the source.
+  if (run && run.status !== JobRunStatus.SKIPPED && options.alertRejectedShare !== undefined)
+    await judgeSource(dataSource, run.jobKey, options.alertRejectedShare, (options.now ?? (() => new Date()))());
   return run;
 }
 

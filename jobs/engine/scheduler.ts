@@ -3,6 +3,7 @@ import cron, { ScheduledTask } from "node-cron";
 import { DataSource } from "typeorm";
 import { JobRunStatus, PeriodKind } from "../../entities/enums";
 import { ConfiguredJob, configuredJobs, createInboxes } from "../registry";
+import { remindersTick } from "../reminders.job";
 import { Config } from "../../src/config";
 import { todayInRome } from "../../src/dates";
 import { Logger } from "../../src/logger";
@@ -20,6 +21,7 @@ export function runnerOptions(config: Config, holder = PROCESS_NAME): RunnerOpti
     retries: config.JOB_RETRIES,
     backoffMs: config.JOB_BACKOFF_MS,
     rerunMinShare: config.JOB_RERUN_MIN_SHARE,
+    alertRejectedShare: config.ALERT_REJECTED_SHARE,
   };
 }
 
@@ -54,8 +56,24 @@ export function startScheduler(dataSource: DataSource, config: Config, logger: L
       { timezone: "Europe/Rome", name: job.definition.key, noOverlap: true },
     ),
   );
+  tasks.push(
+    cron.schedule(
+      config.REMINDER_SCHEDULE,
+      (context) => {
+        const tick = remindersTick(dataSource, config, logger, PROCESS_NAME, context.date).finally(() =>
+          underWay.delete(tick),
+        );
+        underWay.add(tick);
+        return tick;
+      },
+      { timezone: "Europe/Rome", name: "reminders", noOverlap: true },
+    ),
+  );
   logger.info(
-    { jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`) },
+    {
+      jobs: configuredJobs(config).map((j) => `${j.definition.key} (${j.schedule})`),
+      reminders: config.REMINDER_SCHEDULE,
+    },
     "job scheduler started",
   );
   // Runs whose process died are closed within a lease or two, not at their job's next tick.

@@ -20,6 +20,7 @@ import { cors } from "./cors";
 import { dashboardRouter } from "./dashboard";
 import { healthRouter, SchedulerState } from "./health";
 import { metricsRouter } from "./metrics-route";
+import { reportRouter } from "./report-route";
 import { explorerRouter } from "./explorer";
 import { errorFormatter, refuseRequest } from "./format-error";
 import { httpErrorHandler } from "./http-errors";
@@ -73,6 +74,7 @@ export async function createHttpServer(
   app.use(accessLog(logger));
   app.use(healthRouter(dataSource, scheduler, logger));
   if (config.METRICS === "on") app.use(metricsRouter(dataSource, logger));
+  app.use(reportRouter(dataSource, yearDataCache, tokens, config.CHROMIUM_PATH, logger));
   app.use(
     "/graphql",
     cors(config.CORS_ORIGINS),

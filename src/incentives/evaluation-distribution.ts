@@ -25,6 +25,31 @@ export interface EvaluationGroup {
   compositeMax: number | null;
 }
 
+/** An eligibility row as far as the distribution reads it: no name, no code. */
+export interface EvaluatedRow {
+  category: StaffCategory;
+  individualScore: number | null;
+  composite: number | null;
+  inputs: { assignments: ReadonlyArray<{ unitCode: string; scoredAs: string | null }> };
+}
+
+/** The evaluated rows of a year, each in the unit it was scored in at the end of its time in the category. */
+export function evaluatedOf(rows: readonly EvaluatedRow[]): Evaluated[] {
+  return rows.flatMap((r) => {
+    const last = r.inputs.assignments[r.inputs.assignments.length - 1];
+    return r.individualScore === null
+      ? []
+      : [
+          {
+            category: r.category,
+            unitCode: last.scoredAs ?? last.unitCode,
+            individualScore: r.individualScore,
+            composite: r.composite,
+          },
+        ];
+  });
+}
+
 const max = (values: readonly number[]) => values.reduce((a, b) => (b > a ? b : a));
 const min = (values: readonly number[]) => values.reduce((a, b) => (b < a ? b : a));
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;

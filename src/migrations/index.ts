@@ -11,7 +11,9 @@ import { PayrollSafeIncentives1796129042927 } from "./1796129042927-PayrollSafeI
 import { MeasurementInForce1796130128068 } from "./1796130128068-MeasurementInForce";
 import { StatutoryFigures1796130602002 } from "./1796130602002-StatutoryFigures";
 import { AppropriationBase1796136468029 } from "./1796136468029-AppropriationBase";
+import { Reminders1796137318609 } from "./1796137318609-Reminders";
 import { Publications1796137529719 } from "./1796137529719-Publications";
+import { SourceAlerts1796138230268 } from "./1796138230268-SourceAlerts";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -28,5 +30,7 @@ export const migrations = [
   MeasurementInForce1796130128068,
   StatutoryFigures1796130602002,
   AppropriationBase1796136468029,
+  Reminders1796137318609,
   Publications1796137529719,
+  SourceAlerts1796138230268,
 ];

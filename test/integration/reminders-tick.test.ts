@@ -1,0 +1,38 @@
+import pino from "pino";
+import { DataSource } from "typeorm";
+import { acquireLease, releaseLease } from "../../jobs/engine/lease";
+import { REMINDERS_LEASE, remindersTick } from "../../jobs/reminders.job";
+import { ReminderStatus } from "../../entities/enums";
+import { Reminder } from "../../entities/reminder.entity";
+import { loadConfig } from "../../src/config";
+import { openWithPlan, testDatabases } from "../support/databases";
+
+/** 25 September 2019, 08:00 in Milan: five days before the 30 September monitoring date. */
+const TICK = new Date("2019-09-25T08:00:00+02:00");
+
+describe.each(testDatabases)("the reminders' scheduled tick on $name", (db) => {
+  let dataSource: DataSource;
+  const config = loadConfig({});
+  const logger = pino({ level: "silent" });
+  beforeAll(async () => (dataSource = await openWithPlan(db)));
+  afterAll(() => db.close(dataSource));
+
+  it("leaves the tick to the server holding the lease, and otherwise records the reminders", async () => {
+    expect(await acquireLease(dataSource.manager, REMINDERS_LEASE, "other-server", TICK, 60_000)).toBe(true);
+    await remindersTick(dataSource, config, logger, "this-server", TICK);
+    expect(await dataSource.manager.count(Reminder)).toBe(0);
+    await releaseLease(dataSource.manager, REMINDERS_LEASE, "other-server");
+
+    await remindersTick(dataSource, config, logger, "this-server", TICK);
+    const rows = await dataSource.manager.find(Reminder);
+    expect(rows.length).toBeGreaterThan(0);
+    // The plan's directors have no address yet: nothing could be sent, and each unit says why.
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set([ReminderStatus.NO_RECIPIENT]));
+  });
+
+  it("chases nobody when no monitoring date is within REMINDER_DAYS_BEFORE: 15/09 is 15 days from 30/09", async () => {
+    const before = await dataSource.manager.count(Reminder);
+    await remindersTick(dataSource, config, logger, "this-server", new Date("2019-09-15T08:00:00+02:00"));
+    expect(await dataSource.manager.count(Reminder)).toBe(before);
+  });
+});
