@@ -1,22 +1,12 @@
 import { chromium } from "playwright-core";
-
-/** No network, no updates, no profile sync: a printer, not a browser. */
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { HEADLESS_CHROMIUM_ARGS } from "../chromium";
 
 /**
  * Prints an HTML page to PDF with the installed Chromium, honouring its print stylesheet (page
  * size, margins and the @page page numbers): the PDF is the HTML report, not a second layout.
  */
 export async function printPdf(html: string, executablePath: string): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath, args: ARGS }).catch((error: Error) => {
+  const browser = await chromium.launch({ executablePath, args: HEADLESS_CHROMIUM_ARGS }).catch((error: Error) => {
     throw new Error(
       `Cannot start Chromium at ${executablePath} (CHROMIUM_PATH) to print the PDF: ${error.message.split("\n")[0]}`,
     );

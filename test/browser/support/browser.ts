@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { projectRoot } from "../../../src/project-root";
+import { HEADLESS_CHROMIUM_ARGS } from "../../../src/chromium";
 
 /** Debian's Chromium (or CHROMIUM_PATH): the tests download no browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -15,17 +16,8 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      // Date inputs and the like in Italian, as the Comune's browsers show them.
-      "--lang=it-IT",
-    ],
+    // Date inputs and the like in Italian, as the Comune's browsers show them.
+    args: [...HEADLESS_CHROMIUM_ARGS, "--lang=it-IT"],
   });
 }
 
