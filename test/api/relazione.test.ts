@@ -10,6 +10,7 @@ import { FrozenScore } from "../../entities/frozen-score.entity";
 import { bearer, RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
 import { overrideEduTo076 } from "../support/nucleo-overrides";
+import { canPrint } from "../support/printing";
 
 const OBJECTIVE = "DIR-SCPS-2019-16";
 const ACT = `{ kind: DG_DETERMINATION, number: "910", date: "2019-02-01", subject: "Schede della Direzione SCPS" }`;
@@ -120,20 +121,23 @@ describe.each(testDatabases)("the Relazione sulla Performance on $name", (db) =>
     expect([decision[3], decision[6], decision[8]]).toEqual(["Contestato", 0.5, "Fonte del valore da documentare"]);
   });
 
-  it("prints the same page to PDF, with its page numbers: pdftotext finds the figures", async () => {
-    const response = await get("/reports/relazione/2019.pdf");
-    expect(response.headers.get("content-type")).toBe("application/pdf");
-    const text = await pdfText(Buffer.from(await response.arrayBuffer()));
-    expect(text).toContain("Relazione sulla Performance 2019");
-    expect(text).toContain("DATI PROVVISORI");
-    // -layout keeps a table row on one line: the code, the value 56 and its score.
-    expect(text).toMatch(/SOL-PIANO-QUARTIERI .* 56 +80,0%/);
-    expect(text).toContain("76,0%");
-    // SCPS's objective: score, gap, status and the reason's start on its row; its KPI's target, value and score below.
-    expect(text).toMatch(/DIR-SCPS-2019-16 .* 50,0% +50,0% +Parzialmente +31\/12\/2019 \(K1\):\n.*Ritardo nella/);
-    expect(text).toMatch(/K1 Indicatori monitorati +80 +60 +50,0%/);
-    expect(text).toMatch(/Pagina 2 di \d+/);
-  });
+  (canPrint() ? it : it.skip)(
+    "prints the same page to PDF, with its page numbers: pdftotext finds the figures",
+    async () => {
+      const response = await get("/reports/relazione/2019.pdf");
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      const text = await pdfText(Buffer.from(await response.arrayBuffer()));
+      expect(text).toContain("Relazione sulla Performance 2019");
+      expect(text).toContain("DATI PROVVISORI");
+      // -layout keeps a table row on one line: the code, the value 56 and its score.
+      expect(text).toMatch(/SOL-PIANO-QUARTIERI .* 56 +80,0%/);
+      expect(text).toContain("76,0%");
+      // SCPS's objective: score, gap, status and the reason's start on its row; its KPI's target, value and score below.
+      expect(text).toMatch(/DIR-SCPS-2019-16 .* 50,0% +50,0% +Parzialmente +31\/12\/2019 \(K1\):\n.*Ritardo nella/);
+      expect(text).toMatch(/K1 Indicatori monitorati +80 +60 +50,0%/);
+      expect(text).toMatch(/Pagina 2 di \d+/);
+    },
+  );
 
   it("refuses a year outside the plan, an unknown format, a date that is not one, and every role but ADMIN and EVALUATION_BOARD", async () => {
     const refusal = async (path: string, headers?: Record<string, string>) => {
@@ -184,9 +188,10 @@ describe.each(testDatabases)("the Relazione sulla Performance on $name", (db) =>
     expect(html.toString("utf8")).not.toContain("DATI PROVVISORI");
     expect(await body("/reports/relazione/2019.html")).toEqual(html);
     expect(await body("/reports/relazione/2019.xlsx")).toEqual(await body("/reports/relazione/2019.xlsx"));
-    expect(await pdfText(await body("/reports/relazione/2019.pdf"))).toEqual(
-      await pdfText(await body("/reports/relazione/2019.pdf")),
-    );
+    if (canPrint())
+      expect(await pdfText(await body("/reports/relazione/2019.pdf"))).toEqual(
+        await pdfText(await body("/reports/relazione/2019.pdf")),
+      );
     // The frozen scores are the ones shown, even where the figures would now give another: a later
     // validation's snapshot (frozen rows are append-only) holding SCPS's 0.5 as 0.9.
     const [first] = await dataSource.manager.find(CycleSnapshot, { where: { year: 2019 } });

@@ -4,12 +4,11 @@ import { join } from "node:path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { projectRoot } from "../../../src/project-root";
 import { HEADLESS_CHROMIUM_ARGS } from "../../../src/chromium";
-
-/** Debian's Chromium (or CHROMIUM_PATH): the tests download no browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM } from "../../support/printing";
 
 export const TEST_OUTPUT = join(projectRoot(), "test-output");
 
+/** Debian's Chromium (or CHROMIUM_PATH): the tests download no browser. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium) to run the browser tests`);

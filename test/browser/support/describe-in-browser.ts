@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { underCi } from "../../support/global-setup";
-import { CHROMIUM } from "./browser";
+import { CHROMIUM } from "../../support/printing";
 
 /**
  * Where Chromium is missing the browser suites skip on a developer's machine, but fail under CI
