@@ -1,5 +1,6 @@
 import { chromium } from "playwright-core";
 import { HEADLESS_CHROMIUM_ARGS } from "../chromium";
+import { DomainError, ErrorCode } from "../errors";
 
 /**
  * Prints an HTML page to PDF with the installed Chromium, honouring its print stylesheet (page
@@ -7,8 +8,10 @@ import { HEADLESS_CHROMIUM_ARGS } from "../chromium";
  */
 export async function printPdf(html: string, executablePath: string): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath, args: HEADLESS_CHROMIUM_ARGS }).catch((error: Error) => {
-    throw new Error(
-      `Cannot start Chromium at ${executablePath} (CHROMIUM_PATH) to print the PDF: ${error.message.split("\n")[0]}`,
+    // The server's set-up, not the request: the other formats still work meanwhile.
+    throw new DomainError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `Il PDF non può essere stampato: Chromium non si avvia in ${executablePath} (CHROMIUM_PATH): ${error.message.split("\n")[0]}. I formati HTML e XLSX restano disponibili.`,
     );
   });
   try {

@@ -139,6 +139,24 @@ describe.each(testDatabases)("the Relazione sulla Performance on $name", (db) =>
     },
   );
 
+  it("answers SERVICE_UNAVAILABLE, saying why and what still works, when Chromium cannot start to print the PDF", async () => {
+    const broken = await startApi(dataSource, { CHROMIUM_PATH: "/nonexistent/chromium" });
+    try {
+      const response = await fetch(`${broken.url}/reports/relazione/2019.pdf`, { headers: admin });
+      expect(response.status).toBe(503);
+      const { errors } = (await response.json()) as {
+        errors: Array<{ message: string; extensions: { code: string } }>;
+      };
+      expect(errors[0].extensions.code).toBe("SERVICE_UNAVAILABLE");
+      expect(errors[0].message).toMatch(
+        /^Il PDF non può essere stampato: Chromium non si avvia in \/nonexistent\/chromium .*I formati HTML e XLSX restano disponibili\.$/,
+      );
+      expect((await fetch(`${broken.url}/reports/relazione/2019.html`, { headers: admin })).status).toBe(200);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it("refuses a year outside the plan, an unknown format, a date that is not one, and every role but ADMIN and EVALUATION_BOARD", async () => {
     const refusal = async (path: string, headers?: Record<string, string>) => {
       const response = await get(path, headers);
