@@ -1,26 +1,7 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { loadConfig } from "../../src/config";
-import { prepareDatabase } from "../../src/prepare-database";
-import { projectRoot } from "../../src/project-root";
-import { startApi } from "../support/api";
-
-const run = promisify(execFile);
-const tsNode = (script: string, args: string[], env: Record<string, string> = {}, envFile?: string) =>
-  run(
-    process.execPath,
-    [
-      ...(envFile ? [`--env-file=${envFile}`] : []),
-      "-r",
-      "@swc-node/register",
-      join(projectRoot(), "src", "cli", script),
-      ...args,
-    ],
-    { cwd: projectRoot(), env: { ...process.env, ...env }, maxBuffer: 16 * 2 ** 20 },
-  );
+import { printedToken, runDemo, startDemoServer } from "../support/demo-run";
 
 /**
  * npm run demo's own steps on small GENERATED sources (a scratch folder, not var/demo): the
@@ -32,20 +13,7 @@ describe("the demo", () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it("scores every 2019 directorate and objective, judges the gate and pays the staff", async () => {
-    const env = join(folder, "sources.env");
-    await tsNode("simulate.ts", [
-      "--invoices",
-      "3000",
-      "--contacts",
-      "5000",
-      "--interventions",
-      "40",
-      "--sqlite",
-      join(folder, "sources.sqlite"),
-      "--env",
-      env,
-    ]);
-    const { stdout } = await tsNode("demo.ts", [], { DEMO_DIR: join(folder, "demo") }, env);
+    const stdout = await runDemo(folder);
     expect(stdout).toMatch(/Obiettivi Solidali: cancello (APERTO|CHIUSO)/);
     const [, scored, units] = /Direzioni con un punteggio: (\d+) di (\d+)/.exec(stdout)!;
     expect(Number(units)).toBeGreaterThan(20);
@@ -59,23 +27,16 @@ describe("the demo", () => {
     expect(Number(paid)).toBeGreaterThan(0);
     // The three funds of the demo's agreement, 480,000 + 150,000 + 90,000, paid to the cent.
     expect(euros).toBe("720.000,00");
-    await expectTheGuideToWork(stdout, join(folder, "demo"));
+    await expectTheGuideToWork(stdout, folder);
   }, 240_000);
 });
-
-/** The token printed for a role ("  Paghe (PAYROLL): eyJ…"), with the units its line names. */
-function printedToken(stdout: string, role: string): { token: string; units: string[] } {
-  const match = new RegExp(`^  .+ \\(${role}((?:, [A-Z0-9-]+)*)\\): (eyJ\\S+)$`, "m").exec(stdout);
-  if (!match) throw new Error(`no token printed for ${role}`);
-  return { token: match[2], units: match[1].split(", ").filter(Boolean) };
-}
 
 /**
  * The end of the demo's output points to the dashboard and gives a token per role, each followed by
  * what to look at; each token opens what its line promises on a server over the demo's database
  * with the demo's secret, as `npm run demo` then starts it.
  */
-async function expectTheGuideToWork(stdout: string, demoDir: string): Promise<void> {
+async function expectTheGuideToWork(stdout: string, folder: string): Promise<void> {
   expect(stdout).toMatch(/^Cruscotto: http:\/\/localhost:4000\/ \(entra incollando uno di questi token/m);
   expect(stdout).toMatch(/^ {6}Cruscotto dell'Ente \(#\/cruscotto\): /m);
   expect(stdout).toMatch(/^ {6}Revisione del Nucleo \(#\/nucleo\): /m);
@@ -97,14 +58,7 @@ async function expectTheGuideToWork(stdout: string, demoDir: string): Promise<vo
   ).exec(stdout)!;
   expect(Number(scoredObjectives)).toBeGreaterThan(0);
 
-  const env = Object.fromEntries(
-    readFileSync(join(demoDir, "demo.env"), "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => line.split("=") as [string, string]),
-  );
-  const { dataSource } = await prepareDatabase(loadConfig(env));
-  const api = await startApi(dataSource, env);
+  const { api, dataSource } = await startDemoServer(folder);
   try {
     const as = (token: string) => ({ authorization: `Bearer ${token}` });
     const overview = await api.graphql<{ attainment: { units: Array<{ score: number | null }> } }>(
