@@ -1,20 +1,21 @@
 import { DataSource } from "typeorm";
 import { AttainmentService } from "../attainment/attainment-service";
-import { Role } from "../../entities/enums";
-import { parseGrant } from "../auth/caller";
-import { mintToken } from "../auth/mint-token";
-import { Config } from "../config";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";
 import { payrollCsv } from "../incentives/payroll-export";
+import { GuideUnit } from "./demo-guide";
 
 const percent = (score: number | null) => (score === null ? "—" : `${(score * 100).toFixed(1).replace(".", ",")}%`);
 
-/** What the demo proves, in figures from the same service the API answers with, and what to try next. */
+/**
+ * What the demo proves, in figures from the same service the API answers with, and what to try next;
+ * answers the directorate to sign in as its referent: EDU when scored (the README's examples), else
+ * the best scored one.
+ */
 export async function printDemoSummary(
   dataSource: DataSource,
   attainment: AttainmentService,
   year: number,
-): Promise<void> {
+): Promise<GuideUnit | null> {
   const [gate, units, eligibility, payroll] = await Promise.all([
     attainment.gate(year, null),
     attainment.units(year, null),
@@ -42,7 +43,7 @@ ${[...scored]
   .join("\n")}
   Incentivi: ${eligibility.rows.length} righe (dipendente e categoria), ${paid.length} con quota pagabile, ${euros(distributed)} distribuiti; file per le paghe di ${payroll.split("\n").length - 2} righe
 
-Da provare (server su http://localhost:4000, GraphiQL su /explorer):
+Da provare con GraphiQL (/explorer, indirizzo qui sotto):
   { attainment(year: ${year}) { gate { open score objectives { objective { title } score explain } } } }
   { orgUnit(code: "EDU", asOf: "${year}-12-31") { attainment(year: ${year}) { score direzione { score objectives { objective { key title } score kpis { kpi { code } value score target { value act { key } } } } } } } }
   { objective(key: "SOL-SOLIDALE") { attainment(year: ${year}, asOf: "${year + 1}-01-31") { score kpis { value measurement { jobRun { id period } } target { value act { key } } } } } }
@@ -51,24 +52,15 @@ Da provare (server su http://localhost:4000, GraphiQL su /explorer):
   { eligibility(year: ${year}, first: 5) { nodes { employee { code } payableShare explain } } }   (con il token PAYROLL qui sotto)
   node --env-file=var/demo/demo.env dist/src/cli/export-payroll.js --year ${year}
 `);
-}
-
-/** Tokens for the demo's server (signed with its secret, valid 8 hours): one per role to try. */
-export async function printDemoTokens(config: Config): Promise<void> {
-  const roles: Array<[string, Role, string[]]> = [
-    ["Amministratore", Role.ADMIN, []],
-    ["Nucleo di Valutazione", Role.EVALUATION_BOARD, []],
-    ["Paghe", Role.PAYROLL, []],
-    ["Referente della Direzione Educazione", Role.UNIT_MANAGER, ["EDU"]],
-  ];
-  console.log("Token (header Authorization: Bearer …):");
-  for (const [who, role, units] of roles) {
-    const token = await mintToken(config, {
-      subject: `${role.toLowerCase()}.demo`,
-      roles: [role],
-      units: units.flatMap(parseGrant),
-      expiresIn: "8h",
-    });
-    console.log(`  ${who} (${role}): ${token}`);
-  }
+  const guided = [...scored].sort(
+    (a, b) => Number(b.unit.code === "EDU") - Number(a.unit.code === "EDU") || b.score! - a.score!,
+  )[0];
+  return guided
+    ? {
+        code: guided.unit.code,
+        name: guided.unit.name,
+        score: guided.score!,
+        scoredObjectives: guided.direzione.objectives.filter((o) => o.score !== null).length,
+      }
+    : null;
 }

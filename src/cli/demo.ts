@@ -47,7 +47,8 @@ import { projectRoot } from "../project-root";
 import { generateMonitoringReports, ObjectiveToReport } from "../simulate/monitoring-reports";
 import { generatePeople } from "../simulate/people";
 import { generatePlanSchede } from "../simulate/plan-schede";
-import { printDemoSummary, printDemoTokens } from "./demo-summary";
+import { printDashboardGuide } from "./demo-guide";
+import { printDemoSummary } from "./demo-summary";
 
 const YEARS = [2019, 2020];
 const planningOffice: Caller = { subject: "ufficio.pianificazione (demo)", roles: [Role.ADMIN], units: [] };
@@ -182,8 +183,9 @@ async function main(): Promise<void> {
       new Date("2020-06-20T09:00:00Z"),
     );
 
-    await printDemoSummary(dataSource, attainment, 2019);
-    await printDemoTokens(config);
+    const guided = await printDemoSummary(dataSource, attainment, 2019);
+    if (!guided) throw new Error("no directorate has a 2019 score: the demo has nothing to show");
+    await printDashboardGuide(config, 2019, guided);
   } finally {
     await dataSource.destroy();
   }

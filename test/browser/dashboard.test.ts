@@ -73,6 +73,21 @@ describeInBrowser.each(testDatabases)("the dashboard on $name", (db) => {
     await expect(itp.innerText()).resolves.toContain("Ultimo valore: -3 gg (III trim. 2019) · Target: 0 gg");
     await itp.locator("svg path[stroke='#1d5fa8']").first().waitFor({ state: "attached" });
 
+    // Each quarter's run read 5 rows and rejected 1: 1 / 5 = 20% > ALERT_REJECTED_SHARE's 5%, so each
+    // raised REJECTED_SHARE and the next success cleared the one before: run 3's alone is open.
+    const alerts = page.getByRole("region", { name: "Allarmi sulle fonti" });
+    const alert = alerts.getByRole("row", { name: /Troppe righe scartate/ });
+    await expect(alerts.getByRole("row").count()).resolves.toBe(2);
+    await expect(alert.innerText()).resolves.toMatch(
+      /^Troppe righe scartate\s+Tempestività dei pagamenti \(fatture\)\s+\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\s+n\. 3\s+.*ha scartato 1 righe su 5 \(20%\)/,
+    );
+    // ITP is quarterly: after 2019-Q3 the next quarter ends 31/12/2019, due 30 days later, 30/01/2020;
+    // today is past it, so "in ritardo" is written, not only coloured.
+    const health = page.getByRole("region", { name: "Indicatori di Salute dell'Ente" });
+    await expect(
+      health.getByRole("row", { name: /Indicatore di tempestività dei pagamenti/ }).innerText(),
+    ).resolves.toMatch(/III trim\. 2019\s+30\/01\/2020 · in ritardo$/);
+
     const freshness = page.getByRole("region", { name: "Aggiornamento dei dati" });
     await expect(freshness.getByRole("row", { name: /Tempestività dei pagamenti/ }).innerText()).resolves.toMatch(
       /2019-Q3\s+Riuscito\s+1$/,
@@ -197,6 +212,15 @@ describeInBrowser.each(testDatabases)("the dashboard on $name", (db) => {
     await expect(itp.locator("[data-chart]").getAttribute("aria-label")).resolves.toBe(
       "Andamento per trimestre: I trim. 10 gg, II trim. 5 gg, III trim. -3 gg, IV trim. 2 gg",
     );
+    // Run 4 cleared run 3's alert and, rejecting 1 of 5 again, raised its own.
+    const alerts = page.getByRole("region", { name: "Allarmi sulle fonti" });
+    await alerts.getByRole("cell", { name: "n. 4", exact: true }).waitFor();
+    await expect(alerts.getByRole("row").count()).resolves.toBe(2);
+    // The next value after 2019-Q4 is 2020-Q1's: it ends 31/03/2020, due 30 days later, 30/04/2020.
+    const health = page.getByRole("region", { name: "Indicatori di Salute dell'Ente" });
+    await expect(
+      health.getByRole("row", { name: /Indicatore di tempestività dei pagamenti/ }).innerText(),
+    ).resolves.toMatch(/IV trim\. 2019\s+30\/04\/2020 · in ritardo$/);
   });
 
   it("a VIEWER sees no personal data: no names of who recorded, reported or decided, and no page beyond reading", async () => {

@@ -39,7 +39,8 @@ export function useRoute(): Route {
 export const PAGES: Array<{ page: Route["page"]; label: string; roles: Role[] | null }> = [
   { page: "cruscotto", label: "Cruscotto dell'Ente", roles: null },
   { page: "direzione", label: "Scheda della Direzione", roles: null },
-  { page: "nucleo", label: "Revisione del Nucleo", roles: ["EVALUATION_BOARD"] },
+  // ADMIN reads it (and downloads the Relazione) without deciding: reviews are the Nucleo's alone.
+  { page: "nucleo", label: "Revisione del Nucleo", roles: ["EVALUATION_BOARD", "ADMIN"] },
   { page: "monitoraggio", label: "Monitoraggio", roles: ["UNIT_MANAGER", "ADMIN"] },
   { page: "processi", label: "Processi", roles: ["ADMIN"] },
 ];

@@ -12,14 +12,17 @@ const CODE_LABEL: Record<string, string> = {
   QUERY_TOO_SLOW: "Richiesta troppo lenta",
 };
 
+/** One refusal in GraphQL's error shape (the API's routes answer in it too), its code said in Italian. */
+export function refusalMessage(error: { message: string; extensions?: Record<string, unknown> }): string {
+  const code = typeof error.extensions?.code === "string" ? error.extensions.code : "";
+  return `${CODE_LABEL[code] ?? "Errore"}: ${error.message}`;
+}
+
+export const unreachable = (reason: string) => `Il server non risponde: ${reason}`;
+
 export function apiMessages(error: CombinedError): string[] {
-  if (error.networkError && error.graphQLErrors.length === 0) {
-    return [`Il server non risponde: ${error.networkError.message}`];
-  }
-  return error.graphQLErrors.map((e) => {
-    const code = typeof e.extensions.code === "string" ? e.extensions.code : "";
-    return `${CODE_LABEL[code] ?? "Errore"}: ${e.message}`;
-  });
+  if (error.networkError && error.graphQLErrors.length === 0) return [unreachable(error.networkError.message)];
+  return error.graphQLErrors.map(refusalMessage);
 }
 
 /**

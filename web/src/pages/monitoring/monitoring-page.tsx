@@ -61,10 +61,13 @@ export function MonitoringPage({ unitCode }: { unitCode: string | null }) {
 
 function DueList({ unitCode, date }: { unitCode: string; date: string }) {
   const { year } = useFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const [{ data: answer, fetching, error, operation }, refetch] = useQuery({
     query: MonitoringDueDocument,
     variables: { date, unitCode, year },
   });
+  // urql keeps the last answer while the next date's is on its way: never show it under the new date.
+  const current = operation?.variables.date === date && operation.variables.unitCode === unitCode;
+  const data = current ? answer : undefined;
   const due = data?.monitoringDue ?? [];
   const [confirmation, setConfirmation] = useState<string | null>(null);
   return (

@@ -7,6 +7,7 @@ import { scoreStatus } from "../../format/status";
 import { useLabel } from "../../labels";
 import { HealthIndicatorsDocument } from "../../generated/graphql";
 import { HealthKpi } from "./health-kpi";
+import { KpiFreshnessCells } from "./kpi-freshness-cells";
 import { latestValue } from "./latest-value";
 import { TrendChart } from "./trend-chart";
 
@@ -54,6 +55,8 @@ export function HealthIndicators({ year }: { year: number }) {
             <th scope="col">Target</th>
             <th scope="col">Punteggio</th>
             <th scope="col">Stato</th>
+            <th scope="col">Ultimo periodo</th>
+            <th scope="col">Atteso entro</th>
           </tr>
         </thead>
         <tbody>
@@ -70,11 +73,16 @@ export function HealthIndicators({ year }: { year: number }) {
                 <td>
                   <StatusBadge status={scoreStatus(k.status, k.score)} />
                 </td>
+                <KpiFreshnessCells kpi={k} />
               </tr>
             )),
           )}
         </tbody>
       </table>
+      <p className="help">
+        Atteso entro: la fine del periodo successivo all'ultimo rilevato più 30 giorni; in ritardo: oggi è oltre quella
+        data.
+      </p>
     </section>
   );
 }

@@ -29,3 +29,12 @@ function endMonth(m: { periodKind: string; periodIndex: number }): number {
   if (m.periodKind === "MONTH") return m.periodIndex;
   return m.periodKind === "QUARTER" ? m.periodIndex * 3 : 12;
 }
+
+/** The API's period ("2019", "2019-Q3", "2019-03") as the offices write it; an unknown form as it is. */
+export function apiPeriodLabel(text: string): string {
+  const match = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(text);
+  if (!match) return text;
+  const year = Number(match[1]);
+  if (match[2]) return periodLabel("QUARTER", Number(match[2]), year);
+  return match[3] ? periodLabel("MONTH", Number(match[3]), year) : periodLabel("YEAR", 0, year);
+}

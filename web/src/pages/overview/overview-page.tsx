@@ -7,6 +7,7 @@ import { Freshness } from "./freshness";
 import { GestionaliTable } from "./gestionali-table";
 import { HealthIndicators } from "./health-indicators";
 import { SolidaleGate } from "./solidale-gate";
+import { SourceAlerts } from "./source-alerts";
 import { UnitRanking } from "./unit-ranking";
 
 /** Cruscotto dell'Ente: the year at a glance for the Direzione Generale. */
@@ -28,6 +29,7 @@ export function OverviewPage() {
           <GestionaliTable units={attainment.units} />
         </div>
       )}
+      <SourceAlerts />
       <HealthIndicators year={year} />
       <Freshness asOf={asOf} />
     </>

@@ -3,6 +3,8 @@ import { useMutation } from "urql";
 import { useFilters } from "../../filters";
 import { NucleoReviewQuery, RecordReviewDocument } from "../../generated/graphql";
 import { invalidField } from "../../graphql/errors";
+import { hasRole } from "../../session/session";
+import { useSession } from "../../session/session-context";
 import { ReviewList } from "../unit/review-list";
 
 type Gate = NucleoReviewQuery["attainment"]["gate"];
@@ -13,6 +15,7 @@ const gateWord = (open: boolean | null) =>
 /** The Solidale gate as a whole: what the rule computes, what is in force, and the Nucleo's decision on it. */
 export function GateDecision({ gate, onDecided }: { gate: Gate; onDecided: () => void }) {
   const { year } = useFilters();
+  const decides = hasRole(useSession(), "EVALUATION_BOARD");
   const id = useId();
   const [open, setOpen] = useState(true);
   const [comment, setComment] = useState("");
@@ -41,38 +44,40 @@ export function GateDecision({ gate, onDecided }: { gate: Gate; onDecided: () =>
         <strong data-gate="in-force">{gateWord(gate.open)}</strong>
       </p>
       <ReviewList reviews={gate.reviews} />
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Decisione sul cancello">
-        <fieldset>
-          <legend>Decisione del Nucleo sul cancello</legend>
-          <label className="radio">
-            <input type="radio" name={`${id}-open`} checked={open} onChange={() => setOpen(true)} />
-            Raggiunto
-          </label>
-          <label className="radio">
-            <input type="radio" name={`${id}-open`} checked={!open} onChange={() => setOpen(false)} />
-            Non raggiunto
-          </label>
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-comment`}>Motivazione</label>
-          <textarea
-            id={`${id}-comment`}
-            rows={2}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${id}-error` : undefined}
-          />
-          {problem && (
-            <span id={`${id}-error`} className="field-error" role="alert">
-              {problem.message}
-            </span>
-          )}
-        </div>
-        <button type="submit" disabled={fetching}>
-          Registra la decisione sul cancello
-        </button>
-      </form>
+      {decides && (
+        <form onSubmit={(event) => void submit(event)} noValidate aria-label="Decisione sul cancello">
+          <fieldset>
+            <legend>Decisione del Nucleo sul cancello</legend>
+            <label className="radio">
+              <input type="radio" name={`${id}-open`} checked={open} onChange={() => setOpen(true)} />
+              Raggiunto
+            </label>
+            <label className="radio">
+              <input type="radio" name={`${id}-open`} checked={!open} onChange={() => setOpen(false)} />
+              Non raggiunto
+            </label>
+          </fieldset>
+          <div className="field">
+            <label htmlFor={`${id}-comment`}>Motivazione</label>
+            <textarea
+              id={`${id}-comment`}
+              rows={2}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-error` : undefined}
+            />
+            {problem && (
+              <span id={`${id}-error`} className="field-error" role="alert">
+                {problem.message}
+              </span>
+            )}
+          </div>
+          <button type="submit" disabled={fetching}>
+            Registra la decisione sul cancello
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -3,10 +3,11 @@ import { useQuery } from "urql";
 import { QueryState } from "../../components/query-state";
 import { useFilters } from "../../filters";
 import { NucleoReviewDocument } from "../../generated/graphql";
-import { seesNames } from "../../session/session";
+import { hasRole, seesNames } from "../../session/session";
 import { useSession } from "../../session/session-context";
 import { CycleStatus } from "./cycle-status";
 import { GateDecision } from "./gate-decision";
+import { RelazioneDownloads } from "./relazione-downloads";
 import { ReviewRow } from "./review-row";
 import { ReviewTable } from "./review-table";
 import { UnitObjectivesReview } from "./unit-objectives-review";
@@ -26,8 +27,12 @@ export function ReviewPage() {
   return (
     <>
       <h1>Revisione del Nucleo di Valutazione · {year}</h1>
+      {!hasRole(session, "EVALUATION_BOARD") && (
+        <p className="help">Le decisioni sono del Nucleo: qui le vedi senza poterle registrare.</p>
+      )}
       <QueryState fetching={fetching} error={error} />
       {cycle && <CycleStatus cycle={cycle} />}
+      <RelazioneDownloads />
       {attainment && (
         <>
           <section className="card" aria-labelledby="left-title">

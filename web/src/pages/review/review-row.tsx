@@ -4,6 +4,8 @@ import { formatScore } from "../../format/italian";
 import { scoreStatus } from "../../format/status";
 import { ReviewList } from "../unit/review-list";
 import { ReviewFields } from "../unit/types";
+import { useSession } from "../../session/session-context";
+import { hasRole } from "../../session/session";
 import { ReviewForm, ReviewTarget } from "./review-form";
 
 interface Props {
@@ -21,6 +23,7 @@ interface Props {
 /** One item under review: both scores, the decisions so far, and the form to decide, opened on demand. */
 export function ReviewRow({ name, status, score, computedScore, reviews, target, onDecided, onOpen }: Props) {
   const [open, setOpen] = useState(false);
+  const decides = hasRole(useSession(), "EVALUATION_BOARD");
   return (
     <Fragment>
       <tr>
@@ -38,9 +41,11 @@ export function ReviewRow({ name, status, score, computedScore, reviews, target,
           <ReviewList reviews={reviews} />
         </td>
         <td>
-          <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-            Decidi<span className="sr-only"> su {name}</span>
-          </button>
+          {decides && (
+            <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+              Decidi<span className="sr-only"> su {name}</span>
+            </button>
+          )}
           {onOpen && (
             <button type="button" className="secondary" onClick={onOpen}>
               Obiettivi<span className="sr-only"> di {name}</span>
