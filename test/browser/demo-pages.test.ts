@@ -106,7 +106,7 @@ describeInBrowser("the dashboard on the demo's data", () => {
     await screenshot(page, "demo-direzione");
   });
 
-  it("Revisione del Nucleo: 2019 validated, every Solidale and directorate with its computed and in-force score", async () => {
+  it("Revisione del Nucleo: 2019 validated, every Solidale and directorate with its computed and in-force score, and no decision form", async () => {
     const page = await open("EVALUATION_BOARD", "#/nucleo");
     await page.getByRole("region", { name: "Ciclo di valutazione 2019" }).getByText("Validato").first().waitFor();
     const rows = page.getByRole("region", { name: "Direzioni: media degli Obiettivi di Direzione" });
@@ -115,6 +115,10 @@ describeInBrowser("the dashboard on the demo's data", () => {
     const inForce = await figures(rows.locator("[data-score=in-force]"));
     expect(inForce).toHaveLength(computed.length);
     await figures(page.getByRole("region", { name: "Obiettivi Solidali" }).locator("[data-score]"));
+    // A validated year's decisions are frozen with its figures: read, not offered again.
+    await page.getByText("Anno validato: le decisioni sono congelate").waitFor();
+    expect(await page.getByRole("button", { name: /^Decidi/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Registra la decisione sul cancello" }).count()).toBe(0);
     await screenshot(page, "demo-nucleo");
   });
 

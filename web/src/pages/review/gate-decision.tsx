@@ -3,9 +3,8 @@ import { useMutation } from "urql";
 import { useFilters } from "../../filters";
 import { NucleoReviewQuery, RecordReviewDocument } from "../../generated/graphql";
 import { invalidField } from "../../graphql/errors";
-import { hasRole } from "../../session/session";
-import { useSession } from "../../session/session-context";
 import { ReviewList } from "../unit/review-list";
+import { useDecides } from "./decisions-open";
 
 type Gate = NucleoReviewQuery["attainment"]["gate"];
 
@@ -15,7 +14,7 @@ const gateWord = (open: boolean | null) =>
 /** The Solidale gate as a whole: what the rule computes, what is in force, and the Nucleo's decision on it. */
 export function GateDecision({ gate, onDecided }: { gate: Gate; onDecided: () => void }) {
   const { year } = useFilters();
-  const decides = hasRole(useSession(), "EVALUATION_BOARD");
+  const decides = useDecides();
   const id = useId();
   const [open, setOpen] = useState(true);
   const [comment, setComment] = useState("");

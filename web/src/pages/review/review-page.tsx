@@ -6,6 +6,7 @@ import { NucleoReviewDocument } from "../../generated/graphql";
 import { hasRole, seesNames } from "../../session/session";
 import { useSession } from "../../session/session-context";
 import { CycleStatus } from "./cycle-status";
+import { DecisionsOpen } from "./decisions-open";
 import { GateDecision } from "./gate-decision";
 import { RelazioneDownloads } from "./relazione-downloads";
 import { ReviewRow } from "./review-row";
@@ -24,11 +25,18 @@ export function ReviewPage() {
   const cycle = data?.cycles.find((c) => c.year === year);
   const solidaliLeft = attainment?.gate.objectives.filter((o) => o.reviews.length === 0).length ?? 0;
   const unitsLeft = attainment?.units.filter((u) => u.reviews.length === 0).length ?? 0;
+  const frozen = cycle?.status === "VALIDATED" || cycle?.status === "CLOSED";
   return (
-    <>
+    <DecisionsOpen.Provider value={!frozen}>
       <h1>Revisione del Nucleo di Valutazione · {year}</h1>
       {!hasRole(session, "EVALUATION_BOARD") && (
         <p className="help">Le decisioni sono del Nucleo: qui le vedi senza poterle registrare.</p>
+      )}
+      {hasRole(session, "EVALUATION_BOARD") && frozen && (
+        <p className="help">
+          Anno {cycle.status === "CLOSED" ? "chiuso" : "validato"}: le decisioni sono congelate con i risultati e
+          restano da consultare.
+        </p>
       )}
       <QueryState fetching={fetching} error={error} />
       {cycle && <CycleStatus cycle={cycle} />}
@@ -75,6 +83,6 @@ export function ReviewPage() {
           {unitCode && <UnitObjectivesReview code={unitCode} onDecided={refresh} />}
         </>
       )}
-    </>
+    </DecisionsOpen.Provider>
   );
 }

@@ -4,9 +4,8 @@ import { formatScore } from "../../format/italian";
 import { scoreStatus } from "../../format/status";
 import { ReviewList } from "../unit/review-list";
 import { ReviewFields } from "../unit/types";
-import { useSession } from "../../session/session-context";
-import { hasRole } from "../../session/session";
 import { ReviewForm, ReviewTarget } from "./review-form";
+import { useDecides } from "./decisions-open";
 
 interface Props {
   name: string;
@@ -23,7 +22,7 @@ interface Props {
 /** One item under review: both scores, the decisions so far, and the form to decide, opened on demand. */
 export function ReviewRow({ name, status, score, computedScore, reviews, target, onDecided, onOpen }: Props) {
   const [open, setOpen] = useState(false);
-  const decides = hasRole(useSession(), "EVALUATION_BOARD");
+  const decides = useDecides();
   return (
     <Fragment>
       <tr>
