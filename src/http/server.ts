@@ -25,6 +25,7 @@ import { httpErrorHandler } from "./http-errors";
 import { aliasRule } from "./alias-rule";
 import { shapeRule } from "./shape-rule";
 import { costLimitPlugin } from "./query-limits";
+import { responseCachePlugin } from "./response-cache";
 
 export const MAX_BODY = "100kb";
 
@@ -63,6 +64,7 @@ export async function createHttpServer(
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
       requestLogPlugin(logger),
+      ...(config.RESPONSE_CACHE_MB > 0 ? [responseCachePlugin(config.RESPONSE_CACHE_MB * 1024 * 1024)] : []),
     ],
   });
   await apollo.start();

@@ -10,6 +10,7 @@ import { SchedeAndMonitoring1796127113983 } from "./1796127113983-SchedeAndMonit
 import { PayrollSafeIncentives1796129042927 } from "./1796129042927-PayrollSafeIncentives";
 import { StatutoryFigures1796130602002 } from "./1796130602002-StatutoryFigures";
 import { MeasurementInForce1796130128068 } from "./1796130128068-MeasurementInForce";
+import { EveryWriteCounted1796139078080 } from "./1796139078080-EveryWriteCounted";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PayrollSafeIncentives1796129042927,
   MeasurementInForce1796130128068,
   StatutoryFigures1796130602002,
+  EveryWriteCounted1796139078080,
 ];

@@ -1,0 +1,65 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+import { changeCounterTriggers, dropChangeCounterTriggers } from "./change-counter";
+import { runForDialect } from "./dialect";
+
+/**
+ * The tables each new counter counts (names as this migration writes them). With attainment's
+ * inputs (kpi, target, measurement, phase, monitoring_report, counted since 2025) they cover every
+ * table a GraphQL query reads, so a cache keyed by all the counters is stale after any write.
+ * Three counters rather than one: a trigger holds its counter's row locked until the writing
+ * transaction commits, so one counter would queue a plan change behind a long people import.
+ * Not counted: job_lease (no query reads it; the scheduler renews it every few seconds),
+ * audit_event (written beside every write; the query that lists it is not cached) and
+ * data_version itself.
+ */
+export const EVERY_WRITE_COUNTERS = [
+  {
+    name: "plan-and-reviews",
+    tables: [
+      "administration",
+      "plan",
+      "act",
+      "plan_change",
+      "org_unit",
+      "org_unit_head",
+      "person",
+      "objective",
+      "objective_year",
+      "objective_collaborator",
+      "ambiguity",
+      "evaluation_cycle",
+      "cycle_transition",
+      "review",
+      "cycle_snapshot",
+      "frozen_score",
+    ],
+  },
+  {
+    name: "people-and-incentives",
+    tables: ["employee", "assignment", "individual_assessment", "incentive_rule_set", "frozen_eligibility"],
+  },
+  { name: "job-runs", tables: ["job_run", "rejected_row", "row_warning"] },
+] as const;
+
+/**
+ * EveryWriteCounted: by hand (no entity changed). A data_version row per counter, at 0, and the
+ * triggers that add one to it on every insert, update and delete of its tables, on both dialects.
+ */
+export class EveryWriteCounted1796139078080 implements MigrationInterface {
+  name = "EveryWriteCounted1796139078080";
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    for (const counter of EVERY_WRITE_COUNTERS)
+      await runForDialect(queryRunner, changeCounterTriggers(counter.name, counter.tables));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const counter of EVERY_WRITE_COUNTERS) {
+      const drops = [
+        ...dropChangeCounterTriggers(counter.tables),
+        `DELETE FROM data_version WHERE name = '${counter.name}'`,
+      ];
+      await runForDialect(queryRunner, { mysql: drops, sqlite: drops });
+    }
+  }
+}

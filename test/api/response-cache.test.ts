@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DataSource } from "typeorm";
+import { openDatabase } from "../../src/database";
+import { prepareDatabase } from "../../src/prepare-database";
+import { bearer, RunningApi, startApi, StatementCounter } from "../support/api";
+import { openWithPlan, testDatabases } from "../support/databases";
+
+const ACT = '{ kind: GIUNTA_RESOLUTION, number: "901", date: "2020-02-10", subject: "Modifica di prova" }';
+const EDU_OBJECTIVES = '{ objectives(level: DIREZIONE, unitCode: "EDU", first: 1) { nodes { id title } } }';
+const EDU_GESTIONALI =
+  '{ orgUnit(code: "EDU", asOf: "2019-12-31") { attainment(year: 2019) { gestionale { objectives { objective { key } score computedScore reviews { id } } } } } }';
+
+type Objectives = { objectives: { nodes: Array<{ id: string; title: string }> } };
+type Gestionali = {
+  orgUnit: {
+    attainment: {
+      gestionale: {
+        objectives: Array<{ objective: { key: string }; score: number; computedScore: number; reviews: unknown[] }>;
+      };
+    };
+  };
+};
+
+/**
+ * Two servers on one database through two connections, as two processes or replicas have: what
+ * one writes, the other's next answer shows, though it answered the same query from its cache.
+ * SQLite: two connections to one file (an in-memory database has only one).
+ */
+describe.each(testDatabases)("the response cache on $name", (db) => {
+  const statements = new StatementCounter();
+  let dataSource: DataSource;
+  let other: DataSource;
+  let folder: string | undefined;
+  let api: RunningApi;
+  let otherApi: RunningApi;
+
+  beforeAll(async () => {
+    if (db.name === "sqlite") {
+      folder = mkdtempSync(join(tmpdir(), "traguardo-cache-"));
+      const path = join(folder, "traguardo.sqlite");
+      dataSource = (await prepareDatabase({ SQLITE_PATH: path }, statements)).dataSource;
+      other = await openDatabase({ SQLITE_PATH: path });
+    } else {
+      dataSource = await openWithPlan(db, statements);
+      other = await db.twin(dataSource);
+    }
+    api = await startApi(dataSource);
+    otherApi = await startApi(other);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await otherApi?.close();
+    if (other?.isInitialized) await other.destroy();
+    if (db.name === "sqlite" && dataSource?.isInitialized) await dataSource.destroy();
+    else await db.close(dataSource);
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The statements one request runs on the first server. */
+  const counted = async <T>(request: () => Promise<T>): Promise<{ result: T; statements: number }> => {
+    statements.count = 0;
+    const result = await request();
+    return { result, statements: statements.count };
+  };
+
+  it("answers a repeated query with one statement (the counters), and after another server renames the objective, with the new title", async () => {
+    const first = await api.graphql<Objectives>(EDU_OBJECTIVES);
+    const again = await counted(() => api.graphql<Objectives>(EDU_OBJECTIVES));
+    expect(again.result).toEqual(first);
+    expect(again.statements).toBe(1);
+
+    const { id, title } = first.data!.objectives.nodes[0];
+    const renamed = await otherApi.graphql(
+      `mutation { renameObjective(input: { act: ${ACT}, reason: FORM_ONLY, objectiveId: "${id}", newTitle: "${title} (rivisto)" }) { id } }`,
+      {},
+      await bearer(["ADMIN"]),
+    );
+    expect(renamed.errors).toBeUndefined();
+    const after = await api.graphql<Objectives>(EDU_OBJECTIVES);
+    expect(after.data!.objectives.nodes[0].title).toBe(`${title} (rivisto)`);
+  });
+
+  it("shows a plain SQL write by another connection to a plan table in the next answer", async () => {
+    const before = (await api.graphql<Objectives>(EDU_OBJECTIVES)).data!.objectives.nodes[0];
+    await other.query(`UPDATE objective SET title = 'Titolo scritto in SQL' WHERE id = ${Number(before.id)}`);
+    const after = await api.graphql<Objectives>(EDU_OBJECTIVES);
+    expect(after.data!.objectives.nodes[0]).toEqual({ id: before.id, title: "Titolo scritto in SQL" });
+  });
+
+  it("shows the Nucleo's review recorded on another server in the next attainment answer", async () => {
+    const erp = (answer: { data?: Gestionali }) =>
+      answer.data!.orgUnit.attainment.gestionale.objectives.find((o) => o.objective.key === "GES-ERP")!;
+    const before = erp(await api.graphql<Gestionali>(EDU_GESTIONALI));
+    expect(before.reviews).toEqual([]);
+    expect(erp((await counted(() => api.graphql<Gestionali>(EDU_GESTIONALI))).result)).toEqual(before);
+
+    const review = await otherApi.graphql(
+      'mutation { recordReview(input: { year: 2019, objectiveKey: "GES-ERP", unitCode: "EDU", decision: OVERRIDDEN, score: 0.2, comment: "Adozione del nuovo ERP ferma al primo modulo" }) { id } }',
+      {},
+      await bearer(["EVALUATION_BOARD"], [], "nucleo.presidente"),
+    );
+    expect(review.errors).toBeUndefined();
+    const after = erp(await api.graphql<Gestionali>(EDU_GESTIONALI));
+    // Overridden: the Nucleo's 0.2 in place of the computed score, which stays as it was.
+    expect([after.score, after.computedScore, after.reviews.length]).toEqual([0.2, before.computedScore, 1]);
+  });
+
+  it("never gives a VIEWER or an anonymous caller the answer kept for an ADMIN", async () => {
+    const report = "{ eligibilityReport(year: 2019) { employees } }";
+    const admin = await bearer(["ADMIN"]);
+    const first = await api.graphql(report, {}, admin);
+    expect(first.errors).toBeUndefined();
+    expect((await counted(() => api.graphql(report, {}, admin))).statements).toBe(1);
+    for (const headers of [await bearer(["VIEWER"]), {}]) {
+      const refused = await api.graphql(report, {}, headers);
+      expect(refused.data?.eligibilityReport ?? null).toBeNull();
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    }
+  });
+
+  it("runs a mutation every time it is sent: the same text a second time meets the value the first wrote", async () => {
+    const mutation =
+      'mutation { recordMeasurement(input: { kpiCode: "SAL-CRM-CONTATTI", year: 2019, periodKind: QUARTER, periodIndex: 1, unitCode: "SCPS", value: "1000" }) { id } }';
+    const admin = await bearer(["ADMIN"]);
+    const first = await api.graphql<{ recordMeasurement: { id: string } }>(mutation, {}, admin);
+    expect(first.errors).toBeUndefined();
+    const second = await api.graphql(mutation, {}, admin);
+    // A replayed answer would repeat the first id; run again, the write is refused as a repeat.
+    expect(second.data?.recordMeasurement ?? null).toBeNull();
+    expect(second.errors?.[0].message).toContain(`(measurement ${first.data!.recordMeasurement.id})`);
+  });
+
+  it("counts the changes to every table a query reads: all but job_lease, audit_event and data_version", async () => {
+    const triggers = new Set(
+      (
+        await dataSource.query<Array<{ name: string }>>(
+          db.name === "sqlite"
+            ? "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            : "SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()",
+        )
+      ).map((row) => row.name),
+    );
+    const uncounted = dataSource.entityMetadatas
+      .map((entity) => entity.tableName)
+      .filter((table) => ["insert", "update", "delete"].some((action) => !triggers.has(`${table}_counted_${action}`)))
+      .sort();
+    expect(uncounted).toEqual(["audit_event", "data_version", "job_lease"]);
+  });
+});
