@@ -4,6 +4,7 @@ import { LRUCache } from "lru-cache";
 import { Caller, formatGrant } from "../auth/caller";
 import { DataVersions, versionsKey } from "../data-versions";
 import { todayInRome } from "../dates";
+import { TransactionWatch } from "../embedded-transactions";
 import { responseCache } from "../metrics";
 
 /** What the cache needs of a request's context. */
@@ -31,10 +32,12 @@ interface Entry {
  * look at, so a VIEWER never gets an answer made for an ADMIN), today's date in Milan (a missing
  * asOf means today) and every change counter, which database triggers move on every write by any
  * process or replica: the first request after a write misses. Mutations, answers with errors and
- * operations reading uncounted tables are never kept. One statement per request reads the counters.
+ * operations reading uncounted tables are never kept, nor answers that may hold uncommitted rows
+ * (embedded SQLite, src/embedded-transactions.ts). One statement per request reads the counters.
  */
 export function responseCachePlugin(
   maxBytes: number,
+  transactions: TransactionWatch,
   today: () => string = todayInRome,
 ): ApolloServerPlugin<ResponseCacheContext> {
   const entries = new LRUCache<string, Entry>({
@@ -47,10 +50,14 @@ export function responseCachePlugin(
     async requestDidStart() {
       let key: string | null = null;
       let day: string | null = null;
+      let mark: number | null = null;
       let served = false;
       return {
         async responseForOperation({ operation, document, queryHash, operationName, request, contextValue }) {
-          if (operation.operation !== OperationTypeNode.QUERY || readsUncounted(operation.selectionSet, document)) {
+          mark = transactions.mark();
+          const cacheable =
+            operation.operation === OperationTypeNode.QUERY && !readsUncounted(operation.selectionSet, document);
+          if (!cacheable || mark === null) {
             responseCache.inc({ result: "bypass" });
             return null;
           }
@@ -78,10 +85,11 @@ export function responseCachePlugin(
         },
         // eslint-disable-next-line @typescript-eslint/require-await
         async willSendResponse({ response }) {
-          if (served || key === null || response.body.kind !== "single") return;
+          if (served || key === null || mark === null || response.body.kind !== "single") return;
           const result = response.body.singleResult;
           // An answer begun before midnight may have read the new day: keep it under neither.
           if (result.errors?.length || (response.http.status ?? 200) >= 400 || today() !== day) return;
+          if (!transactions.unchangedSince(mark)) return;
           entries.set(key, { result, bytes: JSON.stringify(result).length });
         },
       };

@@ -26,6 +26,7 @@ import { aliasRule } from "./alias-rule";
 import { shapeRule } from "./shape-rule";
 import { costLimitPlugin } from "./query-limits";
 import { responseCachePlugin } from "./response-cache";
+import { watchTransactions } from "../embedded-transactions";
 
 export const MAX_BODY = "100kb";
 
@@ -64,7 +65,9 @@ export async function createHttpServer(
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
       requestLogPlugin(logger),
-      ...(config.RESPONSE_CACHE_MB > 0 ? [responseCachePlugin(config.RESPONSE_CACHE_MB * 1024 * 1024)] : []),
+      ...(config.RESPONSE_CACHE_MB > 0
+        ? [responseCachePlugin(config.RESPONSE_CACHE_MB * 1024 * 1024, watchTransactions(dataSource))]
+        : []),
     ],
   });
   await apollo.start();

@@ -89,6 +89,24 @@ describe.each(testDatabases)("the response cache on $name", (db) => {
     expect(after.data!.objectives.nodes[0]).toEqual({ id: before.id, title: "Titolo scritto in SQL" });
   });
 
+  it("keeps no answer read while a transaction was open: rolled back, its rows never show, even once the counts reach its again", async () => {
+    const before = (await api.graphql<Objectives>(EDU_OBJECTIVES)).data!.objectives.nodes[0];
+    const transaction = dataSource.createQueryRunner();
+    await transaction.startTransaction();
+    try {
+      await transaction.query(`UPDATE objective SET title = 'Mai confermato' WHERE id = ${Number(before.id)}`);
+      // On SQLite this request shares the transaction's connection and reads its row.
+      await api.graphql<Objectives>(EDU_OBJECTIVES);
+    } finally {
+      await transaction.rollbackTransaction();
+      await transaction.release();
+    }
+    // One committed write to a plan table: the plan's count is again what the transaction made it.
+    await dataSource.query("UPDATE org_unit SET name = 'Direzione Educazione (prova)' WHERE code = 'EDU'");
+    const after = await api.graphql<Objectives>(EDU_OBJECTIVES);
+    expect(after.data!.objectives.nodes[0]).toEqual(before);
+  });
+
   it("shows the Nucleo's review recorded on another server in the next attainment answer", async () => {
     const erp = (answer: { data?: Gestionali }) =>
       answer.data!.orgUnit.attainment.gestionale.objectives.find((o) => o.objective.key === "GES-ERP")!;
