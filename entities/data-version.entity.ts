@@ -7,11 +7,11 @@ export const ATTAINMENT_INPUTS = "attainment-inputs";
  * A count of the changes to a set of tables, kept by database triggers (migrations
  * AttainmentInputsVersion and EveryWriteCounted): whatever writes the rows, and on whichever
  * replica, the count moves, so a cache shared by requests can tell when it is stale. One row per
- * set; together they count every table a query reads (not job_lease, audit_event or this one).
+ * set; together they count every table the response cache's answers read (see EveryWriteCounted).
  */
 @Entity("data_version")
 export class DataVersion {
-  /** The set counted: `attainment-inputs`, `plan-and-reviews`, `people-and-incentives`, `job-runs`. */
+  /** The set counted: `attainment-inputs`, `plan-and-reviews`, `job-runs`. */
   @PrimaryColumn({ type: "varchar", length: 32 })
   name!: string;
 

@@ -70,7 +70,7 @@ export const attainmentCache = new Counter({
 
 export const responseCache = new Counter({
   name: "traguardo_response_cache_total",
-  help: "GraphQL operations answered whole from the response cache (hit), computed (miss), or never cached (bypass: mutations, audit events)",
+  help: "GraphQL operations answered whole from the response cache (hit), computed (miss), or never cached (bypass: mutations, audit events, eligibility)",
   labelNames: ["result"] as const,
   registers: [registry],
 });

@@ -1,7 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DataSource } from "typeorm";
+import { PeriodKind } from "../../entities/enums";
+import { CsvInbox } from "../../jobs/adapters/csv-inbox";
+import { runJob } from "../../jobs/engine/run-job";
+import { paymentTimelinessJob } from "../../jobs/payment-timeliness.job";
 import { openDatabase } from "../../src/database";
 import { prepareDatabase } from "../../src/prepare-database";
 import { bearer, RunningApi, startApi, StatementCounter } from "../support/api";
@@ -126,16 +130,49 @@ describe.each(testDatabases)("the response cache on $name", (db) => {
   });
 
   it("never gives a VIEWER or an anonymous caller the answer kept for an ADMIN", async () => {
-    const report = "{ eligibilityReport(year: 2019) { employees } }";
+    // A run with one rejected row: rejectedRows is for ADMIN only (it may hold personal data).
+    const inbox = mkdtempSync(join(tmpdir(), "traguardo-cache-run-"));
+    writeFileSync(
+      join(inbox, "pagamenti.csv"),
+      [
+        "invoice_id;kind;receipt_date;term_days;payment_date;amount;split_vat;dispute_from;dispute_to",
+        "A1;PAGAMENTO;01/10/2019;30;10/11/2019;100,00;;;",
+        "A2;PAGAMENTO;01/10/2019;30;non-una-data;100,00;;;",
+      ].join("\n"),
+    );
+    await runJob(
+      dataSource,
+      {
+        job: paymentTimelinessJob(),
+        source: new CsvInbox(inbox),
+        period: { year: 2019, kind: PeriodKind.QUARTER, index: 4 },
+        triggeredBy: "test",
+      },
+      { holder: "cache-test", leaseMs: 30_000, retries: 0, backoffMs: 0 },
+    );
+    rmSync(inbox, { recursive: true, force: true });
+    const runs = "{ jobRuns(first: 1) { nodes { jobKey rejectedRows { totalCount } } } }";
     const admin = await bearer(["ADMIN"]);
-    const first = await api.graphql(report, {}, admin);
-    expect(first.errors).toBeUndefined();
-    expect((await counted(() => api.graphql(report, {}, admin))).statements).toBe(1);
+    const first = await api.graphql<{ jobRuns: { nodes: Array<{ rejectedRows: { totalCount: number } }> } }>(
+      runs,
+      {},
+      admin,
+    );
+    expect(first.data!.jobRuns.nodes[0].rejectedRows.totalCount).toBe(1);
+    expect((await counted(() => api.graphql(runs, {}, admin))).statements).toBe(1);
     for (const headers of [await bearer(["VIEWER"]), {}]) {
-      const refused = await api.graphql(report, {}, headers);
-      expect(refused.data?.eligibilityReport ?? null).toBeNull();
+      // rejectedRows is non-null: its refusal empties the whole answer.
+      const refused = await api.graphql<{ jobRuns: unknown }>(runs, {}, headers);
+      expect(refused.data?.jobRuns ?? null).toBeNull();
       expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
     }
+  });
+
+  it("answers eligibility afresh every time: the people tables are not counted", async () => {
+    const report = "{ eligibilityReport(year: 2019) { employees } }";
+    const admin = await bearer(["ADMIN"]);
+    expect((await api.graphql(report, {}, admin)).errors).toBeUndefined();
+    expect((await counted(() => api.graphql(report, {}, admin))).statements).toBeGreaterThan(1);
   });
 
   it("runs a mutation every time it is sent: the same text a second time meets the value the first wrote", async () => {
@@ -150,7 +187,7 @@ describe.each(testDatabases)("the response cache on $name", (db) => {
     expect(second.errors?.[0].message).toContain(`(measurement ${first.data!.recordMeasurement.id})`);
   });
 
-  it("counts the changes to every table a query reads: all but job_lease, audit_event and data_version", async () => {
+  it("counts the changes to every table a kept answer reads: all but the audit log, the people, leases and the counters", async () => {
     const triggers = new Set(
       (
         await dataSource.query<Array<{ name: string }>>(
@@ -164,6 +201,15 @@ describe.each(testDatabases)("the response cache on $name", (db) => {
       .map((entity) => entity.tableName)
       .filter((table) => ["insert", "update", "delete"].some((action) => !triggers.has(`${table}_counted_${action}`)))
       .sort();
-    expect(uncounted).toEqual(["audit_event", "data_version", "job_lease"]);
+    // What eligibility, eligibilityReport and auditEvents read, which are never kept; leases, which no query reads.
+    expect(uncounted).toEqual([
+      "assignment",
+      "audit_event",
+      "data_version",
+      "employee",
+      "frozen_eligibility",
+      "individual_assessment",
+      "job_lease",
+    ]);
   });
 });
