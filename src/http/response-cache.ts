@@ -63,7 +63,14 @@ export function responseCachePlugin(
             return null;
           }
           day = today();
-          const versions = await contextValue.dataVersions();
+          let versions: DataVersions;
+          try {
+            versions = await contextValue.dataVersions();
+          } catch {
+            // The database is down or locked: the resolvers meet it too and answer with its code.
+            responseCache.inc({ result: "bypass" });
+            return null;
+          }
           key = [
             queryHash,
             operationName ?? "",
