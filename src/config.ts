@@ -57,6 +57,10 @@ const schema = z
     GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(10).default(2_000),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(20),
     GRAPHQL_TIME_BUDGET_MS: z.coerce.number().int().min(100).default(15_000),
+    // Whole answers of read-only operations kept per process, by their JSON size (0: no cache).
+    RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+    // Server processes sharing the port (node:cluster); the scheduler runs in one of them.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     JOB_SCHEDULER: z.enum(["on", "off"]).default("on"),
     // The running holder renews it every third of this; one that stops loses it after this long.
     JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),

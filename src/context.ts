@@ -4,6 +4,7 @@ import { AttainmentService } from "./attainment/attainment-service";
 import { YearDataCache } from "./attainment/year-data-cache";
 import { Caller } from "./auth/caller";
 import { Config } from "./config";
+import { DataVersions, readDataVersions } from "./data-versions";
 import { RequestLog } from "./http/access-log";
 import { createLoaders, Loaders } from "./loaders";
 import { PlanYears, readPlanYears } from "./plan/plan-years";
@@ -16,6 +17,8 @@ export interface Context {
   attainment: AttainmentService;
   /** The plan's years, read once per request. */
   planYears: () => Promise<PlanYears | null>;
+  /** Every change counter, read once per request (the response cache's key, attainment's inputs). */
+  dataVersions: () => Promise<DataVersions>;
   dataSource: DataSource;
   /** When this request's time budget runs out (epoch ms): no field that does work starts after it. */
   deadline: number;
@@ -27,12 +30,15 @@ export interface Context {
 export function requestReaders(
   dataSource: DataSource,
   yearDataCache: YearDataCache,
-): Pick<Context, "loaders" | "attainment" | "planYears"> {
-  const inputs = new AttainmentInputs(dataSource, yearDataCache);
+): Pick<Context, "loaders" | "attainment" | "planYears" | "dataVersions"> {
+  let versions: Promise<DataVersions> | undefined;
+  const dataVersions = () => (versions ??= readDataVersions(dataSource));
+  const inputs = new AttainmentInputs(dataSource, yearDataCache, dataVersions);
   let planYears: Promise<PlanYears | null> | undefined;
   return {
     loaders: createLoaders(dataSource, inputs),
     attainment: new AttainmentService(inputs),
     planYears: () => (planYears ??= readPlanYears(dataSource.manager)),
+    dataVersions,
   };
 }

@@ -68,6 +68,13 @@ export const attainmentCache = new Counter({
   registers: [registry],
 });
 
+export const responseCache = new Counter({
+  name: "traguardo_response_cache_total",
+  help: "GraphQL operations answered whole from the response cache (hit), computed (miss), or never cached (bypass: mutations, audit events, eligibility)",
+  labelNames: ["result"] as const,
+  registers: [registry],
+});
+
 /** A finished run into the job counters (a run still RUNNING is counted when it ends). */
 export function observeJobRun(run: JobRun): void {
   const labels = { job: run.jobKey, status: run.status };

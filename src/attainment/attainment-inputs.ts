@@ -1,10 +1,12 @@
 import { DataSource, LessThan } from "typeorm";
 import { ObjectiveLevel, ObjectiveStatus } from "../../entities/enums";
+import { ATTAINMENT_INPUTS } from "../../entities/data-version.entity";
 import { IncentiveRuleSet } from "../../entities/incentive-rule-set.entity";
 import { ObjectiveYear } from "../../entities/objective-year.entity";
 import { Objective } from "../../entities/objective.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { Review } from "../../entities/review.entity";
+import { DataVersions } from "../data-versions";
 import { endOfDayInRome } from "../dates";
 import { DEFAULT_RULES, RuleSet, ruleSetSchema } from "../incentives/rule-set";
 import { readObjectivesByOwner } from "../plan/objectives-by-owner";
@@ -26,7 +28,8 @@ export interface YearReviews {
 /**
  * What attainment reads: units, objectives and their owners, the Nucleo's reviews and the
  * incentive rules, each read once for one use (a request, or one computation), and the KPIs'
- * targets and values from the YearDataCache a server shares, at the count of changes seen first.
+ * targets and values from the YearDataCache a server shares, at the count of changes seen first
+ * (a request's own read of every counter when it gives one, so that it reads them once).
  */
 export class AttainmentInputs {
   private readonly reads = new Map<string, Promise<unknown>>();
@@ -34,6 +37,7 @@ export class AttainmentInputs {
   constructor(
     private readonly dataSource: DataSource,
     private readonly yearDataCache: YearDataCache,
+    private readonly dataVersions?: () => Promise<DataVersions>,
   ) {}
 
   /** Inputs that read everything anew, on the same shared cache. */
@@ -120,7 +124,9 @@ export class AttainmentInputs {
 
   /** KPIs, targets and yearly values as they stood when this use began (shared, read-only). */
   async yearData(year: number, asOf: string | null) {
-    const version = await this.once("version", () => this.yearDataCache.version());
+    const version = await this.once("version", async () =>
+      this.dataVersions ? (await this.dataVersions()).get(ATTAINMENT_INPUTS)! : this.yearDataCache.version(),
+    );
     return this.yearDataCache.yearData(version, year, asOf);
   }
 }

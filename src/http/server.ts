@@ -27,6 +27,8 @@ import { httpErrorHandler } from "./http-errors";
 import { aliasRule } from "./alias-rule";
 import { shapeRule } from "./shape-rule";
 import { costLimitPlugin } from "./query-limits";
+import { responseCachePlugin } from "./response-cache";
+import { watchTransactions } from "../embedded-transactions";
 
 export const MAX_BODY = "100kb";
 
@@ -65,6 +67,9 @@ export async function createHttpServer(
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
       requestLogPlugin(logger),
+      ...(config.RESPONSE_CACHE_MB > 0
+        ? [responseCachePlugin(config.RESPONSE_CACHE_MB * 1024 * 1024, watchTransactions(dataSource))]
+        : []),
     ],
   });
   await apollo.start();

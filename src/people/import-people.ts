@@ -29,6 +29,16 @@ const refused = (problems: string[]) =>
     { problems: problems.slice(0, 200) },
   );
 
+/**
+ * Rows per multi-row INSERT: one statement instead of 500 round trips (a scale-10 import writes
+ * 450,000 rows), and at 5-6 columns far below SQLite's 32,766 parameters and MySQL's packet size.
+ */
+const BATCH = 500;
+
+async function insertInBatches<T>(manager: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await manager.insert(entity, rows.slice(i, i + BATCH));
+}
+
 const keyOf = (a: { employeeId: number; unitId: number; validFrom: string }) =>
   `${a.employeeId}|${a.unitId}|${a.validFrom}`;
 
@@ -157,12 +167,14 @@ export async function importPeople(
 
   return dataSource.transaction(async (manager) => {
     const existing = new Map((await manager.find(Employee)).map((e) => [e.code, e]));
+    const newcomers = [];
     for (const e of employees.map((x) => x!)) {
       const current = existing.get(e.code);
-      if (!current) await manager.insert(Employee, e);
+      if (!current) newcomers.push(e);
       else if (current.name !== e.name || current.category !== e.category)
         await manager.update(Employee, { id: current.id }, { name: e.name, category: e.category });
     }
+    await insertInBatches(manager, Employee, newcomers);
     const people = new Map((await manager.find(Employee)).map((e) => [e.code, e]));
     const changes = await assignmentChanges(
       manager,
@@ -177,7 +189,7 @@ export async function importPeople(
     );
     await assertYearsOpen(manager, [...changes.flatMap((c) => c.years), ...assessments.map((a) => a!.year)]);
     const added = changes.filter((c) => c.before === null).map((c) => c.after);
-    for (let i = 0; i < added.length; i += 500) await manager.insert(Assignment, added.slice(i, i + 500));
+    await insertInBatches(manager, Assignment, added);
     const restated = changes.filter((c) => c.before !== null);
     for (const { before, after } of restated)
       await manager.update(
@@ -188,9 +200,18 @@ export async function importPeople(
     const who = auditedCaller(caller);
     // A changed assessment keeps its earlier score in the audit trail.
     const rescored: Array<{ matricola: string; year: number; from: number; to: number; by: string }> = [];
+    // The years' assessments in one read, not one per row (the file has no employee and year twice).
+    const years = [...new Set(assessments.map((a) => a!.year))];
+    const scored = new Map(
+      (years.length ? await manager.find(IndividualAssessment, { where: { year: In(years) } }) : []).map((a) => [
+        `${a.employeeId}|${a.year}`,
+        a,
+      ]),
+    );
+    const firstScores = [];
     for (const a of assessments.map((x) => x!)) {
       const employeeId = people.get(a.code)!.id;
-      const current = await manager.findOneBy(IndividualAssessment, { employeeId, year: a.year });
+      const current = scored.get(`${employeeId}|${a.year}`);
       if (current && current.score !== a.score) {
         rescored.push({ matricola: a.code, year: a.year, from: current.score, to: a.score, by: current.recordedBy });
         await manager.update(
@@ -199,15 +220,10 @@ export async function importPeople(
           { score: a.score, recordedBy: who.actor, recordedAt: new Date() },
         );
       } else if (!current) {
-        await manager.insert(IndividualAssessment, {
-          employeeId,
-          year: a.year,
-          score: a.score,
-          recordedBy: who.actor,
-          recordedAt: new Date(),
-        });
+        firstScores.push({ employeeId, year: a.year, score: a.score, recordedBy: who.actor, recordedAt: new Date() });
       }
     }
+    await insertInBatches(manager, IndividualAssessment, firstScores);
     const counts = { employees: employees.length, assignments: changes.length, assessments: assessments.length };
     await recordAudit(manager, {
       ...who,

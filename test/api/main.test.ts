@@ -8,6 +8,7 @@ import { projectRoot } from "../../src/project-root";
 interface LogLine {
   msg: string;
   port?: number;
+  pid?: number;
   inserted?: Record<string, number>;
   signal?: string;
 }
@@ -21,8 +22,11 @@ interface RunningServer {
   stop(): Promise<{ code: number | null; log: LogLine[] }>;
 }
 
-/** `npm start`'s entry point (src/main.ts) in a process of its own, as the server runs. */
-async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/**
+ * `npm start`'s entry point (src/main.ts) in a process of its own, as the server runs; ready when
+ * `servers` processes have said where GraphQL listens.
+ */
+async function startServer(env: Record<string, string>, servers = 1): Promise<RunningServer> {
   const child = spawn(process.execPath, ["-r", "@swc-node/register", join(projectRoot(), "src", "main.ts")], {
     cwd: projectRoot(),
     env: { ...process.env, LOG_LEVEL: "info", PORT: "0", ...env },
@@ -37,7 +41,8 @@ async function startServer(env: Record<string, string>): Promise<RunningServer> 
       if (!text.startsWith("{")) return; // not a log line
       const line = JSON.parse(text) as LogLine;
       log.push(line);
-      if (line.msg.startsWith("GraphQL on ")) resolve(line);
+      if (line.msg.startsWith("GraphQL on ") && log.filter((l) => l.msg.startsWith("GraphQL on ")).length === servers)
+        resolve(line);
     });
     void exited.then((code) => reject(new Error(`the server exited with ${code} before listening: ${stderr}`)));
   });
@@ -105,5 +110,30 @@ describe("npm start's entry point", () => {
     );
     expect(objectives.totalCount).toBe(4);
     expect((await server.stop()).code).toBe(0);
+  });
+
+  it("with WEB_CONCURRENCY=2 serves from two processes on one port, schedules in one, and stops both on SIGTERM", async () => {
+    server = await startServer({ SQLITE_PATH: file, WEB_CONCURRENCY: "2" }, 2);
+    const listening = server.started.filter((line) => line.msg.startsWith("GraphQL on "));
+    expect(new Set(listening.map((line) => line.port)).size).toBe(1);
+    expect(new Set(listening.map((line) => line.pid)).size).toBe(2);
+    expect(listening.map((line) => line.pid)).not.toContain(server.child.pid);
+    expect(
+      server.started.filter(
+        (line) =>
+          line.msg === "database migrated, plan loaded (Milan 2019-2021 unless another administration is there)",
+      ),
+    ).toHaveLength(1);
+    const { objectives } = await graphql<{ objectives: { totalCount: number } }>(
+      server.url,
+      "{ objectives(level: SOLIDALE) { totalCount } }",
+    );
+    expect(objectives.totalCount).toBe(4);
+
+    const { code, log } = await server.stop();
+    expect(code).toBe(0);
+    expect(log.filter((line) => line.msg === "shutting down")).toHaveLength(2);
+    // Scheduled once: the second process started with JOB_SCHEDULER=off.
+    expect([...server.started, ...log].filter((line) => line.msg === "job scheduler started")).toHaveLength(1);
   });
 });

@@ -29,12 +29,13 @@ describe.each(testDatabases)("/metrics on $name", (db) => {
   });
   const scrape = async () => (await fetch(`${api.url}/metrics`)).text();
 
-  it("counts requests per operation, errors per code, job runs with their rows, and the attainment cache", async () => {
+  it("counts requests per operation, errors per code, job runs with their rows, and both caches", async () => {
     const before = await scrape();
     const counted = (text: string, series: string) => (sample(text, series) ?? 0) - (sample(before, series) ?? 0);
 
     await api.graphql("query Cruscotto { attainment(year: 2019) { gate { computedOpen } } }");
     await api.graphql("query Cruscotto { attainment(year: 2019) { gate { computedOpen } } }");
+    await api.graphql("query Cancello { attainment(year: 2019) { gate { open } } }");
     await api.graphql("query Sbagliata { attainment(year: 1999) { year } }");
     const folder = mkdtempSync(join(tmpdir(), "traguardo-metrics-"));
     writeFileSync(
@@ -67,7 +68,9 @@ describe.each(testDatabases)("/metrics on $name", (db) => {
     expect(counted(after, 'traguardo_job_runs_total{job="payment-timeliness",status="SUCCEEDED"}')).toBe(1);
     expect(counted(after, 'traguardo_job_rows_total{job="payment-timeliness",outcome="accepted"}')).toBe(1);
     expect(counted(after, 'traguardo_job_rows_total{job="payment-timeliness",outcome="rejected"}')).toBe(1);
-    // The second Cruscotto found the year's inputs the first one loaded.
+    // The second Cruscotto was the first's answer again; Cancello, another query, found the year's inputs it loaded.
+    expect(counted(after, 'traguardo_response_cache_total{result="hit"}')).toBe(1);
+    expect(counted(after, 'traguardo_response_cache_total{result="miss"}')).toBe(3);
     expect(counted(after, 'traguardo_attainment_cache_total{result="hit"}')).toBeGreaterThanOrEqual(1);
     expect(after).toContain("traguardo_process_resident_memory_bytes");
   });
