@@ -14,6 +14,7 @@ import { AppropriationBase1796136468029 } from "./1796136468029-AppropriationBas
 import { Reminders1796137318609 } from "./1796137318609-Reminders";
 import { Publications1796137529719 } from "./1796137529719-Publications";
 import { SourceAlerts1796138230268 } from "./1796138230268-SourceAlerts";
+import { AlertNotices1796141062745 } from "./1796141062745-AlertNotices";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Reminders1796137318609,
   Publications1796137529719,
   SourceAlerts1796138230268,
+  AlertNotices1796141062745,
 ];

@@ -8,7 +8,7 @@ import { monitoringDue, ObjectiveDue } from "../monitoring/monitoring-due";
 import { readObjectivesByOwner } from "../plan/objectives-by-owner";
 import { italianDate } from "../report/italian-format";
 import { readEntities } from "../read-entities";
-import { Mailer } from "./mailer";
+import { Mailer, sendWithAttempts } from "./mailer";
 import { nextMonitoringDate } from "./monitoring-calendar";
 import { directorsOf } from "./recipients";
 import { reminderMessage, UnitOwing } from "./reminder-message";
@@ -87,7 +87,7 @@ export async function sendReminders(
     }
   }
   for (const [recipient, owing] of toSend) {
-    const outcome = await send(
+    const outcome = await sendWithAttempts(
       mailer!,
       recipient,
       reminderMessage(monitoringDate, owing, settings.dashboardUrl),
@@ -118,23 +118,4 @@ export async function sendReminders(
     where: { id: In(inserted.identifiers.map((i) => i.id as number)) },
     order: { id: "ASC" },
   });
-}
-
-/** Tries a message up to `attempts` times in a row: the outcome to record. */
-async function send(
-  mailer: Mailer,
-  recipient: string,
-  message: ReturnType<typeof reminderMessage>,
-  attempts: number,
-): Promise<{ status: ReminderStatus; attempts: number; reason: string | null }> {
-  let last = "";
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      await mailer(recipient, message);
-      return { status: ReminderStatus.SENT, attempts: attempt, reason: null };
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-  }
-  return { status: ReminderStatus.FAILED, attempts, reason: `Invio non riuscito dopo ${attempts} tentativi: ${last}` };
 }
