@@ -200,11 +200,15 @@ export enum ReminderStatus {
   NO_RECIPIENT = "NO_RECIPIENT",
 }
 
-/** What is wrong with a job's source: two failed runs in a row, a run that rejected too many rows, or one that found none. */
+/**
+ * What is wrong with a job's source: two failed runs in a row, a run that rejected too many rows,
+ * one that found none, or a value it gave far from its KPI's trajectory.
+ */
 export enum SourceAlertKind {
   FAILED_TWICE = "FAILED_TWICE",
   REJECTED_SHARE = "REJECTED_SHARE",
   NO_ROWS = "NO_ROWS",
+  FAR_FROM_TRAJECTORY = "FAR_FROM_TRAJECTORY",
 }
 
 /** What a caller may do (DESIGN.md §6). */

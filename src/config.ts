@@ -128,6 +128,8 @@ const schema = z
       .default("http://localhost:4000"),
     // A run that rejects more than this share of the rows it read raises an alert on its source.
     ALERT_REJECTED_SHARE: z.coerce.number().min(0).max(1).default(0.05),
+    // A quarterly value whose score is more than this (points of 0-1) from its KPI's trajectory raises an alert.
+    ALERT_TRAJECTORY_TOLERANCE: z.coerce.number().min(0).max(1).default(0.5),
     // The administrators an alert is e-mailed to, separated by commas; unset: alerts are only recorded.
     ALERT_EMAILS: z
       .string()

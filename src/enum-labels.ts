@@ -107,6 +107,7 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
     FAILED_TWICE: "Non riuscito due volte di seguito",
     REJECTED_SHARE: "Troppe righe scartate",
     NO_ROWS: "Nessuna riga nuova dalla fonte",
+    FAR_FROM_TRAJECTORY: "Valore lontano dalla traiettoria",
   },
   StaffCategory: { MANAGER: "Dirigente", PO: "Posizione Organizzativa", STAFF: "Dipendente" },
 };
