@@ -103,6 +103,10 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   },
   ReviewDecision: { VALIDATED: "Validato", CONTESTED: "Contestato", OVERRIDDEN: "Rettificato" },
   ScoringRule: { LINEAR: "Lineare", BANDS: "A fasce" },
+  ReminderKind: {
+    MONITORING: "Monitoraggio",
+    PUBLICATION: "Pubblicazione in Amministrazione Trasparente",
+  },
   SourceAlertKind: {
     FAILED_TWICE: "Non riuscito due volte di seguito",
     REJECTED_SHARE: "Troppe righe scartate",
