@@ -200,11 +200,24 @@ export enum ReminderStatus {
   NO_RECIPIENT = "NO_RECIPIENT",
 }
 
-/** What is wrong with a job's source: two failed runs in a row, a run that rejected too many rows, or one that found none. */
+/**
+ * What a reminder is about: a monitoring date (what a unit still owes, the targets of its KPIs
+ * included), or a publication deadline of the transparency calendar (to the administrators).
+ */
+export enum ReminderKind {
+  MONITORING = "MONITORING",
+  PUBLICATION = "PUBLICATION",
+}
+
+/**
+ * What is wrong with a job's source: two failed runs in a row, a run that rejected too many rows,
+ * one that found none, or a value it gave far from its KPI's trajectory.
+ */
 export enum SourceAlertKind {
   FAILED_TWICE = "FAILED_TWICE",
   REJECTED_SHARE = "REJECTED_SHARE",
   NO_ROWS = "NO_ROWS",
+  FAR_FROM_TRAJECTORY = "FAR_FROM_TRAJECTORY",
 }
 
 /** What a caller may do (DESIGN.md §6). */
@@ -242,6 +255,11 @@ const registrations: Array<[object, string, string]> = [
   [TransparencyObligation, "TransparencyObligation", "A publication the law asks of Amministrazione Trasparente"],
   [PublicationStatus, "PublicationStatus", "Where a publication stands on a date: waiting, ready, late or published"],
   [
+    ReminderKind,
+    "ReminderKind",
+    "MONITORING (a unit's reports and targets before a monitoring date) or PUBLICATION (a publication deadline)",
+  ],
+  [
     ReminderStatus,
     "ReminderStatus",
     "SENT, FAILED (retried at the next run), LISTED (no SMTP configured) or NO_RECIPIENT",
@@ -249,7 +267,7 @@ const registrations: Array<[object, string, string]> = [
   [
     SourceAlertKind,
     "SourceAlertKind",
-    "FAILED_TWICE (two runs in a row), REJECTED_SHARE (too many rows rejected) or NO_ROWS (nothing new in the source)",
+    "FAILED_TWICE (two runs in a row), REJECTED_SHARE (too many rows rejected), NO_ROWS (nothing new in the source) or FAR_FROM_TRAJECTORY (a value far from its KPI's trajectory)",
   ],
   [GateMode, "GateMode", "ALL: each Obiettivo Solidale at 100% of target; WEIGHTED_MEAN: their mean at the threshold"],
 ];

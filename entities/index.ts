@@ -1,4 +1,5 @@
 import { Act } from "./act.entity";
+import { AlertNotice } from "./alert-notice.entity";
 import { Administration } from "./administration.entity";
 import { Ambiguity } from "./ambiguity.entity";
 import { AppropriationBase } from "./appropriation-base.entity";
@@ -74,4 +75,5 @@ export const entities = [
   PersonEmail,
   Reminder,
   SourceAlert,
+  AlertNotice,
 ];

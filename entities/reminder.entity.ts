@@ -1,16 +1,18 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { DateColumn, InstantColumn, JsonColumn } from "./columns";
-import { ReminderStatus } from "./enums";
+import { ReminderKind, ReminderStatus } from "./enums";
 import { OrgUnit } from "./org-unit.entity";
 import { LocalDate } from "./scalars";
 
 /**
- * A reminder to a unit of what it still owes for a monitoring date: who it went to, what it
- * listed, when, and how it went. Kept for good; a retry adds a row.
+ * A reminder of what is still owed before a deadline: to a unit's director before a monitoring
+ * date, or to the administrators before a publication deadline; who it went to, what it listed,
+ * when, and how it went. Kept for good; a retry adds a row.
  */
 @ObjectType({
-  description: "A reminder to a unit of what it still owes for a monitoring date, and how its sending went",
+  description:
+    "A reminder of what is still owed before a monitoring date (to a unit) or a publication deadline (to the administrators), and how its sending went",
 })
 @Entity("reminder")
 @Index(["unitId", "day"])
@@ -23,20 +25,28 @@ export class Reminder {
   @DateColumn()
   day!: string;
 
-  @Field(() => LocalDate, { description: "The monitoring date the unit is reminded of" })
+  @Field(() => ReminderKind)
+  @Column({ type: "varchar", length: 16, default: ReminderKind.MONITORING })
+  kind!: ReminderKind;
+
+  @Field(() => LocalDate, {
+    description: "The deadline reminded of: the monitoring date, or the publication's due date (kind PUBLICATION)",
+  })
   @DateColumn()
   monitoringDate!: string;
 
-  @Column({ type: "int" })
-  unitId!: number;
+  /** The unit reminded; null for a publication deadline, which goes to the administrators. */
+  @Column({ type: "int", nullable: true })
+  unitId!: number | null;
 
-  @ManyToOne(() => OrgUnit, { nullable: false })
+  @ManyToOne(() => OrgUnit, { nullable: true })
   @JoinColumn({ name: "unitId" })
   unit?: OrgUnit;
 
   @Field(() => String, {
     nullable: true,
-    description: "The e-mail address of the unit's director; null when none is known",
+    description:
+      "The e-mail address of the unit's director, or the administrators' (ALERT_EMAILS) for a publication; null when none is known",
   })
   @Column({ type: "varchar", length: 254, nullable: true })
   recipient!: string | null;

@@ -11,7 +11,7 @@ export class ReminderResolver {
   @Authorized(Role.ADMIN)
   @Query(() => [Reminder], {
     description:
-      "The reminders sent, failed or only listed, oldest first (at most 2000): on a day, or about a monitoring date",
+      "The reminders sent, failed or only listed, oldest first (at most 2000): on a day, or about a deadline (a monitoring date or a publication's due date)",
   })
   reminders(
     @Arg("day", () => LocalDate, { nullable: true }) day: string | null,
@@ -26,9 +26,12 @@ export class ReminderResolver {
     });
   }
 
-  @FieldResolver(() => OrgUnit)
-  async unit(@Root() reminder: Reminder, @Ctx() { loaders }: Context): Promise<OrgUnit> {
-    return (await loaders.unit.load(reminder.unitId))!;
+  @FieldResolver(() => OrgUnit, {
+    nullable: true,
+    description: "The unit reminded; null for a publication deadline, which goes to the administrators",
+  })
+  async unit(@Root() reminder: Reminder, @Ctx() { loaders }: Context): Promise<OrgUnit | null> {
+    return reminder.unitId === null ? null : (await loaders.unit.load(reminder.unitId))!;
   }
 
   @Authorized(Role.ADMIN)

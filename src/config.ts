@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import { z } from "zod";
+import { EMAIL_ADDRESS } from "./email-address";
 
 /** Pretty for a person at a terminal outside production, JSON wherever the lines are collected. */
 function defaultLogFormat(): "json" | "pretty" {
@@ -131,6 +132,22 @@ const schema = z
       .default("http://localhost:4000"),
     // A run that rejects more than this share of the rows it read raises an alert on its source.
     ALERT_REJECTED_SHARE: z.coerce.number().min(0).max(1).default(0.05),
+    // A quarterly value whose score is more than this (points of 0-1) from its KPI's trajectory raises an alert.
+    ALERT_TRAJECTORY_TOLERANCE: z.coerce.number().min(0).max(1).default(0.5),
+    // The administrators an alert is e-mailed to, separated by commas; unset: alerts are only recorded.
+    ALERT_EMAILS: z
+      .string()
+      .optional()
+      .transform((list) =>
+        (list ?? "")
+          .split(",")
+          .map((address) => address.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (addresses) => addresses.every((address) => address.length <= 254 && EMAIL_ADDRESS.test(address)),
+        "must be e-mail addresses separated by commas, such as ragioneria@comune.milano.it,dg@comune.milano.it",
+      ),
     // The Debian Chromium that prints the Relazione to PDF: never a browser downloaded at run time.
     CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   })

@@ -103,10 +103,15 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   },
   ReviewDecision: { VALIDATED: "Validato", CONTESTED: "Contestato", OVERRIDDEN: "Rettificato" },
   ScoringRule: { LINEAR: "Lineare", BANDS: "A fasce" },
+  ReminderKind: {
+    MONITORING: "Monitoraggio",
+    PUBLICATION: "Pubblicazione in Amministrazione Trasparente",
+  },
   SourceAlertKind: {
     FAILED_TWICE: "Non riuscito due volte di seguito",
     REJECTED_SHARE: "Troppe righe scartate",
     NO_ROWS: "Nessuna riga nuova dalla fonte",
+    FAR_FROM_TRAJECTORY: "Valore lontano dalla traiettoria",
   },
   StaffCategory: { MANAGER: "Dirigente", PO: "Posizione Organizzativa", STAFF: "Dipendente" },
 };

@@ -41,6 +41,8 @@ export interface RunnerOptions {
   onProgress?: (rowsRead: number) => void;
   /** Judge the source after each run (alerts), with this share of rejected rows as too many. */
   alertRejectedShare?: number;
+  /** …and a quarterly value this far (in points of score, 0-1) from its KPI's trajectory as an alert. */
+  alertTrajectoryTolerance?: number;
 }
 
 /**
@@ -59,7 +61,12 @@ export async function runJob(
   if (run) observeJobRun(run);
   // A SKIPPED run read nothing: it says nothing about the source.
   if (run && run.status !== JobRunStatus.SKIPPED && options.alertRejectedShare !== undefined)
-    await judgeSource(dataSource, run.jobKey, options.alertRejectedShare, (options.now ?? (() => new Date()))());
+    await judgeSource(
+      dataSource,
+      run.jobKey,
+      { rejectedShare: options.alertRejectedShare, trajectoryTolerance: options.alertTrajectoryTolerance ?? null },
+      (options.now ?? (() => new Date()))(),
+    );
   return run;
 }
 

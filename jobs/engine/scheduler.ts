@@ -22,6 +22,7 @@ export function runnerOptions(config: Config, holder = PROCESS_NAME): RunnerOpti
     backoffMs: config.JOB_BACKOFF_MS,
     rerunMinShare: config.JOB_RERUN_MIN_SHARE,
     alertRejectedShare: config.ALERT_REJECTED_SHARE,
+    alertTrajectoryTolerance: config.ALERT_TRAJECTORY_TOLERANCE,
   };
 }
 

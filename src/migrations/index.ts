@@ -15,6 +15,8 @@ import { Reminders1796137318609 } from "./1796137318609-Reminders";
 import { Publications1796137529719 } from "./1796137529719-Publications";
 import { SourceAlerts1796138230268 } from "./1796138230268-SourceAlerts";
 import { EveryWriteCounted1796139078080 } from "./1796139078080-EveryWriteCounted";
+import { AlertNotices1796141062745 } from "./1796141062745-AlertNotices";
+import { PublicationReminders1796141745061 } from "./1796141745061-PublicationReminders";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   Publications1796137529719,
   SourceAlerts1796138230268,
   EveryWriteCounted1796139078080,
+  AlertNotices1796141062745,
+  PublicationReminders1796141745061,
 ];

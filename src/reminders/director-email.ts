@@ -3,9 +3,8 @@ import { PersonEmail } from "../../entities/person-email.entity";
 import { Person } from "../../entities/person.entity";
 import { recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
+import { EMAIL_ADDRESS } from "../email-address";
 import { invalidInput, notFound } from "../errors";
-
-const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
 
 /** Records where a director's reminders go: a new address adds a row, the earlier ones stay (audited). */
 export async function recordDirectorEmail(
@@ -16,7 +15,7 @@ export async function recordDirectorEmail(
   now: Date = new Date(),
 ): Promise<string> {
   const address = email.trim();
-  if (address.length > 254 || !EMAIL.test(address))
+  if (address.length > 254 || !EMAIL_ADDRESS.test(address))
     throw invalidInput("email", `"${email}" is not an e-mail address such as nome.cognome@comune.milano.it`);
   return dataSource.transaction(async (manager) => {
     const person = await manager.findOneBy(Person, { key: personKey });

@@ -1,5 +1,5 @@
 import { DataSource, In } from "typeorm";
-import { ReminderStatus } from "../../entities/enums";
+import { ReminderKind, ReminderStatus } from "../../entities/enums";
 import { OrgUnit } from "../../entities/org-unit.entity";
 import { Reminder } from "../../entities/reminder.entity";
 import { todayInRome } from "../dates";
@@ -8,10 +8,11 @@ import { monitoringDue, ObjectiveDue } from "../monitoring/monitoring-due";
 import { readObjectivesByOwner } from "../plan/objectives-by-owner";
 import { italianDate } from "../report/italian-format";
 import { readEntities } from "../read-entities";
-import { Mailer } from "./mailer";
+import { Mailer, sendWithAttempts } from "./mailer";
 import { nextMonitoringDate } from "./monitoring-calendar";
 import { directorsOf } from "./recipients";
 import { reminderMessage, UnitOwing } from "./reminder-message";
+import { missingTargets } from "./missing-targets";
 import { fingerprintOf, owedItems } from "./owed-items";
 
 export interface ReminderSettings {
@@ -46,15 +47,16 @@ export async function sendReminders(
   const byUnit = new Map<number, ObjectiveDue[]>();
   for (const due of await monitoringDue(manager, monitoringDate, owned))
     byUnit.set(due.unitId, [...(byUnit.get(due.unitId) ?? []), due]);
-  const unitIds = [...byUnit.keys()];
+  const targets = await missingTargets(manager, monitoringDate, owned);
+  const unitIds = [...new Set([...byUnit.keys(), ...targets.keys()])];
   const [directors, earlier] = await Promise.all([
     directorsOf(manager, unitIds, day),
     unitIds.length ? manager.findBy(Reminder, { day, monitoringDate, unitId: In(unitIds) }) : [],
   ]);
   const rows: Row[] = [];
   const toSend = new Map<string, Array<UnitOwing & { unitId: number; fingerprint: string }>>();
-  for (const [unitId, due] of byUnit) {
-    const items = owedItems(due);
+  for (const unitId of unitIds) {
+    const items = [...owedItems(byUnit.get(unitId) ?? []), ...(targets.get(unitId) ?? [])];
     const fingerprint = fingerprintOf(items);
     const recipient = directors.get(unitId)?.email ?? null;
     const status =
@@ -67,7 +69,17 @@ export async function sendReminders(
         (r.status === ReminderStatus.SENT || r.status === status),
     );
     if (done) continue;
-    const row = { day, monitoringDate, unitId, recipient, items, fingerprint, attempts: 0, recordedAt: now };
+    const row = {
+      kind: ReminderKind.MONITORING,
+      day,
+      monitoringDate,
+      unitId,
+      recipient,
+      items,
+      fingerprint,
+      attempts: 0,
+      recordedAt: now,
+    };
     if (status === ReminderStatus.NO_RECIPIENT)
       rows.push({
         ...row,
@@ -87,7 +99,7 @@ export async function sendReminders(
     }
   }
   for (const [recipient, owing] of toSend) {
-    const outcome = await send(
+    const outcome = await sendWithAttempts(
       mailer!,
       recipient,
       reminderMessage(monitoringDate, owing, settings.dashboardUrl),
@@ -95,6 +107,7 @@ export async function sendReminders(
     );
     for (const u of owing)
       rows.push({
+        kind: ReminderKind.MONITORING,
         day,
         monitoringDate,
         unitId: u.unitId,
@@ -118,23 +131,4 @@ export async function sendReminders(
     where: { id: In(inserted.identifiers.map((i) => i.id as number)) },
     order: { id: "ASC" },
   });
-}
-
-/** Tries a message up to `attempts` times in a row: the outcome to record. */
-async function send(
-  mailer: Mailer,
-  recipient: string,
-  message: ReturnType<typeof reminderMessage>,
-  attempts: number,
-): Promise<{ status: ReminderStatus; attempts: number; reason: string | null }> {
-  let last = "";
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      await mailer(recipient, message);
-      return { status: ReminderStatus.SENT, attempts: attempt, reason: null };
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-  }
-  return { status: ReminderStatus.FAILED, attempts, reason: `Invio non riuscito dopo ${attempts} tentativi: ${last}` };
 }

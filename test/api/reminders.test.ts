@@ -119,8 +119,13 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
     expect(line).toMatch(
       /: riportare l'avanzamento delle fasi F1 «Analisi» \(prevista il 31\/03\/2019\), F2 «Prototipo» \(prevista il 15\/06\/2019\); inserire il valore di K1 «Indicatori monitorati»$/,
     );
+    // K1 has no 2019 target: the objective would be incomplete, so the unit is asked to propose one.
+    expect(scps.items).toContain(
+      `${OBJECTIVE} «${line.slice(OBJECTIVE.length + 2, line.indexOf("»"))}»: proporre il target 2019 di K1 «Indicatori monitorati», che la Direzione Generale fissa con atto`,
+    );
     const messages = received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"));
     expect(messages).toHaveLength(1);
+    expect(messages[0].text).toContain("proporre il target 2019 di K1 «Indicatori monitorati»");
     expect(messages[0].subject).toBe("Monitoraggio al 30/09/2019: cosa resta da inviare");
     expect(messages[0].text).toContain(`Direzione Servizi Civici, Partecipazione e Sport (SCPS)\n- ${scps.items[0]}`);
     expect(messages[0].text).toContain(`- ${line}`);

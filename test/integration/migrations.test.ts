@@ -120,6 +120,22 @@ describe.each(testDatabases)("append-only tables on $name", (db) => {
     await expect(dataSource.query("DELETE FROM measurement")).rejects.toThrow(/append-only/);
   });
 
+  it("refuse to update or delete a reminder after PublicationReminders rebuilt its table, or an alert's notice", async () => {
+    await dataSource.query(
+      "INSERT INTO reminder (day, monitoringDate, unitId, recipient, items, fingerprint, status, attempts, reason, recordedAt, kind) VALUES ('2020-01-25', '2020-01-30', NULL, NULL, '[]', 'x', 'NO_RECIPIENT', 0, NULL, '2020-01-25 08:00:00.000', 'PUBLICATION')",
+    );
+    await expect(dataSource.query("UPDATE reminder SET status = 'SENT'")).rejects.toThrow(/append-only/);
+    await expect(dataSource.query("DELETE FROM reminder")).rejects.toThrow(/append-only/);
+    await dataSource.query(
+      "INSERT INTO source_alert (jobKey, kind, runId, message, raisedAt) VALUES ('payment-timeliness', 'NO_ROWS', 1, 'm', '2020-01-02 03:00:00.000')",
+    );
+    await dataSource.query(
+      "INSERT INTO alert_notice (alertId, recipients, status, attempts, reason, recordedAt) VALUES (1, NULL, 'NO_RECIPIENT', 0, NULL, '2020-01-02 08:00:00.000')",
+    );
+    await expect(dataSource.query("UPDATE alert_notice SET status = 'SENT'")).rejects.toThrow(/append-only/);
+    await expect(dataSource.query("DELETE FROM alert_notice")).rejects.toThrow(/append-only/);
+  });
+
   it("refuse, even in hand-written SQL, a second value in force for a slot, a second correction of a row, and keys out of step", async () => {
     const insert = (values: string) =>
       dataSource.query(

@@ -2,8 +2,10 @@ import pino from "pino";
 import { DataSource } from "typeorm";
 import { acquireLease, releaseLease } from "../../jobs/engine/lease";
 import { REMINDERS_LEASE, remindersTick } from "../../jobs/reminders.job";
-import { ReminderStatus } from "../../entities/enums";
+import { AlertNotice } from "../../entities/alert-notice.entity";
+import { ReminderStatus, SourceAlertKind } from "../../entities/enums";
 import { Reminder } from "../../entities/reminder.entity";
+import { SourceAlert } from "../../entities/source-alert.entity";
 import { loadConfig } from "../../src/config";
 import { openWithPlan, testDatabases } from "../support/databases";
 
@@ -34,5 +36,21 @@ describe.each(testDatabases)("the reminders' scheduled tick on $name", (db) => {
     const before = await dataSource.manager.count(Reminder);
     await remindersTick(dataSource, config, logger, "this-server", new Date("2019-09-15T08:00:00+02:00"));
     expect(await dataSource.manager.count(Reminder)).toBe(before);
+  });
+
+  it("records each open alert on a source at the tick, even far from a monitoring date, and only once without ALERT_EMAILS", async () => {
+    const inserted = await dataSource.manager.insert(SourceAlert, {
+      jobKey: "payment-timeliness",
+      kind: SourceAlertKind.NO_ROWS,
+      runId: 1,
+      message: "L'esecuzione 1 di payment-timeliness non ha trovato righe per 2019-Q2",
+      raisedAt: new Date("2019-07-01T01:00:00Z"),
+    });
+    const tick = new Date("2019-07-01T08:00:00+02:00");
+    await remindersTick(dataSource, config, logger, "this-server", tick);
+    await remindersTick(dataSource, config, logger, "this-server", new Date("2019-07-01T09:00:00+02:00"));
+    expect(await dataSource.manager.find(AlertNotice)).toMatchObject([
+      { alertId: inserted.identifiers[0].id as number, status: ReminderStatus.NO_RECIPIENT, recordedAt: tick },
+    ]);
   });
 });
