@@ -1,6 +1,4 @@
-import { AddressInfo } from "node:net";
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { DataSource } from "typeorm";
 import { ReminderStatus } from "../../entities/enums";
 import { Reminder } from "../../entities/reminder.entity";
@@ -9,6 +7,7 @@ import { smtpMailer } from "../../src/reminders/mailer";
 import { sendReminders } from "../../src/reminders/send-reminders";
 import { bearer, RunningApi, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
+import { SmtpInbox, startSmtpInbox } from "../support/smtp-inbox";
 
 const OBJECTIVE = "DIR-SCPS-2019-16";
 const ACT = `{ kind: DG_DETERMINATION, number: "910", date: "2019-02-01", subject: "Schede della Direzione SCPS" }`;
@@ -16,34 +15,11 @@ const ACT = `{ kind: DG_DETERMINATION, number: "910", date: "2019-02-01", subjec
 const SEPTEMBER_25 = new Date("2019-09-25T08:00:00+02:00");
 const SETTINGS = { daysBefore: 10, attempts: 3, dashboardUrl: "https://cruscotto.test/" };
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** A message's body as written: quoted-printable undone, UTF-8 read. */
-function bodyOf(raw: string): string {
-  const body = raw.slice(raw.indexOf("\r\n\r\n") + 4).replace(/=\r\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const hex = body.slice(i + 1, i + 3);
-    if (body[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(body[i], "utf8"));
-  }
-  return Buffer.from(bytes).toString("utf8").replace(/\r\n/g, "\n");
-}
-
 describe.each(testDatabases)("reminders before a monitoring date on $name", (db) => {
   let dataSource: DataSource;
   let api: RunningApi;
   let admin: Record<string, string>;
-  let smtp: SMTPServer;
-  const received: Received[] = [];
-  const refused = new Set<string>();
-  const rcptAttempts: string[] = [];
+  let smtp: SmtpInbox;
   const logLines: Array<Record<string, unknown>> = [];
   const logger = pino(
     { level: "info" },
@@ -55,32 +31,8 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
   let unitIds: Map<string, number>;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        rcptAttempts.push(address.address);
-        if (refused.has(address.address))
-          return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-        callback();
-      },
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          const raw = Buffer.concat(chunks).toString("utf8");
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: /^Subject: (.*)$/m.exec(raw)![1].trim(),
-            text: bodyOf(raw),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpInbox();
+    const port = smtp.port;
     mailer = smtpMailer(loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, REMINDER_FROM: "traguardo@comune.test" }));
 
     dataSource = await openWithPlan(db);
@@ -101,7 +53,7 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
   afterAll(async () => {
     await api.close();
     await db.close(dataSource);
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
   });
 
   it("sends SCPS's director one message listing what the unit owes for 30/09 with its dashboard link, once a day", async () => {
@@ -123,7 +75,7 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
     expect(scps.items).toContain(
       `${OBJECTIVE} «${line.slice(OBJECTIVE.length + 2, line.indexOf("»"))}»: proporre il target 2019 di K1 «Indicatori monitorati», che la Direzione Generale fissa con atto`,
     );
-    const messages = received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"));
+    const messages = smtp.received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"));
     expect(messages).toHaveLength(1);
     expect(messages[0].text).toContain("proporre il target 2019 di K1 «Indicatori monitorati»");
     expect(messages[0].subject).toBe("Monitoraggio al 30/09/2019: cosa resta da inviare");
@@ -133,7 +85,7 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
 
     const again = await sendReminders(dataSource, SETTINGS, mailer, logger, new Date("2019-09-25T15:00:00+02:00"));
     expect(ofUnit(again, "SCPS", unitIds)).toEqual([]);
-    expect(received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"))).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"))).toHaveLength(1);
   });
 
   it("records a unit whose director has no address, and lists it with that reason", async () => {
@@ -158,16 +110,16 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
       ReminderStatus.SENT,
       ReminderStatus.SENT,
     ]);
-    const messages = received.filter((m) => m.to.includes("filippo.salucci@comune.test"));
+    const messages = smtp.received.filter((m) => m.to.includes("filippo.salucci@comune.test"));
     expect(messages).toHaveLength(1);
     expect(messages[0].text).toMatch(/\(TA\)\n- [^]*Cruscotto: https:\/\/cruscotto.test\/TA/);
     expect(messages[0].text).toMatch(/\(MOB\)\n- DIR-MOB-2019-1 [^]*inserire il valore di M1 «Corsie realizzate»/);
     expect(messages[0].text).toContain("Cruscotto: https://cruscotto.test/MOB");
   });
 
-  it("records a refused recipient as FAILED after each attempt, with the server's answer, and sends at the next run", async () => {
-    refused.add("andrea.zuccotti@comune.test");
-    const tried = rcptAttempts.length;
+  it("records a smtp.refused recipient as FAILED after each attempt, with the server's answer, and sends at the next run", async () => {
+    smtp.refused.add("andrea.zuccotti@comune.test");
+    const tried = smtp.rcptAttempts.length;
     const failed = ofUnit(
       await sendReminders(dataSource, SETTINGS, mailer, logger, new Date("2019-09-26T08:00:00+02:00")),
       "SCPS",
@@ -175,23 +127,23 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
     );
     expect(failed).toMatchObject([{ status: ReminderStatus.FAILED, attempts: 3, day: "2019-09-26" }]);
     expect(failed[0].reason).toMatch(/^Invio non riuscito dopo 3 tentativi: .*550 Mailbox unavailable/);
-    expect(rcptAttempts.slice(tried).filter((a) => a === "andrea.zuccotti@comune.test")).toHaveLength(3);
+    expect(smtp.rcptAttempts.slice(tried).filter((a) => a === "andrea.zuccotti@comune.test")).toHaveLength(3);
     expect(logLines.some((l) => l.msg === "reminder not sent: tried again at the next run")).toBe(true);
-    refused.delete("andrea.zuccotti@comune.test");
+    smtp.refused.delete("andrea.zuccotti@comune.test");
     const sent = ofUnit(
       await sendReminders(dataSource, SETTINGS, mailer, logger, new Date("2019-09-26T09:00:00+02:00")),
       "SCPS",
       unitIds,
     );
     expect(sent).toMatchObject([{ status: ReminderStatus.SENT, attempts: 1, day: "2019-09-26" }]);
-    expect(received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"))).toHaveLength(2);
+    expect(smtp.received.filter((m) => m.to.includes("andrea.zuccotti@comune.test"))).toHaveLength(2);
   });
 
   it("records SMTP down as FAILED with the reason, and so retries it at the next run", async () => {
-    const closed = new SMTPServer({ logger: false });
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.server.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(resolve));
+    // A port that answered a moment ago and now refuses: nothing listens there.
+    const closed = await startSmtpInbox();
+    const port = closed.port;
+    await closed.close();
     const down = smtpMailer(loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}` }));
     // 28/09 is a new day for SCPS: its director is due another message, which cannot go.
     const rows = ofUnit(
@@ -204,7 +156,7 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
   });
 
   it("only lists the reminders when no SMTP is configured, once a day, with a log line saying so", async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     const listed = ofUnit(
       await sendReminders(dataSource, SETTINGS, null, logger, new Date("2019-09-27T08:00:00+02:00")),
       "SCPS",
@@ -217,7 +169,7 @@ describe.each(testDatabases)("reminders before a monitoring date on $name", (db)
     expect(logLines.some((l) => l.msg === "SMTP_URL is not set: reminders listed, not sent")).toBe(true);
     const again = await sendReminders(dataSource, SETTINGS, null, logger, new Date("2019-09-27T12:00:00+02:00"));
     expect(ofUnit(again, "SCPS", unitIds)).toEqual([]);
-    expect(received.length).toBe(before);
+    expect(smtp.received.length).toBe(before);
   });
 
   it("lists the reminders in GraphQL for ADMIN only, and refuses a bad address or an unknown person, writing nothing", async () => {

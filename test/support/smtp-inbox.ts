@@ -26,6 +26,8 @@ export interface SmtpInbox {
   received: Received[];
   /** Addresses the server answers 550 to. */
   refused: Set<string>;
+  /** Every recipient a client asked for, refused ones included, in order. */
+  rcptAttempts: string[];
   close(): Promise<void>;
 }
 
@@ -33,11 +35,13 @@ export interface SmtpInbox {
 export async function startSmtpInbox(): Promise<SmtpInbox> {
   const received: Received[] = [];
   const refused = new Set<string>();
+  const rcptAttempts: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onRcptTo(address, _session, callback) {
+      rcptAttempts.push(address.address);
       if (refused.has(address.address))
         return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
       callback();
@@ -65,6 +69,7 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
     port: (server.server.address() as AddressInfo).port,
     received,
     refused,
+    rcptAttempts,
     close: () => new Promise<void>((resolve) => server.close(resolve)),
   };
 }
