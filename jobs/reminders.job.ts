@@ -28,55 +28,60 @@ export async function remindersTick(
     logger.info({ tick: now }, "reminders already being sent by another server");
     return;
   }
+  const mailer = smtpMailer(config);
+  // Each errand stands alone: one that fails is logged and the others still go out.
+  const errand = async (failure: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      logger.error({ err: error }, failure);
+    }
+  };
   try {
-    const reminders = await sendReminders(
-      dataSource,
-      {
-        daysBefore: config.REMINDER_DAYS_BEFORE,
-        attempts: config.REMINDER_SEND_ATTEMPTS,
-        dashboardUrl: config.DASHBOARD_URL,
-      },
-      smtpMailer(config),
-      logger,
-      now,
-    );
-    if (reminders.length)
-      logger.info({ reminders: reminders.length, statuses: reminders.map((r) => r.status) }, "reminders recorded");
-  } catch (error) {
-    logger.error({ err: error }, "reminders could not be sent");
-  }
-  try {
-    const reminders = await sendPublicationReminders(
-      dataSource,
-      {
-        daysBefore: config.REMINDER_DAYS_BEFORE,
-        attempts: config.REMINDER_SEND_ATTEMPTS,
-        recipients: config.ALERT_EMAILS,
-      },
-      smtpMailer(config),
-      logger,
-      now,
-    );
-    if (reminders.length) logger.info({ reminders: reminders.length }, "publication reminders recorded");
-  } catch (error) {
-    logger.error({ err: error }, "publication reminders could not be sent");
-  }
-  try {
-    const notices = await notifyAlerts(
-      dataSource,
-      {
-        recipients: config.ALERT_EMAILS,
-        attempts: config.REMINDER_SEND_ATTEMPTS,
-        dashboardUrl: config.DASHBOARD_URL,
-      },
-      smtpMailer(config),
-      logger,
-      now,
-    );
-    if (notices.length)
-      logger.info({ notices: notices.length, statuses: notices.map((n) => n.status) }, "alert notices recorded");
-  } catch (error) {
-    logger.error({ err: error }, "alerts could not be e-mailed");
+    await errand("reminders could not be sent", async () => {
+      const reminders = await sendReminders(
+        dataSource,
+        {
+          daysBefore: config.REMINDER_DAYS_BEFORE,
+          attempts: config.REMINDER_SEND_ATTEMPTS,
+          dashboardUrl: config.DASHBOARD_URL,
+        },
+        mailer,
+        logger,
+        now,
+      );
+      if (reminders.length)
+        logger.info({ reminders: reminders.length, statuses: reminders.map((r) => r.status) }, "reminders recorded");
+    });
+    await errand("publication reminders could not be sent", async () => {
+      const reminders = await sendPublicationReminders(
+        dataSource,
+        {
+          daysBefore: config.REMINDER_DAYS_BEFORE,
+          attempts: config.REMINDER_SEND_ATTEMPTS,
+          recipients: config.ALERT_EMAILS,
+        },
+        mailer,
+        logger,
+        now,
+      );
+      if (reminders.length) logger.info({ reminders: reminders.length }, "publication reminders recorded");
+    });
+    await errand("alerts could not be e-mailed", async () => {
+      const notices = await notifyAlerts(
+        dataSource,
+        {
+          recipients: config.ALERT_EMAILS,
+          attempts: config.REMINDER_SEND_ATTEMPTS,
+          dashboardUrl: config.DASHBOARD_URL,
+        },
+        mailer,
+        logger,
+        now,
+      );
+      if (notices.length)
+        logger.info({ notices: notices.length, statuses: notices.map((n) => n.status) }, "alert notices recorded");
+    });
   } finally {
     await releaseLease(dataSource.manager, REMINDERS_LEASE, holder);
   }
