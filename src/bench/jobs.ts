@@ -27,14 +27,30 @@ export const JOB_BENCHES: JobBench[] = [
     label: "ITP",
     job: paymentTimelinessJob(),
     table: "payment_lines",
+    // Credit notes set off as the job does (credit-notes.ts): against their invoice's payments of
+    // the year, latest first; a payment credited in full no longer counts its invoice as paid. (The job
+    // also refuses a note worth more than was paid; the GENERATED notes, 10% of an invoice, never are.)
     handWritten: `
-      SELECT SUM(s * net * DATEDIFF(payment_date, GREATEST(
-               DATE_ADD(receipt_date, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY),
-               COALESCE(DATE_ADD(dispute_to, INTERVAL LEAST(COALESCE(term_days, 30), 60) + 1 DAY), '1000-01-01'))))
-             / SUM(s * net) AS itp,
-             COUNT(DISTINCT CASE WHEN kind = 'PAGAMENTO' THEN invoice_id END) AS invoices
-      FROM (SELECT p.*, CASE kind WHEN 'NOTA_CREDITO' THEN -1 ELSE 1 END AS s, amount - COALESCE(split_vat, 0) AS net
-            FROM payment_lines p WHERE payment_date BETWEEN :from AND :to) paid`,
+      WITH line AS (
+        SELECT invoice_id, kind, payment_date,
+               ROUND(100 * (amount - COALESCE(split_vat, 0))) AS net,
+               DATEDIFF(payment_date, GREATEST(
+                 DATE_ADD(receipt_date, INTERVAL LEAST(COALESCE(term_days, 30), 60) DAY),
+                 COALESCE(DATE_ADD(dispute_to, INTERVAL LEAST(COALESCE(term_days, 30), 60) + 1 DAY), '1000-01-01'))) AS late
+        FROM payment_lines WHERE payment_date BETWEEN :from AND :to),
+      credit AS (SELECT invoice_id, SUM(net) AS credit FROM line WHERE kind = 'NOTA_CREDITO' GROUP BY invoice_id),
+      taken AS (
+        SELECT l.invoice_id, l.late, l.net,
+               LEAST(c.credit, SUM(l.net) OVER w) - LEAST(c.credit, SUM(l.net) OVER w - l.net) AS taken
+        FROM line l JOIN credit c ON c.invoice_id = l.invoice_id WHERE l.kind = 'PAGAMENTO'
+        WINDOW w AS (PARTITION BY l.invoice_id ORDER BY l.payment_date DESC ROWS UNBOUNDED PRECEDING)),
+      paid AS (SELECT SUM(net * late) AS n, SUM(net) AS d, COUNT(DISTINCT invoice_id) AS invoices
+               FROM line WHERE kind = 'PAGAMENTO'),
+      credited AS (SELECT SUM(taken * late) AS n, SUM(taken) AS d,
+                          COUNT(DISTINCT invoice_id) - COUNT(DISTINCT CASE WHEN net > taken THEN invoice_id END) AS gone
+                   FROM taken)
+      SELECT (p.n - COALESCE(c.n, 0)) / (p.d - COALESCE(c.d, 0)) AS itp, p.invoices - COALESCE(c.gone, 0) AS invoices
+      FROM paid p CROSS JOIN credited c`,
     figures: { itp: "SAL-FIN-ITP", invoices: "SAL-FIN-FATTURE-PAGATE" },
   },
   {
