@@ -37,6 +37,37 @@ export const twoDigits = (n: number) => String(n).padStart(2, "0");
 
 const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
 
+const isDigit = (text: string, at: number) => {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
+};
+
+/**
+ * Whether the text is exactly a day written 'YYYY-MM-DD', as a DATE column gives it, checked by its
+ * characters: the job readers' common case, millions of times a run, where a regular expression
+ * and rebuilding the text took most of a row's parsing.
+ */
+export function isIsoDay(text: string): boolean {
+  return (
+    text.length === 10 &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    isDigit(text, 0) &&
+    isDigit(text, 1) &&
+    isDigit(text, 2) &&
+    isDigit(text, 3) &&
+    isDigit(text, 5) &&
+    isDigit(text, 6) &&
+    isDigit(text, 8) &&
+    isDigit(text, 9) &&
+    isCalendarDate(
+      digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3),
+      digit(text, 5) * 10 + digit(text, 6),
+      digit(text, 8) * 10 + digit(text, 9),
+    )
+  );
+}
+
 /**
  * Days since 1970-01-01 of a 'YYYY-MM-DD' date, by arithmetic on its digits (H. Hinnant's
  * days_from_civil): jobs call it for millions of source rows, where slicing into Date.UTC took a

@@ -1,6 +1,6 @@
 import { dayNumber, fromDayNumber } from "../../src/dates";
 import { SourceRecord } from "../job";
-import { SourceAdapter, SourceUnavailable } from "./source";
+import { BATCH_ROWS, SourceAdapter, SourceUnavailable } from "./source";
 
 /**
  * An HTTP endpoint answering a JSON array of rows (or `{ "rows": [...] }`). `{from}` and `{to}` in
@@ -20,7 +20,7 @@ export class HttpJson implements SourceAdapter {
     this.description = `HTTP ${url.replace(/\?.*/, "")}`;
   }
 
-  async *read(from: string, to: string): AsyncIterable<SourceRecord> {
+  async *read(from: string, to: string): AsyncIterable<SourceRecord[]> {
     const body = await this.answer(
       this.url
         .replace("{from}", encodeURIComponent(from))
@@ -30,8 +30,10 @@ export class HttpJson implements SourceAdapter {
     const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
     if (!Array.isArray(rows))
       throw new SourceUnavailable(`${this.description} answered something other than a list of rows`);
-    let line = 0;
-    for (const row of rows) yield { line: ++line, fields: (row ?? {}) as Record<string, unknown> };
+    for (let start = 0; start < rows.length; start += BATCH_ROWS)
+      yield rows
+        .slice(start, start + BATCH_ROWS)
+        .map((row, i) => ({ line: start + i + 1, fields: (row ?? {}) as Record<string, unknown> }));
   }
 
   private async answer(url: string): Promise<unknown> {

@@ -9,10 +9,14 @@ export interface SourceAdapter {
   /**
    * At least the rows whose `dateField` falls, as a date in Milan, in [from, to] (days): an adapter
    * may hand more (every row, when it cannot filter; a day either side, for instants with a zone),
-   * and the run leaves out those of other days.
+   * and the run leaves out those of other days. Rows come in batches, in order: a run reads
+   * millions, and one await per row cost more than parsing it.
    */
-  read(from: string, to: string, dateField: string, groupField?: string): AsyncIterable<SourceRecord>;
+  read(from: string, to: string, dateField: string, groupField?: string): AsyncIterable<SourceRecord[]>;
 }
+
+/** Rows in a source's batches: a run's reader takes at most this many at a time. */
+export const BATCH_ROWS = 1000;
 
 /** A source that failed as a whole (unreachable, missing): worth retrying, unlike a bad row. */
 export class SourceUnavailable extends Error {}

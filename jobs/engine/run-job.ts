@@ -15,6 +15,7 @@ import { markInterrupted } from "./interrupted-runs";
 import { acquireLease, leaseHolder, releaseLease, renewLease, startHeartbeat } from "./lease";
 import { withYearFromQuarters } from "./year-from-quarters";
 import { observeJobRun } from "../../src/metrics";
+import { RowJournal } from "./row-journal";
 
 export interface RunRequest {
   job: JobDefinition<unknown>;
@@ -85,10 +86,12 @@ async function runOnce(dataSource: DataSource, request: RunRequest, options: Run
     });
   }
   const heartbeat = startHeartbeat(manager, job.key, options.holder, options.leaseMs, now);
+  let collected: Collected | undefined;
   try {
     await markInterrupted(manager, job.key, run.id, now());
-    const collected = await withRetries(() => collect(request, options), options, run);
-    if (!request.force) await refuseShrunkenRerun(manager, run, collected.rowsRead, options.rerunMinShare ?? 0);
+    const outcome = await withRetries(() => collect(request, options), options, run);
+    collected = outcome;
+    if (!request.force) await refuseShrunkenRerun(manager, run, outcome.rowsRead, options.rerunMinShare ?? 0);
     // A value written meanwhile in a slot this run measures is superseded like the others, on a second try.
     return await onceMoreAfterRace(
       () =>
@@ -97,8 +100,8 @@ async function runOnce(dataSource: DataSource, request: RunRequest, options: Run
             throw new Error(
               `lost its lease: the process stalled for longer than JOB_LEASE_SECONDS (${options.leaseMs / 1000} s) and another run took ${job.key} over`,
             );
-          const values = await withYearFromQuarters(tx, job, request.period, collected.values);
-          return writeOutcome(tx, run, { ...collected, values }, request.source.description, now());
+          const values = await withYearFromQuarters(tx, job, request.period, outcome.values);
+          return writeOutcome(tx, run, { ...outcome, values }, request.source.description, now());
         }),
       (error) => error instanceof SlotTaken,
     );
@@ -108,6 +111,7 @@ async function runOnce(dataSource: DataSource, request: RunRequest, options: Run
       error: (error as Error).message.slice(0, 4000),
     });
   } finally {
+    collected?.warnings.discard();
     heartbeat.stop();
     await releaseLease(manager, job.key, options.holder);
   }
@@ -181,40 +185,58 @@ async function refuseShrunkenRerun(manager: EntityManager, run: JobRun, rowsRead
     );
 }
 
+/** Reads the source and folds its rows; the warnings it wrote to disk go if it fails. */
 async function collect(request: RunRequest, options: RunnerOptions): Promise<Collected> {
+  const warnings = new RowJournal();
+  try {
+    return await readAndFold(request, options, warnings);
+  } catch (error) {
+    warnings.discard();
+    throw error;
+  }
+}
+
+async function readAndFold(request: RunRequest, options: RunnerOptions, warnings: RowJournal): Promise<Collected> {
   const { job, source, period } = request;
   // A year run measures the year's quarters too, for jobs that measure by quarter.
   const periods = periodsOf(period).filter((p) => p === period || job.periodKinds.includes(p.kind));
   const grouped = job.groupField !== undefined && source.groups;
-  // Bounds worked out once: a run tests every row against each of its periods.
   const accumulators = periods.map((p) => ({ ...periodBounds(p), accumulator: job.accumulator(p, grouped) }));
   const { start, end } = periodBounds(period);
   const settlement = job.settlement?.(`between ${start} and ${end}`, grouped);
+  // The periods a day falls in, worked out once per day: a run places millions of rows in a few hundred days.
+  const periodsOfDay = new Map<string, Array<(typeof accumulators)[number]["accumulator"]>>();
   const place = (row: unknown) => {
     const day = job.dateOf(row);
-    for (const bounds of accumulators) if (bounds.start <= day && day <= bounds.end) bounds.accumulator.add(row);
-  };
-  const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], warnings: [], values: [] };
-  for await (const record of source.read(start, end, job.dateField, job.groupField)) {
-    collected.rowsRead += 1;
-    if (collected.rowsRead % 10_000 === 0) options.onProgress?.(collected.rowsRead);
-    let row: unknown;
-    try {
-      row = job.parse(record.fields, (problem) =>
-        collected.warnings.push({ line: record.line, reason: problem.message, raw: JSON.stringify(record.fields) }),
-      );
-    } catch (error) {
-      if (!(error instanceof RowProblem)) throw error;
-      collected.rejected.push({ line: record.line, reason: error.message, raw: JSON.stringify(record.fields) });
-      continue;
+    let targets = periodsOfDay.get(day);
+    if (!targets) {
+      targets = accumulators.filter((a) => a.start <= day && day <= a.end).map((a) => a.accumulator);
+      periodsOfDay.set(day, targets);
     }
-    const day = job.dateOf(row);
-    // Rows of other periods (a file or endpoint that does not filter) are read but not used.
-    if (day < start || day > end) continue;
-    collected.rowsAccepted += 1;
-    if (settlement) settlement.add(row, record).forEach(place);
-    else place(row);
-  }
+    for (const accumulator of targets) accumulator.add(row);
+  };
+  const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], warnings, values: [] };
+  for await (const batch of source.read(start, end, job.dateField, job.groupField))
+    for (const record of batch) {
+      collected.rowsRead += 1;
+      if (collected.rowsRead % 10_000 === 0) options.onProgress?.(collected.rowsRead);
+      let row: unknown;
+      try {
+        row = job.parse(record.fields, (problem) =>
+          collected.warnings.push({ line: record.line, reason: problem.message, raw: JSON.stringify(record.fields) }),
+        );
+      } catch (error) {
+        if (!(error instanceof RowProblem)) throw error;
+        collected.rejected.push({ line: record.line, reason: error.message, raw: JSON.stringify(record.fields) });
+        continue;
+      }
+      const day = job.dateOf(row);
+      // Rows of other periods (a file or endpoint that does not filter) are read but not used.
+      if (day < start || day > end) continue;
+      collected.rowsAccepted += 1;
+      if (settlement) settlement.add(row, record).forEach(place);
+      else place(row);
+    }
   if (settlement) {
     const { settled, refused } = settlement.finish();
     settled.forEach(place);

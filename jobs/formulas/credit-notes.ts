@@ -21,6 +21,7 @@ export interface RefusedCreditNote {
   reason: string;
 }
 
+const NOTHING_SETTLED: PaymentLine[] = [];
 const net = (line: PaymentLine) => line.amountCents - line.splitVatCents;
 const euro = (cents: number) => (cents / 100).toFixed(2);
 
@@ -80,7 +81,7 @@ export class CreditNoteSettlement {
 
   /** A line of the run's period, and where it was read; answers the payments now settled. */
   add(line: PaymentLine, at: { line: number; fields: Record<string, unknown> }): PaymentLine[] {
-    const settled = this.grouped && !this.invoices.has(line.invoiceId) ? this.settleAll() : [];
+    const settled = this.grouped && !this.invoices.has(line.invoiceId) ? this.settleAll() : NOTHING_SETTLED;
     const invoice = this.invoices.get(line.invoiceId) ?? { payments: [], notes: [] };
     if (line.kind === "PAYMENT") invoice.payments.push(line);
     else invoice.notes.push({ note: line, line: at.line, raw: JSON.stringify(at.fields) });
@@ -94,12 +95,17 @@ export class CreditNoteSettlement {
   }
 
   private settleAll(): PaymentLine[] {
-    const settled = [...this.invoices.values()].flatMap(({ payments, notes }) => {
-      if (notes.length === 0) return payments;
-      const result = setOffCreditNotes(payments, notes, this.reach);
-      this.refused.push(...result.refused);
-      return result.payments;
-    });
+    // Grouped, this runs once per invoice: an invoice without notes hands its own list on, unbuilt.
+    let settled = NOTHING_SETTLED;
+    for (const { payments, notes } of this.invoices.values()) {
+      let kept = payments;
+      if (notes.length > 0) {
+        const result = setOffCreditNotes(payments, notes, this.reach);
+        this.refused.push(...result.refused);
+        kept = result.payments;
+      }
+      settled = settled.length === 0 ? kept : settled.concat(kept);
+    }
     this.invoices.clear();
     return settled;
   }

@@ -58,7 +58,7 @@ function inbox(lines: string[]): string {
 }
 
 /** A source that yields the given records, or fails, as a test needs. */
-function scripted(records: () => AsyncIterable<SourceRecord>): SourceAdapter {
+function scripted(records: () => AsyncIterable<SourceRecord[]>): SourceAdapter {
   return { description: "scripted test source", groups: false, read: records };
 }
 
@@ -253,8 +253,8 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     source.close();
     const sqlSource = new SqlTable(file, "payment_lines");
     const order: string[] = [];
-    for await (const record of sqlSource.read("2019-10-01", "2019-12-31", job.dateField, job.groupField))
-      order.push(String(record.fields.invoice_id));
+    for await (const batch of sqlSource.read("2019-10-01", "2019-12-31", job.dateField, job.groupField))
+      order.push(...batch.map((record) => String(record.fields.invoice_id)));
     expect(order).toEqual(["P1", "P1", "P2", "P2", "P3"]);
     const run = (await runJob(dataSource, { job, source: sqlSource, period: q4, triggeredBy: "test" }, options))!;
     expect(await values(run.id)).toContain("SAL-FIN-FATTURE-PAGATE 2019-Q4 = 3");
@@ -265,7 +265,9 @@ describe.each(testDatabases)("the payment timeliness job on $name", (db) => {
     // A source is an AsyncIterable, so these stand-ins are async generators even with nothing to await.
     // eslint-disable-next-line @typescript-eslint/require-await
     const failing = scripted(async function* () {
-      yield { line: 2, fields: Object.fromEntries(HEADER.split(";").map((name, i) => [name, GOOD[0].split(";")[i]])) };
+      yield [
+        { line: 2, fields: Object.fromEntries(HEADER.split(";").map((name, i) => [name, GOOD[0].split(";")[i]])) },
+      ];
       throw new Error("connection reset by the accounting system");
     });
     const run = (await runJob(dataSource, { job, source: failing, period: q4, triggeredBy: "test" }, options))!;

@@ -20,7 +20,7 @@ const q4 = { year: 2019, kind: PeriodKind.QUARTER, index: 4 };
 /** Reads a source to the end, as a run would. */
 async function drain(source: SourceAdapter): Promise<SourceRecord[]> {
   const records: SourceRecord[] = [];
-  for await (const record of source.read("2019-10-01", "2019-12-31", "payment_date")) records.push(record);
+  for await (const batch of source.read("2019-10-01", "2019-12-31", "payment_date")) records.push(...batch);
   return records;
 }
 
