@@ -123,7 +123,7 @@ export function date(fields: Record<string, unknown>, name: string, required = t
       ? [italian[3], italian[2], italian[1]].map(Number)
       : [0, 0, 0];
   if (!isCalendarDate(year, month, day)) throw notADate(name, value);
-  const dayText = `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+  const dayText = `${String(year).padStart(4, "0")}-${twoDigits(month)}-${twoDigits(day)}`;
   const rest = value.slice((iso ?? italian)![0].length);
   if (rest === "") return dayText;
   if (italian) {
@@ -165,7 +165,7 @@ function isTimeOfDay(hours?: string, minutes?: string, seconds?: string): boolea
 export function wholeNumber(fields: Record<string, unknown>, name: string): number | null {
   const raw = fields[name];
   // An INTEGER column's value, as the SQL drivers give it.
-  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= 999_999) return raw;
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= 999_999) return Math.abs(raw); // -0 as 0
   const value = text(fields, name);
   if (value === null) return null;
   if (!/^\d{1,6}$/.test(value)) throw new RowProblem(name, `"${value}" is not a whole number of days`);
