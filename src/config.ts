@@ -60,6 +60,8 @@ const schema = z
     GRAPHQL_TIME_BUDGET_MS: z.coerce.number().int().min(100).default(15_000),
     // Whole answers of read-only operations kept per process, by their JSON size (0: no cache).
     RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+    // How often a server checks whether the years it served changed, to score them again ahead of the next request (0: never).
+    PRECOMPUTE_SECONDS: z.coerce.number().min(0).max(3600).default(2),
     // Server processes sharing the port (node:cluster); the scheduler runs in one of them.
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     JOB_SCHEDULER: z.enum(["on", "off"]).default("on"),

@@ -26,6 +26,16 @@ export class YearDataCache {
     return row.version;
   }
 
+  /** The years and "as of" days served, whose data was loaded before the count `version`. */
+  staleEntries(version: number): Array<{ year: number; asOf: string | null }> {
+    return [...this.entries.entries()]
+      .filter(([, entry]) => entry.version < version)
+      .map(([key]) => {
+        const [year, asOf] = key.split("|");
+        return { year: Number(year), asOf: asOf === "null" ? null : asOf };
+      });
+  }
+
   yearData(version: number, year: number, asOf: string | null): Promise<LoadedYearData> {
     const key = `${year}|${asOf}`;
     const entry = this.entries.get(key);

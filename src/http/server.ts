@@ -12,6 +12,7 @@ import { TokenVerifier } from "../auth/caller";
 import { Config } from "../config";
 import { Context, requestReaders } from "../context";
 import { YearDataCache } from "../attainment/year-data-cache";
+import { startPrecomputing } from "../attainment/precompute";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
 import { DomainError, ErrorCode } from "../errors";
@@ -74,6 +75,10 @@ export async function createHttpServer(
   });
   await apollo.start();
   const yearDataCache = new YearDataCache(dataSource);
+  const precomputing =
+    config.PRECOMPUTE_SECONDS > 0
+      ? startPrecomputing(dataSource, yearDataCache, logger, config.PRECOMPUTE_SECONDS * 1000)
+      : null;
 
   app.disable("x-powered-by");
   app.use(accessLog(logger));
@@ -112,6 +117,9 @@ export async function createHttpServer(
 
   return {
     server,
-    stop: () => apollo.stop(),
+    stop: () => {
+      precomputing?.stop();
+      return apollo.stop();
+    },
   };
 }

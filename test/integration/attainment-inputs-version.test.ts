@@ -2,6 +2,8 @@ import { DataSource } from "typeorm";
 import { Kpi } from "../../entities/kpi.entity";
 import { Objective } from "../../entities/objective.entity";
 import { Target } from "../../entities/target.entity";
+import { createAttainmentService } from "../../src/attainment/attainment-service";
+import { precomputeStaleYears } from "../../src/attainment/precompute";
 import { YearDataCache } from "../../src/attainment/year-data-cache";
 import { openWithPlan, testDatabases } from "../support/databases";
 
@@ -67,5 +69,31 @@ describe.each(testDatabases)("the count of changes to attainment's inputs on $na
     expect(after.targets.find((t) => t.kpiId === kpi.id)?.value).toBe(70);
     // 80 corrects 72: one value in force.
     expect(after.measurements.filter((m) => m.kpiId === kpi.id).map((m) => m.value)).toEqual([80]);
+  });
+
+  it("scores again the years it served once their inputs change, before the next request asks", async () => {
+    const served = await cache.version();
+    const objective = await dataSource.manager.findOneByOrFail(Objective, { id: kpi.objectiveId });
+    await createAttainmentService(dataSource, cache).objective(objective, 2019, null);
+    expect(await precomputeStaleYears(dataSource, cache)).toBe(0);
+
+    await insertValue(95); // as another process would
+    const latest = await cache.version();
+    expect(latest).toBeGreaterThan(served);
+    expect(cache.staleEntries(latest)).toEqual([{ year: 2019, asOf: null }]);
+    expect(await precomputeStaleYears(dataSource, cache)).toBe(1);
+    expect(cache.staleEntries(latest)).toEqual([]);
+
+    const loaded = await cache.yearData(latest, 2019, null);
+    expect(loaded.measurements.filter((m) => m.kpiId === kpi.id).map((m) => m.value)).toEqual([95]);
+    // What it scored is what a request computing from nothing cached finds.
+    const precomputed = await createAttainmentService(dataSource, cache).objective(objective, 2019, null);
+    const afresh = await createAttainmentService(dataSource, new YearDataCache(dataSource)).objective(
+      objective,
+      2019,
+      null,
+    );
+    expect(precomputed.score).toBe(afresh.score);
+    expect(precomputed.kpis.map((k) => k.value)).toContain(95);
   });
 });

@@ -1,0 +1,46 @@
+import { DataSource } from "typeorm";
+import { Logger } from "../logger";
+import { createAttainmentService } from "./attainment-service";
+import { YearDataCache } from "./year-data-cache";
+
+/**
+ * Scores again, as soon as their inputs change, the years this server has served, so that the
+ * first dashboard after a job run or a write finds them computed instead of computing them: it
+ * reads the inputs' count of changes (one statement), and for each year and "as of" day whose
+ * data is older, loads it and scores the gate and every directorate into the shared cache.
+ * Answers the number of years scored.
+ */
+export async function precomputeStaleYears(dataSource: DataSource, cache: YearDataCache): Promise<number> {
+  const stale = cache.staleEntries(await cache.version());
+  for (const { year, asOf } of stale) {
+    const attainment = createAttainmentService(dataSource, cache);
+    await Promise.all([attainment.gate(year, asOf), attainment.units(year, asOf)]);
+  }
+  return stale.length;
+}
+
+/** Runs precomputeStaleYears every `intervalMs`, one pass at a time; a failed pass is logged and tried at the next. */
+export function startPrecomputing(
+  dataSource: DataSource,
+  cache: YearDataCache,
+  logger: Logger,
+  intervalMs: number,
+): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || !dataSource.isInitialized) return;
+    running = true;
+    const started = Date.now();
+    precomputeStaleYears(dataSource, cache)
+      .then((years) => {
+        if (years > 0) logger.debug({ years, ms: Date.now() - started }, "attainment precomputed after a change");
+      })
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, "precomputing attainment failed: the next request computes it"),
+      )
+      .finally(() => (running = false));
+  }, intervalMs);
+  // A timer alone does not keep the process alive.
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
