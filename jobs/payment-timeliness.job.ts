@@ -5,7 +5,7 @@ import { CreditNoteSettlement } from "./formulas/credit-notes";
 import { PaidInYear } from "./formulas/late-payments";
 import { Period } from "../src/periods";
 import { ITP_KPI, L145_KPI } from "../src/statutory/statutory-kpis";
-import { amountCents, date, requiredText, RowProblem } from "../src/csv/fields";
+import { amountCents, date, groupKey, requiredText, RowProblem } from "../src/csv/fields";
 import { dueDateFields } from "./invoice-fields";
 import { JobDefinition, JobValue } from "./job";
 
@@ -48,7 +48,7 @@ export function paymentTimelinessJob(disputeRule: DisputeRule = "RESTART"): JobD
       const kind = KINDS[requiredText(fields, "kind").toUpperCase()];
       if (!kind) throw new RowProblem("kind", `"${String(fields.kind)}" is neither PAGAMENTO nor NOTA_CREDITO`);
       const line: PaymentLine = {
-        invoiceId: requiredText(fields, "invoice_id"),
+        invoiceId: groupKey(fields, "invoice_id"),
         kind,
         receiptDate: date(fields, "receipt_date")!,
         paymentDate: date(fields, "payment_date")!,

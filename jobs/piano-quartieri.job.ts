@@ -8,7 +8,7 @@ import {
   ProgressMethod,
 } from "./formulas/piano-quartieri";
 import { Period, periodBounds } from "../src/periods";
-import { amountCents, date, requiredText, RowProblem, text } from "../src/csv/fields";
+import { amountCents, date, groupKey, requiredText, RowProblem, text } from "../src/csv/fields";
 import { JobDefinition, JobValue } from "./job";
 
 /**
@@ -53,7 +53,7 @@ export function pianoQuartieriJob(
           `"${String(fields.physical_progress)}" is not a percentage between 0 and 100`,
         );
       return {
-        interventionId: requiredText(fields, "intervention_id"),
+        interventionId: groupKey(fields, "intervention_id"),
         budget,
         plannedOn: date(fields, "planned_date")!,
         doneOn: date(fields, "done_date", false),

@@ -10,7 +10,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * A table or view of another database, on its own connection: `mysql://…` or an SQLite file.
  * Rows are filtered on the date field in SQL and streamed, never loaded whole; ordered by the
  * job's group field when it has one (by bytes, so values a case-insensitive collation deems equal
- * are not interleaved), else in the order the database reads them: sorting a year of rows by date
+ * are not interleaved; trimmed of spaces, as the job reads the key: see groupKey), else in the
+ * order the database reads them: sorting a year of rows by date
  * cost the database more than reading them, and no job needs it.
  *
  * The filter is half-open, `>= first day AND < the day after the last`, so a DATETIME of the last
@@ -37,8 +38,8 @@ export class SqlTable implements SourceAdapter {
     const since = fromDayNumber(dayNumber(from) - 1);
     const before = fromDayNumber(dayNumber(to) + 2);
     return /^(mysql|mariadb):/.test(this.url)
-      ? this.readMysql(since, before, dateField, groupField && `CAST(\`${groupField}\` AS BINARY)`)
-      : this.readSqlite(since, before, dateField, groupField);
+      ? this.readMysql(since, before, dateField, groupField && `CAST(TRIM(\`${groupField}\`) AS BINARY)`)
+      : this.readSqlite(since, before, dateField, groupField && `TRIM(${groupField}) COLLATE BINARY`);
   }
 
   // better-sqlite3 reads synchronously, but a source hands out an AsyncIterable: an async generator with no await.

@@ -44,6 +44,19 @@ export function requiredText(fields: Record<string, unknown>, name: string): str
   return value;
 }
 
+/**
+ * A key that rows are grouped by (an invoice, an intervention): the field's text with the spaces
+ * at its ends cut, and only spaces, as SQL's TRIM cuts them, so that a SQL source ordering by
+ * TRIM(field) hands each key's rows together ("z9" and " z9" are one invoice, in any source).
+ */
+export function groupKey(fields: Record<string, unknown>, name: string): string {
+  requiredText(fields, name);
+  // Checked above: present and not blank.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  const key = String(fields[name]);
+  return key.charCodeAt(0) === 32 || key.charCodeAt(key.length - 1) === 32 ? key.replace(/^ +| +$/g, "") : key;
+}
+
 /** "1.234,56", "1234.56" or a number → integer cents. */
 export function amountCents(fields: Record<string, unknown>, name: string, required = true): number {
   const raw = fields[name];
