@@ -50,9 +50,7 @@ export function requiredText(fields: Record<string, unknown>, name: string): str
  * TRIM(field) hands each key's rows together ("z9" and " z9" are one invoice, in any source).
  */
 export function groupKey(fields: Record<string, unknown>, name: string): string {
-  requiredText(fields, name);
-  // Checked above: present and not blank.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  requiredText(fields, name); // refuses a missing or blank key
   const key = String(fields[name]);
   return key.charCodeAt(0) === 32 || key.charCodeAt(key.length - 1) === 32 ? key.replace(/^ +| +$/g, "") : key;
 }
