@@ -5,9 +5,17 @@
  *                                 interventions a year; 400 objectives, 1,500 KPIs; 15,000 employees
  *   npm run bench -- --scale 10   ten times that
  *   npm run bench -- --only incentives   only the plan and the incentives (no sources, no jobs)
+ *   npm run bench -- --only jobs         only the jobs (no plan, attainment or incentives)
+ *   npm run bench -- --jobs ITP,CRM      only these job benches (labels ITP, CRM, "Piano Quartieri")
+ *   npm run bench -- --sources traguardo_bench_sources_100 --scale 100 [--reuse-sources]
+ *                                 the sources in that database (default traguardo_bench_sources);
+ *                                 with --reuse-sources a table it holds at the same scale is kept,
+ *                                 one at another scale stops the bench
  * Each job reads GENERATED rows from a source database through its SQL adapter, beside one
- * hand-written SQL statement that computes the same annual figures from the same rows. Then the
- * whole plan's attainment is recomputed, and eligibility and the payroll file made for everyone.
+ * hand-written SQL statement that computes the same annual figures from the same rows. Only the
+ * tables of the jobs asked are generated (each replaced; the others in the database are left).
+ * Then the whole plan's attainment is recomputed, and eligibility and the payroll file made for
+ * everyone.
  */
 import "reflect-metadata";
 import { Command } from "commander";
@@ -19,64 +27,61 @@ import { benchIncentives } from "../bench/incentives";
 import { benchJob, JOB_BENCHES } from "../bench/jobs";
 import { measured } from "../bench/measure";
 import { prepareDatabase } from "../prepare-database";
-import { generateCrmContacts } from "../simulate/crm-contacts";
-import { generatePaymentLines } from "../simulate/payment-lines";
-import { CRM_CONTACTS, PAYMENT_LINES, WORKS_PROGRAMME, writeMysql } from "../simulate/sinks";
-import { generateWorksProgramme } from "../simulate/works-programme";
+import { provideSources } from "../bench/sources";
 
 const TARGET = "traguardo_bench";
-const SOURCES = "traguardo_bench_sources";
 
-/** The GENERATED source tables the jobs read, at the scale asked. */
-async function generateSources(sourcesUrl: string, scale: number) {
-  return {
-    invoices: Math.round(300_000 * scale),
-    paymentLines: await writeMysql(
-      sourcesUrl,
-      PAYMENT_LINES,
-      generatePaymentLines(2019, Math.round(300_000 * scale)) as Iterable<Record<string, unknown>>,
-    ),
-    crmContacts: await writeMysql(
-      sourcesUrl,
-      CRM_CONTACTS,
-      generateCrmContacts(2019, Math.round(2_000_000 * scale)) as Iterable<Record<string, unknown>>,
-    ),
-    milestones: await writeMysql(
-      sourcesUrl,
-      WORKS_PROGRAMME,
-      generateWorksProgramme(2019, Math.round(300 * scale)) as Iterable<Record<string, unknown>>,
-    ),
-  };
+interface Options {
+  scale: string;
+  only?: string;
+  jobs?: string;
+  sources: string;
+  reuseSources?: boolean;
 }
 
-async function main(options: { scale: string; only?: string }): Promise<void> {
-  if (options.only !== undefined && options.only !== "incentives")
-    throw new Error(`--only takes "incentives", not "${options.only}"`);
-  const jobsToo = options.only === undefined;
+/** The job benches asked by label (any case), all by default. */
+function benchesAsked(labels: string | undefined) {
+  if (labels === undefined) return JOB_BENCHES;
+  return labels.split(",").map((label) => {
+    const bench = JOB_BENCHES.find((b) => b.label.toLowerCase() === label.trim().toLowerCase());
+    if (!bench) throw new Error(`--jobs: no job bench "${label}" (${JOB_BENCHES.map((b) => b.label).join(", ")})`);
+    return bench;
+  });
+}
+
+async function main(options: Options): Promise<void> {
+  if (options.only !== undefined && !["incentives", "jobs"].includes(options.only))
+    throw new Error(`--only takes "incentives" or "jobs", not "${options.only}"`);
+  if (!/^\w+$/.test(options.sources)) throw new Error(`--sources: "${options.sources}" is not a database name`);
+  const jobsToo = options.only !== "incentives";
+  const incentivesToo = options.only !== "jobs";
+  const benches = jobsToo ? benchesAsked(options.jobs) : [];
   const server = (process.env.BENCH_MYSQL_URL ?? "mysql://root@127.0.0.1:3306").replace(/\/$/, "");
   const scale = Number(options.scale);
   const admin = await createConnection(server);
   const [[{ version }]] = (await admin.query("SELECT VERSION() AS version")) as unknown as [[{ version: string }]];
-  for (const db of [TARGET, SOURCES]) {
-    await admin.query(`DROP DATABASE IF EXISTS ${db}`);
-    await admin.query(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  }
+  await admin.query(`DROP DATABASE IF EXISTS ${TARGET}`);
+  for (const db of jobsToo ? [TARGET, options.sources] : [TARGET])
+    await admin.query(`CREATE DATABASE IF NOT EXISTS ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
 
-  const sourcesUrl = `${server}/${SOURCES}`;
-  const generated = jobsToo ? await generateSources(sourcesUrl, scale) : null;
+  const sourcesUrl = `${server}/${options.sources}`;
+  const tables = [...new Set(benches.map((b) => b.table))];
+  const connection = jobsToo ? await createConnection(sourcesUrl) : null;
+  const generated = connection
+    ? await provideSources(connection, sourcesUrl, tables, scale, options.reuseSources === true)
+    : null;
   const { dataSource } = await prepareDatabase({ DATABASE_URL: `${server}/${TARGET}`, SQLITE_PATH: "" });
 
   const jobs = [];
-  if (jobsToo) {
-    const connection = await createConnection(sourcesUrl);
-    for (const bench of JOB_BENCHES) jobs.push(await benchJob(dataSource, { url: sourcesUrl, connection }, bench));
+  if (connection) {
+    for (const bench of benches) jobs.push(await benchJob(dataSource, { url: sourcesUrl, connection }, bench));
     await connection.end();
   }
 
-  const planSize = await loadGeneratedPlan(dataSource, scale);
-  const attainment = await measured(() => recomputeAttainment(dataSource, 2019));
-  const incentives = await benchIncentives(dataSource, Math.round(15_000 * scale));
+  const planSize = incentivesToo ? await loadGeneratedPlan(dataSource, scale) : null;
+  const attainment = incentivesToo ? await measured(() => recomputeAttainment(dataSource, 2019)) : null;
+  const incentives = incentivesToo ? await benchIncentives(dataSource, Math.round(15_000 * scale)) : null;
   await dataSource.destroy();
 
   const report = {
@@ -90,16 +95,20 @@ async function main(options: { scale: string; only?: string }): Promise<void> {
     scale,
     generated,
     jobs,
-    attainment: {
-      ...planSize,
-      ...attainment.result,
-      seconds: +attainment.seconds.toFixed(2),
-      peakRssAboveBaselineMb: +attainment.peakRssMb.toFixed(1),
-      peakHeapAboveBaselineMb: +attainment.peakHeapMb.toFixed(1),
-    },
+    attainment:
+      planSize && attainment
+        ? {
+            ...planSize,
+            ...attainment.result,
+            seconds: +attainment.seconds.toFixed(2),
+            peakRssAboveBaselineMb: +attainment.peakRssMb.toFixed(1),
+            peakHeapAboveBaselineMb: +attainment.peakHeapMb.toFixed(1),
+          }
+        : null,
     incentives,
   };
   console.log(JSON.stringify(report, null, 2));
+  if (generated) console.table(generated);
   if (jobs.length)
     console.table(
       jobs.map((j) => ({
@@ -114,32 +123,39 @@ async function main(options: { scale: string; only?: string }): Promise<void> {
         sameFigures: j.sameFigures,
       })),
     );
-  console.table([
-    {
-      step: `recompute the whole plan's attainment (${report.attainment.objectiveScores} objective scores)`,
-      seconds: report.attainment.seconds,
-      peakHeapMb: report.attainment.peakHeapAboveBaselineMb,
-    },
-    {
-      step: `eligibility and amounts of ${incentives.employees} employees (${incentives.eligibilities} eligibilities)`,
-      seconds: incentives.eligibilityAndAmountsSeconds,
-      peakHeapMb: incentives.eligibilityPeakHeapMb,
-    },
-    { step: "payroll file from them", seconds: incentives.payrollFileSeconds },
-    { step: "validate the year (compute afresh and freeze)", seconds: incentives.validateAndFreezeSeconds },
-    {
-      step: "payroll export (validated, frozen)",
-      seconds: incentives.frozenExportSeconds,
-      peakHeapMb: incentives.frozenExportPeakHeapMb,
-    },
-    { step: "payroll export (closed, frozen)", seconds: incentives.frozenExportAfterCloseSeconds },
-  ]);
-  if (!jobs.every((j) => j.sameFigures) || !incentives.frozenExportIdentical) process.exitCode = 1;
+  if (report.attainment && incentives)
+    console.table([
+      {
+        step: `recompute the whole plan's attainment (${report.attainment.objectiveScores} objective scores)`,
+        seconds: report.attainment.seconds,
+        peakHeapMb: report.attainment.peakHeapAboveBaselineMb,
+      },
+      {
+        step: `eligibility and amounts of ${incentives.employees} employees (${incentives.eligibilities} eligibilities)`,
+        seconds: incentives.eligibilityAndAmountsSeconds,
+        peakHeapMb: incentives.eligibilityPeakHeapMb,
+      },
+      { step: "payroll file from them", seconds: incentives.payrollFileSeconds },
+      { step: "validate the year (compute afresh and freeze)", seconds: incentives.validateAndFreezeSeconds },
+      {
+        step: "payroll export (validated, frozen)",
+        seconds: incentives.frozenExportSeconds,
+        peakHeapMb: incentives.frozenExportPeakHeapMb,
+      },
+      { step: "payroll export (closed, frozen)", seconds: incentives.frozenExportAfterCloseSeconds },
+    ]);
+  if (!jobs.every((j) => j.sameFigures) || (incentives && !incentives.frozenExportIdentical)) process.exitCode = 1;
 }
 
 new Command("bench")
   .option("--scale <n>", "1 = Milan (300,000 invoices a year)", "1")
-  .option("--only <part>", "incentives: only the plan and the incentives, no sources or jobs")
+  .option("--only <part>", "incentives: only the plan and the incentives, no sources or jobs; jobs: only the jobs")
+  .option(
+    "--jobs <labels>",
+    `the job benches to run, by label, comma-separated (${JOB_BENCHES.map((b) => b.label).join(", ")})`,
+  )
+  .option("--sources <database>", "the database of the GENERATED sources", "traguardo_bench_sources")
+  .option("--reuse-sources", "keep the sources that database already holds at this scale instead of generating them")
   .action(main)
   .parseAsync()
   .catch((error: Error) => {
