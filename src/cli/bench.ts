@@ -29,14 +29,13 @@ import { measured } from "../bench/measure";
 import { prepareDatabase } from "../prepare-database";
 import { provideSources } from "../bench/sources";
 
-const TARGET = "traguardo_bench";
-
 interface Options {
   scale: string;
   only?: string;
   jobs?: string;
   sources: string;
   reuseSources?: boolean;
+  target: string;
 }
 
 /** The job benches asked by label (any case), all by default. */
@@ -52,7 +51,12 @@ function benchesAsked(labels: string | undefined) {
 async function main(options: Options): Promise<void> {
   if (options.only !== undefined && !["incentives", "jobs"].includes(options.only))
     throw new Error(`--only takes "incentives" or "jobs", not "${options.only}"`);
-  if (!/^\w+$/.test(options.sources)) throw new Error(`--sources: "${options.sources}" is not a database name`);
+  for (const [option, name] of [
+    ["--sources", options.sources],
+    ["--target", options.target],
+  ])
+    if (!/^\w+$/.test(name)) throw new Error(`${option}: "${name}" is not a database name`);
+  const target = options.target;
   const jobsToo = options.only !== "incentives";
   const incentivesToo = options.only !== "jobs";
   const benches = jobsToo ? benchesAsked(options.jobs) : [];
@@ -60,8 +64,8 @@ async function main(options: Options): Promise<void> {
   const scale = Number(options.scale);
   const admin = await createConnection(server);
   const [[{ version }]] = (await admin.query("SELECT VERSION() AS version")) as unknown as [[{ version: string }]];
-  await admin.query(`DROP DATABASE IF EXISTS ${TARGET}`);
-  for (const db of jobsToo ? [TARGET, options.sources] : [TARGET])
+  await admin.query(`DROP DATABASE IF EXISTS ${target}`);
+  for (const db of jobsToo ? [target, options.sources] : [target])
     await admin.query(`CREATE DATABASE IF NOT EXISTS ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
 
@@ -71,7 +75,7 @@ async function main(options: Options): Promise<void> {
   const generated = connection
     ? await provideSources(connection, sourcesUrl, tables, scale, options.reuseSources === true)
     : null;
-  const { dataSource } = await prepareDatabase({ DATABASE_URL: `${server}/${TARGET}`, SQLITE_PATH: "" });
+  const { dataSource } = await prepareDatabase({ DATABASE_URL: `${server}/${target}`, SQLITE_PATH: "" });
 
   const jobs = [];
   if (connection) {
@@ -156,6 +160,7 @@ new Command("bench")
   )
   .option("--sources <database>", "the database of the GENERATED sources", "traguardo_bench_sources")
   .option("--reuse-sources", "keep the sources that database already holds at this scale instead of generating them")
+  .option("--target <database>", "Traguardo's database, dropped and made anew", "traguardo_bench")
   .action(main)
   .parseAsync()
   .catch((error: Error) => {
