@@ -77,7 +77,7 @@ export async function writeOutcome(
   const superseded = rows.flatMap((row) => (row.supersedes ? [row.supersedes.id] : []));
   for (let i = 0; i < collected.rejected.length; i += CHUNK)
     await insertKeptRows(tx, RejectedRow, run.id, collected.rejected.slice(i, i + CHUNK));
-  for await (const batch of collected.warnings.batches(CHUNK)) await insertKeptRows(tx, RowWarning, run.id, batch);
+  for (const batch of collected.warnings.batches(CHUNK)) await insertKeptRows(tx, RowWarning, run.id, batch);
   const notes =
     [
       superseded.length ? `superseded ${superseded.length} earlier values (measurements ${superseded.join(", ")})` : "",
