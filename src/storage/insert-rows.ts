@@ -1,5 +1,5 @@
 import type { Connection as MysqlConnection, ExecuteValues } from "mysql2";
-import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, QueryFailedError } from "typeorm";
 import { Driver } from "typeorm/driver/Driver";
 import { MysqlQueryRunner } from "typeorm/driver/mysql/MysqlQueryRunner";
 
@@ -23,8 +23,9 @@ async function sender(manager: EntityManager): Promise<{ send: Send; done: () =>
     send: (sql, parameters) =>
       new Promise((resolve, reject) => {
         prepared.add(sql);
+        // A QueryFailedError as TypeORM's own statements fail, without the thousands of values.
         connection.execute(sql, parameters as ExecuteValues[], (error, result) =>
-          error ? reject(error) : resolve(result),
+          error ? reject(new QueryFailedError(sql, undefined, error)) : resolve(result),
         );
       }),
     // The connection goes back to the pool: its prepared statements are not left open on the server.

@@ -1,4 +1,4 @@
-import { DataSource } from "typeorm";
+import { DataSource, QueryFailedError } from "typeorm";
 import { CycleSnapshot } from "../../entities/cycle-snapshot.entity";
 import { FrozenEligibility } from "../../entities/frozen-eligibility.entity";
 import { insertRows } from "../../src/storage/insert-rows";
@@ -74,7 +74,9 @@ describe.each(testDatabases)("writing rows in multi-row INSERTs on $name", (db) 
   it("leaves nothing written when a later statement fails, and the connections stay usable", async () => {
     const rows = rowsFor(snapshotId, 2_500, "D");
     rows[1_700].days = null as unknown as string; // NOT NULL: refused in the second statement
-    await expect(dataSource.transaction((manager) => insertRows(manager, FrozenEligibility, rows))).rejects.toThrow();
+    await expect(dataSource.transaction((manager) => insertRows(manager, FrozenEligibility, rows))).rejects.toThrow(
+      QueryFailedError,
+    );
     expect(await read("D")).toEqual([]);
     await dataSource.transaction((manager) => insertRows(manager, FrozenEligibility, rowsFor(snapshotId, 3, "E")));
     expect(await read("E")).toHaveLength(3);
