@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 import { ActKind, CycleStatus, ObjectiveLevel, OrgUnitKind, ReviewDecision, Role } from "../../entities/enums";
 import { Objective } from "../../entities/objective.entity";
 import { OrgUnit } from "../../entities/org-unit.entity";
-import { createAttainmentService } from "../attainment/attainment-service";
+import { AttainmentService, createAttainmentService } from "../attainment/attainment-service";
 import { YearDataCache } from "../attainment/year-data-cache";
 import { recordAct } from "../cycles/acts";
 import { moveCycle } from "../cycles/move-cycle";
@@ -16,14 +16,15 @@ import { importPeople } from "../people/import-people";
 import { generatePeople } from "../simulate/people";
 import { measured } from "./measure";
 
-const YEAR = 2019;
+export const YEAR = 2019;
+export const BENCH_NUCLEO = { subject: "bench-nucleo", roles: [Role.EVALUATION_BOARD], units: [] };
+export const BENCH_ADMIN = { subject: "bench-admin", roles: [Role.ADMIN], units: [] };
 const JUSTIFICATION = "bench: stands in for attainment the generated sources do not cover";
 
 /** The Nucleo's overrides where the GENERATED sources give no attainment (labelled so): Solidali, each directorate's Gestionali and Direzione. */
 async function reviewEverything(dataSource: DataSource, units: readonly string[]) {
-  const nucleo = { subject: "bench-nucleo", roles: [Role.EVALUATION_BOARD], units: [] };
   const review = (objectiveKey: string | null, unitCode: string | null, score: number) =>
-    recordReview(dataSource, nucleo, {
+    recordReview(dataSource, BENCH_NUCLEO, {
       year: YEAR,
       objectiveKey,
       unitCode,
@@ -43,12 +44,10 @@ async function reviewEverything(dataSource: DataSource, units: readonly string[]
 }
 
 /**
- * Eligibility, the amounts from each category's fund (art. 69 inside it) and the payroll file for
- * the whole staff, as validation freezes them and payroll reads them.
+ * The year ready for the people: every directorate reviewed by the Nucleo, the funds set by act;
+ * answers the directorates and the GENERATED people to import.
  */
-export async function benchIncentives(dataSource: DataSource, employees: number) {
-  const nucleo = { subject: "bench-nucleo", roles: [Role.EVALUATION_BOARD], units: [] };
-  const admin = { subject: "bench-admin", roles: [Role.ADMIN], units: [] };
+export async function prepareIncentives(dataSource: DataSource, employees: number) {
   const directorates = (await dataSource.manager.find(OrgUnit)).filter(
     (u) => u.kind !== OrgUnitKind.AREA && isWithin(`${YEAR}-12-31`, u.validFrom, u.validTo),
   );
@@ -56,14 +55,14 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
     dataSource,
     directorates.map((u) => u.code),
   );
-  const agreement = await recordAct(dataSource, admin, {
+  const agreement = await recordAct(dataSource, BENCH_ADMIN, {
     kind: ActKind.COLLECTIVE_AGREEMENT,
     number: "1",
     date: `${YEAR + 1}-03-31`,
     subject: "bench: GENERATED collective agreement on the incentive funds",
   });
   // About 2,000 euros a head for staff, 6,000 for POs, 15,000 for managers (GENERATED figures).
-  await setIncentiveRules(dataSource, admin, {
+  await setIncentiveRules(dataSource, BENCH_ADMIN, {
     year: YEAR,
     actKey: agreement.key,
     rules: {
@@ -77,35 +76,54 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
   });
   // People only in units that existed all year: an assignment to a unit on days it did not exist is refused.
   const allYear = directorates.filter((u) => isWithin(`${YEAR}-01-01`, u.validFrom, u.validTo)).map((u) => u.code);
-  const people = generatePeople(allYear, employees, YEAR);
-  // A fresh service for each computation, as each request gets; the year's data cached between them.
-  const cache = new YearDataCache(dataSource);
-  const attainment = () => createAttainmentService(dataSource, cache);
-  const imported = await measured(() => importPeople(dataSource, admin, people));
-  const eligibility = await measured(() => computeCycleEligibility(dataSource, attainment(), YEAR));
-  const file = await measured(() => Promise.resolve(payrollFile(eligibility.result)));
-  await moveCycle(dataSource, attainment(), admin, {
+  return { directorates, people: generatePeople(allYear, employees, YEAR) };
+}
+
+/** The year sent to review and the Nucleo's minutes recorded: answers the act validation cites. */
+export async function sendToReview(dataSource: DataSource, attainment: AttainmentService): Promise<string> {
+  await moveCycle(dataSource, attainment, BENCH_ADMIN, {
     year: YEAR,
     to: CycleStatus.UNDER_REVIEW,
     actKey: null,
     note: null,
   });
-  const minutes = await recordAct(dataSource, nucleo, {
+  const minutes = await recordAct(dataSource, BENCH_NUCLEO, {
     kind: ActKind.EVALUATION_BOARD_MINUTES,
     number: "1",
     date: `${YEAR + 1}-06-30`,
     subject: "bench: GENERATED validation of the performance report",
   });
+  return minutes.key;
+}
+
+/**
+ * Eligibility, the amounts from each category's fund (art. 69 inside it) and the payroll file for
+ * the whole staff, as validation freezes them and payroll reads them.
+ */
+export async function benchIncentives(dataSource: DataSource, employees: number) {
+  const { directorates, people } = await prepareIncentives(dataSource, employees);
+  // A fresh service for each computation, as each request gets; the year's data cached between them.
+  const cache = new YearDataCache(dataSource);
+  const attainment = () => createAttainmentService(dataSource, cache);
+  const imported = await measured(() => importPeople(dataSource, BENCH_ADMIN, people));
+  const eligibility = await measured(() => computeCycleEligibility(dataSource, attainment(), YEAR));
+  const file = await measured(() => Promise.resolve(payrollFile(eligibility.result)));
+  const minutes = await sendToReview(dataSource, attainment());
   const validated = await measured(() =>
-    moveCycle(dataSource, attainment(), nucleo, {
+    moveCycle(dataSource, attainment(), BENCH_NUCLEO, {
       year: YEAR,
       to: CycleStatus.VALIDATED,
-      actKey: minutes.key,
+      actKey: minutes,
       note: null,
     }),
   );
   const exported = await measured(() => payrollCsv(dataSource, YEAR));
-  await moveCycle(dataSource, attainment(), admin, { year: YEAR, to: CycleStatus.CLOSED, actKey: null, note: null });
+  await moveCycle(dataSource, attainment(), BENCH_ADMIN, {
+    year: YEAR,
+    to: CycleStatus.CLOSED,
+    actKey: null,
+    note: null,
+  });
   const again = await measured(() => payrollCsv(dataSource, YEAR));
   const rows = eligibility.result.rows;
   return {

@@ -1,4 +1,4 @@
-import { DataSource } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { Assignment } from "../../entities/assignment.entity";
 import { Employee } from "../../entities/employee.entity";
 import { GateMode, StaffCategory } from "../../entities/enums";
@@ -72,6 +72,20 @@ export interface CycleEligibility extends YearEligibility {
   attainment: FrozenAttainment[];
 }
 
+/**
+ * Each employee's assessment of the year, by employee id: the score alone, read as its column
+ * reads it (a number), without hydrating who recorded it and when for the whole staff.
+ */
+async function assessmentsOf(manager: EntityManager, year: number): Promise<Map<number, number>> {
+  const rows = await manager
+    .createQueryBuilder(IndividualAssessment, "a")
+    .select("a.employeeId", "employeeId")
+    .addSelect("a.score", "score")
+    .where("a.year = :year", { year })
+    .getRawMany<{ employeeId: number | string; score: number | string }>();
+  return new Map(rows.map((r) => [Number(r.employeeId), Number(r.score)]));
+}
+
 /** Each stretch of the year in a unit, grouped by the category held then, in the order they came. */
 function segments(assignments: readonly Assignment[], yearStart: string, yearEnd: string) {
   const byCategory = new Map<StaffCategory, Array<{ assignment: Assignment; from: string; to: string }>>();
@@ -102,9 +116,8 @@ export async function computeCycleEligibility(
     attainment.gate(year, null),
     readEntities(dataSource.manager.createQueryBuilder(Employee, "e").orderBy("e.code")),
     readEntities(dataSource.manager.createQueryBuilder(Assignment, "a").orderBy("a.validFrom").addOrderBy("a.id")),
-    dataSource.manager.find(IndividualAssessment, { where: { year } }),
+    assessmentsOf(dataSource.manager, year),
   ]);
-  const assessmentOf = new Map(assessments.map((a) => [a.employeeId, a.score]));
   const assignmentsOf = new Map<number, Assignment[]>();
   for (const a of assignments) {
     const list = assignmentsOf.get(a.employeeId);
@@ -131,7 +144,7 @@ export async function computeCycleEligibility(
     ),
   );
   const inputs = parts.map(({ employee, spans }) => ({
-    assessment: assessmentOf.get(employee.id) ?? null,
+    assessment: assessments.get(employee.id) ?? null,
     assignments: spans.map(({ assignment, from, to }) => {
       const scored = scoredAs.get(assignment.unitId) ?? null;
       return {
