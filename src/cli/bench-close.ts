@@ -1,8 +1,8 @@
 /**
  * The Nucleo's validation of a year alone, tried again and again on one prepared database
  * (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306; database traguardo_close_<scale>):
- *   node --expose-gc bin/run.mjs src/cli/bench-close.js --scale 10 --prepare   the plan, funds, people, UNDER_REVIEW
- *   node --expose-gc bin/run.mjs src/cli/bench-close.js --scale 10 --tries 3   validate, check, put back, again
+ *   npm run bench:close -- --scale 10 --prepare   the plan, funds, people, UNDER_REVIEW
+ *   npm run bench:close -- --scale 10 --tries 3   validate, check, put back, again
  * Between tries the frozen tables are emptied with TRUNCATE (which fires no trigger) and the cycle
  * put back UNDER_REVIEW: a scratch database's reset, never something the application does. Each
  * try checks the payroll export against the file computed before validation, and prints a digest
