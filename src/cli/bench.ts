@@ -36,6 +36,7 @@ interface Options {
   sources: string;
   reuseSources?: boolean;
   target: string;
+  tries: string;
 }
 
 /** The job benches asked by label (any case), all by default. */
@@ -79,7 +80,8 @@ async function main(options: Options): Promise<void> {
 
   const jobs = [];
   if (connection) {
-    for (const bench of benches) jobs.push(await benchJob(dataSource, { url: sourcesUrl, connection }, bench));
+    for (const bench of benches)
+      jobs.push(await benchJob(dataSource, { url: sourcesUrl, connection }, bench, Number(options.tries)));
     await connection.end();
   }
 
@@ -167,6 +169,7 @@ new Command("bench")
   .option("--sources <database>", "the database of the GENERATED sources", "traguardo_bench_sources")
   .option("--reuse-sources", "keep the sources that database already holds at this scale instead of generating them")
   .option("--target <database>", "Traguardo's database, dropped and made anew", "traguardo_bench")
+  .option("--tries <n>", "runs of each job and its statement, in turn (medians reported)", "3")
   .action(main)
   .parseAsync()
   .catch((error: Error) => {
