@@ -26,8 +26,29 @@ const net = (line: PaymentLine) => line.amountCents - line.splitVatCents;
 const euro = (cents: number) => (cents / 100).toFixed(2);
 
 /**
+ * Lines compared by what they say, never by where they were read, so that every source (a CSV
+ * in file order, a SQL table in any order within an invoice) sets the notes off alike: two lines
+ * this finds equal are interchangeable.
+ */
+function byContent(a: PaymentLine, b: PaymentLine): number {
+  const nullable = (x: string | null, y: string | null) => (x ?? "").localeCompare(y ?? "");
+  return (
+    a.paymentDate.localeCompare(b.paymentDate) ||
+    net(a) - net(b) ||
+    a.amountCents - b.amountCents ||
+    a.receiptDate.localeCompare(b.receiptDate) ||
+    (a.termDays ?? -1) - (b.termDays ?? -1) ||
+    nullable(a.disputeFrom, b.disputeFrom) ||
+    nullable(a.disputeTo, b.disputeTo)
+  );
+}
+
+/**
  * One invoice's payments after its notes, in the order given (a payment credited in full left
- * out), and the notes that could not be set off. `reach` names what was read, for the reasons.
+ * out), and the notes that could not be set off. The notes are set off earliest first (on one
+ * day, the smaller first), each against the latest payments first (on one day, the larger first),
+ * whatever the order the source gave them in: when the notes together credit more than was paid,
+ * which one is refused must not depend on the source. `reach` names what was read, for the reasons.
  */
 export function setOffCreditNotes(
   payments: PaymentLine[],
@@ -35,11 +56,9 @@ export function setOffCreditNotes(
   reach: string,
 ): { payments: PaymentLine[]; refused: RefusedCreditNote[] } {
   const remaining = payments.map(net);
-  const latestFirst = payments
-    .map((_, i) => i)
-    .sort((a, b) => payments[b].paymentDate.localeCompare(payments[a].paymentDate));
+  const latestFirst = payments.map((_, i) => i).sort((a, b) => byContent(payments[b], payments[a]));
   const refused: RefusedCreditNote[] = [];
-  for (const { note, line, raw } of notes) {
+  for (const { note, line, raw } of [...notes].sort((a, b) => byContent(a.note, b.note))) {
     const available = remaining.reduce((sum, cents) => sum + cents, 0);
     const credit = net(note);
     if (available === 0 || credit > available) {

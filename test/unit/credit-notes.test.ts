@@ -83,6 +83,27 @@ describe("credit notes set against their invoice's payments", () => {
       [7, "amount: credits 300.00, more than the 200.00 still paid on invoice A between 2019-01-01 and 2019-12-31"],
     ]);
   });
+
+  it("set the notes off earliest first, and the payments latest first, whatever order the source gave", () => {
+    // 1,000 paid; notes of 300 (15 Nov) and 800 (20 Nov) credit 1,100: the later note is refused.
+    const early = note({ amountCents: 30_000, paymentDate: "2019-11-15" }, 4);
+    const late = note({ amountCents: 80_000, paymentDate: "2019-11-20" }, 5);
+    for (const notes of [
+      [early, late],
+      [late, early],
+    ])
+      expect(setOffCreditNotes([line({})], notes, REACH).refused.map((r) => r.line)).toEqual([5]);
+    // Two payments on one day, due on different days: the note takes the larger first, in either order.
+    const small = line({ amountCents: 10_000, receiptDate: "2019-09-01" });
+    const large = line({ amountCents: 50_000 });
+    for (const payments of [
+      [small, large],
+      [large, small],
+    ])
+      expect(setOffCreditNotes(payments, [note({ amountCents: 20_000 })], REACH).payments).toEqual(
+        expect.arrayContaining([small, { ...large, amountCents: 30_000 }]),
+      );
+  });
 });
 
 describe("CreditNoteSettlement", () => {
