@@ -21,6 +21,7 @@ import {
 import { repeats } from "./repeated-rows";
 import { RowProblem } from "../csv/fields";
 import { CsvUnreadable } from "../csv/italian-csv";
+import { insertRows } from "../storage/insert-rows";
 
 const refused = (problems: string[]) =>
   new DomainError(
@@ -28,16 +29,6 @@ const refused = (problems: string[]) =>
     `Nothing imported: ${problems.length} row(s) are wrong: ${problems.slice(0, 20).join("; ")}`,
     { problems: problems.slice(0, 200) },
   );
-
-/**
- * Rows per multi-row INSERT: one statement instead of 500 round trips (a scale-10 import writes
- * 450,000 rows), and at 5-6 columns far below SQLite's 32,766 parameters and MySQL's packet size.
- */
-const BATCH = 500;
-
-async function insertInBatches<T>(manager: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await manager.insert(entity, rows.slice(i, i + BATCH));
-}
 
 const keyOf = (a: { employeeId: number; unitId: number; validFrom: string }) =>
   `${a.employeeId}|${a.unitId}|${a.validFrom}`;
@@ -174,7 +165,7 @@ export async function importPeople(
       else if (current.name !== e.name || current.category !== e.category)
         await manager.update(Employee, { id: current.id }, { name: e.name, category: e.category });
     }
-    await insertInBatches(manager, Employee, newcomers);
+    await insertRows(manager, Employee, newcomers);
     const people = new Map((await manager.find(Employee)).map((e) => [e.code, e]));
     const changes = await assignmentChanges(
       manager,
@@ -189,7 +180,7 @@ export async function importPeople(
     );
     await assertYearsOpen(manager, [...changes.flatMap((c) => c.years), ...assessments.map((a) => a!.year)]);
     const added = changes.filter((c) => c.before === null).map((c) => c.after);
-    await insertInBatches(manager, Assignment, added);
+    await insertRows(manager, Assignment, added);
     const restated = changes.filter((c) => c.before !== null);
     for (const { before, after } of restated)
       await manager.update(
@@ -223,7 +214,7 @@ export async function importPeople(
         firstScores.push({ employeeId, year: a.year, score: a.score, recordedBy: who.actor, recordedAt: new Date() });
       }
     }
-    await insertInBatches(manager, IndividualAssessment, firstScores);
+    await insertRows(manager, IndividualAssessment, firstScores);
     const counts = { employees: employees.length, assignments: changes.length, assessments: assessments.length };
     await recordAudit(manager, {
       ...who,

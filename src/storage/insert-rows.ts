@@ -23,6 +23,8 @@ async function sender(manager: EntityManager): Promise<{ send: Send; done: () =>
     send: (sql, parameters) =>
       new Promise((resolve, reject) => {
         prepared.add(sql);
+        // Logged as the manager's own statements are (without the thousands of values), so query logs and counts see it.
+        manager.connection.logger.logQuery(sql, undefined, manager.queryRunner);
         // A QueryFailedError as TypeORM's own statements fail, without the thousands of values.
         connection.execute(sql, parameters as ExecuteValues[], (error, result) =>
           error ? reject(new QueryFailedError(sql, undefined, error)) : resolve(result),
