@@ -118,12 +118,14 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
     }),
   );
   const exported = await measured(() => payrollCsv(dataSource, YEAR));
-  await moveCycle(dataSource, attainment(), BENCH_ADMIN, {
-    year: YEAR,
-    to: CycleStatus.CLOSED,
-    actKey: null,
-    note: null,
-  });
+  const closed = await measured(() =>
+    moveCycle(dataSource, attainment(), BENCH_ADMIN, {
+      year: YEAR,
+      to: CycleStatus.CLOSED,
+      actKey: null,
+      note: null,
+    }),
+  );
   const again = await measured(() => payrollCsv(dataSource, YEAR));
   const rows = eligibility.result.rows;
   return {
@@ -138,6 +140,7 @@ export async function benchIncentives(dataSource: DataSource, employees: number)
     payrollFileSeconds: +file.seconds.toFixed(2),
     eligibilityAmountsAndFileSeconds: +(eligibility.seconds + file.seconds).toFixed(2),
     validateAndFreezeSeconds: +validated.seconds.toFixed(2),
+    closeSeconds: +closed.seconds.toFixed(2),
     frozenExportSeconds: +exported.seconds.toFixed(2),
     frozenExportPeakHeapMb: +exported.peakHeapMb.toFixed(1),
     payrollBytes: Buffer.byteLength(exported.result),

@@ -149,6 +149,7 @@ async function main(options: Options): Promise<void> {
       },
       { step: "payroll file from them", seconds: incentives.payrollFileSeconds },
       { step: "validate the year (compute afresh and freeze)", seconds: incentives.validateAndFreezeSeconds },
+      { step: "close the validated year (its figures already frozen)", seconds: incentives.closeSeconds },
       {
         step: "payroll export (validated, frozen)",
         seconds: incentives.frozenExportSeconds,
