@@ -3,7 +3,8 @@
  * under concurrent load on loopback, and one hand-written SQL query returning the same rows.
  *   npm run bench:dashboards -- --scale 1     (Milan: about 400 objectives, 1,500 KPIs, three years of monthly values)
  *   npm run bench:dashboards -- --scale 10
- * Then the same load on npm start's build in 1 and 2 processes (--processes 1,2; WEB_CONCURRENCY).
+ * Then the same load on npm start's build in 1 and 2 processes (--processes 1,2; WEB_CONCURRENCY),
+ * and the first request after a write with the years precomputed after a change and without.
  * The objectives, KPIs, targets and values beyond the plan's own are GENERATED (keys and codes GEN-…).
  */
 import "reflect-metadata";
@@ -20,6 +21,7 @@ import { openDatabase } from "../database";
 import { createHttpServer } from "../http/server";
 import { loadJobKpis } from "../plan-data/load-job-kpis";
 import { startServedProcesses } from "../bench/served-processes";
+import { firstAfterWrite } from "../bench/after-write";
 
 class StatementCounter implements Logger {
   count = 0;
@@ -167,6 +169,7 @@ async function main(options: {
       await served.stop();
     }
   }
+  const afterWrite = await firstAfterWrite(url, QUERIES["all units with objectives, KPIs and attainment"]);
   console.log(
     JSON.stringify(
       {
@@ -176,6 +179,7 @@ async function main(options: {
         seconds: Number(options.seconds),
         results,
         throughput,
+        afterWrite,
       },
       null,
       2,
@@ -183,6 +187,7 @@ async function main(options: {
   );
   console.table(results);
   console.table(throughput);
+  console.table(afterWrite.map((r) => ({ ...r, afterWriteMs: r.afterWriteMs.join(", ") })));
 }
 
 new Command("bench:dashboards")

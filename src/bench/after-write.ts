@@ -1,0 +1,55 @@
+import { createConnection } from "mysql2/promise";
+import { startServedProcesses } from "./served-processes";
+
+/** One request's milliseconds, refused if GraphQL answers an error. */
+async function timed(endpoint: string, query: string): Promise<number> {
+  const started = Date.now();
+  const answer = (await (
+    await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    })
+  ).json()) as { errors?: unknown[] };
+  if (answer.errors) throw new Error(`the query failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+  return Date.now() - started;
+}
+
+/**
+ * The first request after a write, with the years precomputed after a change (PRECOMPUTE_SECONDS
+ * 2) and without (0), on npm start's build: the query once to warm the server, then three times a
+ * write to attainment's inputs by another connection (a target set to itself: the counter moves,
+ * the figures do not), a pause longer than the precompute's interval, and the query timed.
+ */
+export async function firstAfterWrite(url: string, query: string) {
+  const writer = await createConnection(url);
+  const results = [];
+  try {
+    for (const precompute of ["2", "0"]) {
+      const served = await startServedProcesses(url, 1, {
+        GRAPHQL_MAX_COST: "10000000",
+        PRECOMPUTE_SECONDS: precompute,
+      });
+      try {
+        const firstMs = await timed(served.endpoint, query);
+        const afterWriteMs = [];
+        for (let i = 0; i < 3; i += 1) {
+          await writer.query("UPDATE target SET value = value ORDER BY id LIMIT 1");
+          await new Promise((resolve) => setTimeout(resolve, 4_000));
+          afterWriteMs.push(await timed(served.endpoint, query));
+        }
+        results.push({
+          precomputeSeconds: Number(precompute),
+          firstMs,
+          afterWriteMs,
+          repeatMs: await timed(served.endpoint, query),
+        });
+      } finally {
+        await served.stop();
+      }
+    }
+  } finally {
+    await writer.end();
+  }
+  return results;
+}
