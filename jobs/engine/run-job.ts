@@ -86,12 +86,13 @@ async function runOnce(dataSource: DataSource, request: RunRequest, options: Run
     });
   }
   const heartbeat = startHeartbeat(manager, job.key, options.holder, options.leaseMs, now);
-  let collected: Collected | undefined;
+  // The run's warnings file, removed however the run ends.
+  let warnings: RowJournal | undefined;
   try {
     await markInterrupted(manager, job.key, run.id, now());
-    const outcome = await withRetries(() => collect(request, options), options, run);
-    collected = outcome;
-    if (!request.force) await refuseShrunkenRerun(manager, run, outcome.rowsRead, options.rerunMinShare ?? 0);
+    const collected = await withRetries(() => collect(request, options), options, run);
+    warnings = collected.warnings;
+    if (!request.force) await refuseShrunkenRerun(manager, run, collected.rowsRead, options.rerunMinShare ?? 0);
     // A value written meanwhile in a slot this run measures is superseded like the others, on a second try.
     return await onceMoreAfterRace(
       () =>
@@ -100,8 +101,8 @@ async function runOnce(dataSource: DataSource, request: RunRequest, options: Run
             throw new Error(
               `lost its lease: the process stalled for longer than JOB_LEASE_SECONDS (${options.leaseMs / 1000} s) and another run took ${job.key} over`,
             );
-          const values = await withYearFromQuarters(tx, job, request.period, outcome.values);
-          return writeOutcome(tx, run, { ...outcome, values }, request.source.description, now());
+          const values = await withYearFromQuarters(tx, job, request.period, collected.values);
+          return writeOutcome(tx, run, { ...collected, values }, request.source.description, now());
         }),
       (error) => error instanceof SlotTaken,
     );
@@ -111,7 +112,7 @@ async function runOnce(dataSource: DataSource, request: RunRequest, options: Run
       error: (error as Error).message.slice(0, 4000),
     });
   } finally {
-    collected?.warnings.discard();
+    warnings?.discard();
     heartbeat.stop();
     await releaseLease(manager, job.key, options.holder);
   }

@@ -1,19 +1,6 @@
 import { createConnection } from "mysql2/promise";
 import { startServedProcesses } from "./served-processes";
-
-/** One request's milliseconds, refused if GraphQL answers an error. */
-async function timed(endpoint: string, query: string): Promise<number> {
-  const started = Date.now();
-  const answer = (await (
-    await fetch(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query }),
-    })
-  ).json()) as { errors?: unknown[] };
-  if (answer.errors) throw new Error(`the query failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-  return Date.now() - started;
-}
+import { timedRequest } from "./timed-request";
 
 /**
  * The first request after a write, with the years precomputed after a change (PRECOMPUTE_SECONDS
@@ -21,7 +8,7 @@ async function timed(endpoint: string, query: string): Promise<number> {
  * write to attainment's inputs by another connection (a target set to itself: the counter moves,
  * the figures do not), a pause longer than the precompute's interval, and the query timed.
  */
-export async function firstAfterWrite(url: string, query: string) {
+export async function firstAfterWrite(url: string, label: string, query: string) {
   const writer = await createConnection(url);
   const results = [];
   try {
@@ -30,19 +17,20 @@ export async function firstAfterWrite(url: string, query: string) {
         GRAPHQL_MAX_COST: "10000000",
         PRECOMPUTE_SECONDS: precompute,
       });
+      const ask = () => timedRequest(served.endpoint, query, label);
       try {
-        const firstMs = await timed(served.endpoint, query);
+        const firstMs = await ask();
         const afterWriteMs = [];
         for (let i = 0; i < 3; i += 1) {
           await writer.query("UPDATE target SET value = value ORDER BY id LIMIT 1");
           await new Promise((resolve) => setTimeout(resolve, 4_000));
-          afterWriteMs.push(await timed(served.endpoint, query));
+          afterWriteMs.push(await ask());
         }
         results.push({
           precomputeSeconds: Number(precompute),
           firstMs,
           afterWriteMs,
-          repeatMs: await timed(served.endpoint, query),
+          repeatMs: await ask(),
         });
       } finally {
         await served.stop();

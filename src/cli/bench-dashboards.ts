@@ -22,6 +22,7 @@ import { createHttpServer } from "../http/server";
 import { loadJobKpis } from "../plan-data/load-job-kpis";
 import { startServedProcesses } from "../bench/served-processes";
 import { firstAfterWrite } from "../bench/after-write";
+import { timedRequest } from "../bench/timed-request";
 
 class StatementCounter implements Logger {
   count = 0;
@@ -108,18 +109,9 @@ async function main(options: {
   const results = [];
   for (const [label, query] of Object.entries(QUERIES) as Array<[keyof typeof QUERIES, string]>) {
     counter.count = 0;
-    const computed = process.hrtime.bigint();
-    const once = (await (
-      await fetch(endpoint, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query }),
-      })
-    ).json()) as { errors?: unknown[] };
-    if (once.errors) throw new Error(`${label} failed: ${JSON.stringify(once.errors).slice(0, 300)}`);
-    const statements = counter.count;
     // The first request computes the answer (the response cache has nothing yet); the rest may be served from it.
-    const firstMs = +(Number(process.hrtime.bigint() - computed) / 1e6).toFixed(1);
+    const firstMs = await timedRequest(endpoint, query, label);
+    const statements = counter.count;
     const single = await alone(endpoint, query, 20);
     const underLoad = await generateLoad({
       url: endpoint,
@@ -169,7 +161,8 @@ async function main(options: {
       await served.stop();
     }
   }
-  const afterWrite = await firstAfterWrite(url, QUERIES["all units with objectives, KPIs and attainment"]);
+  const firstOperation = "all units with objectives, KPIs and attainment";
+  const afterWrite = await firstAfterWrite(url, firstOperation, QUERIES[firstOperation]);
   console.log(
     JSON.stringify(
       {
