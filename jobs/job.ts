@@ -61,7 +61,18 @@ export interface JobDefinition<Row> {
    */
   yearFromQuarters?(year: Period, quartersOf: (kpiCode: string) => Array<QuarterValue | null>): JobValue[];
   /** Folds the rows of a period, one at a time; `grouped`: the source hands them grouped by `groupField`. */
-  accumulator(period: Period, grouped: boolean): { add(row: Row): void; values(): JobValue[] };
+  accumulator(period: Period, grouped: boolean): Accumulator<Row>;
+}
+
+/** A period's fold (see JobDefinition.accumulator). */
+export interface Accumulator<Row> {
+  add(row: Row): void;
+  values(): JobValue[];
+  /**
+   * Adds what another accumulator of the same job and run folded, as if its rows had been added
+   * here. A job that has it is folded once a row: a year run adds its quarters up into the year.
+   */
+  absorb?(other: Accumulator<Row>): void;
 }
 
 /** See JobDefinition.settlement. */

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { judgeSource } from "../../src/alerts/source-alerts";
 import { RowProblem } from "../../src/csv/fields";
-import { JobDefinition } from "../job";
+import { JobDefinition, SourceRecord } from "../job";
 import { sourceVariable } from "../source-variable";
 import { SourceAdapter, SourceUnavailable } from "../adapters/source";
 import { JobRunStatus } from "../../entities/enums";
@@ -202,30 +202,44 @@ async function readAndFold(request: RunRequest, options: RunnerOptions, warnings
   // A year run measures the year's quarters too, for jobs that measure by quarter.
   const periods = periodsOf(period).filter((p) => p === period || job.periodKinds.includes(p.kind));
   const grouped = job.groupField !== undefined && source.groups;
-  const accumulators = periods.map((p) => ({ ...periodBounds(p), accumulator: job.accumulator(p, grouped) }));
+  const all = periods.map((p) => ({ ...periodBounds(p), accumulator: job.accumulator(p, grouped) }));
+  const whole = all[all.length - 1].accumulator;
+  // A year whose accumulator adds up its quarters' is not folded row by row: each row is folded once.
+  const fromParts = all.length > 1 && whole.absorb !== undefined;
+  const accumulators = fromParts ? all.slice(0, -1) : all;
   const { start, end } = periodBounds(period);
   const settlement = job.settlement?.(`between ${start} and ${end}`, grouped);
   // The periods a day falls in, worked out once per day: a run places millions of rows in a few hundred days.
   const periodsOfDay = new Map<string, Array<(typeof accumulators)[number]["accumulator"]>>();
+  // Sources often hand a day's rows together: the day before is compared first, cheaper than looking it up.
+  let lastDay = "";
+  let lastTargets: Array<(typeof accumulators)[number]["accumulator"]> = [];
   const place = (row: unknown) => {
     const day = job.dateOf(row);
-    let targets = periodsOfDay.get(day);
-    if (!targets) {
-      targets = accumulators.filter((a) => a.start <= day && day <= a.end).map((a) => a.accumulator);
-      periodsOfDay.set(day, targets);
+    if (day !== lastDay) {
+      let targets = periodsOfDay.get(day);
+      if (!targets) {
+        targets = accumulators.filter((a) => a.start <= day && day <= a.end).map((a) => a.accumulator);
+        periodsOfDay.set(day, targets);
+      }
+      lastDay = day;
+      lastTargets = targets;
     }
-    for (const accumulator of targets) accumulator.add(row);
+    for (const accumulator of lastTargets) accumulator.add(row);
   };
   const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], warnings, values: [] };
+  // One warn for the run, about the record being parsed: not a closure made for each of millions of rows.
+  let record: SourceRecord = { line: 0, fields: {} };
+  const warn = (problem: RowProblem) =>
+    collected.warnings.push({ line: record.line, reason: problem.message, raw: JSON.stringify(record.fields) });
   for await (const batch of source.read(start, end, job.dateField, job.groupField))
-    for (const record of batch) {
+    for (let i = 0; i < batch.length; i += 1) {
+      record = batch[i];
       collected.rowsRead += 1;
       if (collected.rowsRead % 10_000 === 0) options.onProgress?.(collected.rowsRead);
       let row: unknown;
       try {
-        row = job.parse(record.fields, (problem) =>
-          collected.warnings.push({ line: record.line, reason: problem.message, raw: JSON.stringify(record.fields) }),
-        );
+        row = job.parse(record.fields, warn);
       } catch (error) {
         if (!(error instanceof RowProblem)) throw error;
         collected.rejected.push({ line: record.line, reason: error.message, raw: JSON.stringify(record.fields) });
@@ -245,7 +259,8 @@ async function readAndFold(request: RunRequest, options: RunnerOptions, warnings
     collected.rejected = [...collected.rejected, ...refused].sort((a, b) => a.line - b.line);
   }
   options.onProgress?.(collected.rowsRead);
-  collected.values = accumulators.flatMap(({ accumulator }) => accumulator.values());
+  if (fromParts) accumulators.forEach(({ accumulator }) => whole.absorb!(accumulator));
+  collected.values = all.flatMap(({ accumulator }) => accumulator.values());
   return collected;
 }
 

@@ -65,6 +65,17 @@ export class DayHistogram {
     this.length += 1;
   }
 
+  /** Adds another histogram's counts, as if its durations had been pushed here. */
+  absorb(other: DayHistogram): void {
+    if (other.counts.length > this.counts.length) {
+      const grown = new Float64Array(other.counts.length);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    for (let days = 0; days < other.counts.length; days += 1) this.counts[days] += other.counts[days];
+    this.length += other.length;
+  }
+
   /** The nearest-rank percentile: the smallest value with at least p% of values at or below it. */
   percentile(p: number): number | null {
     if (this.length === 0) return null;
@@ -88,6 +99,17 @@ class ChannelTally {
   readonly responseDays = new DayHistogram();
   readonly resolutionDays = new DayHistogram();
 
+  absorb(other: ChannelTally): void {
+    this.contacts += other.contacts;
+    this.requiring += other.requiring;
+    this.answered += other.answered;
+    this.within += other.within;
+    this.pending += other.pending;
+    this.resolved += other.resolved;
+    this.responseDays.absorb(other.responseDays);
+    this.resolutionDays.absorb(other.resolutionDays);
+  }
+
   figures(): CrmFigures {
     const share = (n: number) => (this.requiring === 0 ? null : (100 * n) / this.requiring);
     return {
@@ -107,7 +129,10 @@ class ChannelTally {
   }
 }
 
-/** Folds contacts one at a time; keeps per channel only counts and day histograms, so memory stays flat. */
+/**
+ * Folds contacts one at a time; keeps per channel only counts and day histograms, so memory stays
+ * flat. Two accumulators of the same cut-off add up (absorb): a year is the sum of its quarters.
+ */
 export class CrmAccumulator {
   private readonly channels = new Map<string, ChannelTally>();
   private readonly all = new ChannelTally();
@@ -123,12 +148,15 @@ export class CrmAccumulator {
     if (!channel) this.channels.set(contact.channel, (channel = new ChannelTally()));
     // Worked out once for the contact, counted in the whole and in its channel.
     const required = contact.requiresResponse;
+    const created = dayNumber(contact.createdOn);
     const responseDays =
-      required && contact.firstHumanResponseOn ? this.elapsed(contact, contact.firstHumanResponseOn) : -1;
+      required && contact.firstHumanResponseOn ? this.elapsed(contact, created, contact.firstHumanResponseOn) : -1;
     // Unanswered but still within the service level: judged by a later run, once answered or past its deadline.
     const pending =
-      required && !contact.firstHumanResponseOn && this.elapsed(contact, this.asOf) <= this.settings.serviceLevelDays;
-    const resolutionDays = required && contact.resolvedOn ? this.elapsed(contact, contact.resolvedOn) : -1;
+      required &&
+      !contact.firstHumanResponseOn &&
+      this.elapsed(contact, created, this.asOf) <= this.settings.serviceLevelDays;
+    const resolutionDays = required && contact.resolvedOn ? this.elapsed(contact, created, contact.resolvedOn) : -1;
     for (const tally of [this.all, channel]) {
       tally.contacts += 1;
       if (!required) continue;
@@ -152,19 +180,28 @@ export class CrmAccumulator {
    * loses only its days that the count counts (working days skip its weekends and holidays) and
    * that fall after registration and by `end`; a bare `pausedDays` is calendar days.
    */
-  private elapsed(contact: CrmContact, end: string): number {
+  private elapsed(contact: CrmContact, created: number, end: string): number {
     const count = this.settings.dayCount;
-    // The common case, by arithmetic on day numbers alone: millions of contacts a run.
-    if (count === "CALENDAR" && !contact.pause)
-      return Math.max(0, dayNumber(end) - dayNumber(contact.createdOn) - contact.pausedDays);
+    // The common case, by arithmetic on day numbers alone (`created`: the day registered): millions of contacts a run.
+    if (count === "CALENDAR" && !contact.pause) return Math.max(0, dayNumber(end) - created - contact.pausedDays);
     let paused = contact.pausedDays;
     if (contact.pause) {
       // daysBetween counts the days after its first date: start the day before the pause, or at registration.
-      const before = fromDayNumber(Math.max(dayNumber(contact.pause.from) - 1, dayNumber(contact.createdOn)));
+      const before = fromDayNumber(Math.max(dayNumber(contact.pause.from) - 1, created));
       const last = contact.pause.to < end ? contact.pause.to : end;
       paused = Math.max(0, daysBetween(before, last, count));
     }
     return Math.max(0, daysBetween(contact.createdOn, end, count) - paused);
+  }
+
+  /** Adds the contacts another accumulator of the same run folded (its settings and cut-off), as if folded here. */
+  absorb(other: CrmAccumulator): void {
+    this.all.absorb(other.all);
+    for (const [name, tally] of other.channels) {
+      let channel = this.channels.get(name);
+      if (!channel) this.channels.set(name, (channel = new ChannelTally()));
+      channel.absorb(tally);
+    }
   }
 
   /** Overall figures, with the channels unified: configured channels that had contacts. */

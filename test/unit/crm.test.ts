@@ -157,6 +157,36 @@ describe("CrmAccumulator", () => {
     expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/give paused_from and paused_to/)]);
   });
 
+  it("reads the flag and the responder as sources mostly write them as it reads any other spelling", () => {
+    const job = crmResponseJob(settings);
+    const row = (requires: string, by: string) =>
+      job.parse(
+        {
+          contact_id: "1",
+          channel: "EMAIL",
+          created_at: "2019-10-01",
+          requires_response: requires,
+          first_response_at: "2019-10-03",
+          first_response_by: by,
+        },
+        () => {},
+      );
+    // "S", "N", "OPERATORE" and "AUTOMATICO" are read without trimming or case folding; padded or in lower case, they are.
+    for (const [plain, other] of [
+      ["S", " s "],
+      ["N", "no"],
+    ])
+      for (const [by, otherBy] of [
+        ["OPERATORE", " operatore"],
+        ["AUTOMATICO", "automatico "],
+      ])
+        expect(row(plain, by)).toEqual(row(other, otherBy));
+    expect(row("S", "OPERATORE").firstHumanResponseOn).toBe("2019-10-03");
+    expect(row("S", "AUTOMATICO").firstHumanResponseOn).toBeNull();
+    expect(() => row("X", "OPERATORE")).toThrow('requires_response: "X" is neither S nor N');
+    expect(() => row("S", "BOT")).toThrow('first_response_by: "BOT" is neither OPERATORE nor AUTOMATICO');
+  });
+
   it("leaves contacts still within the service level at the cut-off out of the share, as pending", () => {
     // A run on 2 Jan 2020 measuring 2019-Q4, service level 30 calendar days, none answered but C:
     //   A 1 Oct, unanswered: 93 days, a failure      B 20 Dec, unanswered: 13 days, pending
