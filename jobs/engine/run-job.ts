@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { judgeSource } from "../../src/alerts/source-alerts";
 import { RowProblem } from "../../src/csv/fields";
-import { JobDefinition, SourceRecord } from "../job";
+import { Accumulator, JobDefinition, SourceRecord } from "../job";
 import { sourceVariable } from "../source-variable";
 import { SourceAdapter, SourceUnavailable } from "../adapters/source";
 import { JobRunStatus } from "../../entities/enums";
@@ -209,24 +209,29 @@ async function readAndFold(request: RunRequest, options: RunnerOptions, warnings
   const accumulators = fromParts ? all.slice(0, -1) : all;
   const { start, end } = periodBounds(period);
   const settlement = job.settlement?.(`between ${start} and ${end}`, grouped);
-  // The periods a day falls in, worked out once per day: a run places millions of rows in a few hundred days.
-  const periodsOfDay = new Map<string, Array<(typeof accumulators)[number]["accumulator"]>>();
-  // Sources often hand a day's rows together: the day before is compared first, cheaper than looking it up.
+  // The periods a day falls in (null: outside the run's period), worked out once per day: a run places
+  // millions of rows in a few hundred days. Sources often hand a day's rows together: the day before
+  // is compared first, cheaper than looking the day up.
+  type Targets = Array<Accumulator<unknown>> | null;
+  const periodsOfDay = new Map<string, Targets>();
   let lastDay = "";
-  let lastTargets: Array<(typeof accumulators)[number]["accumulator"]> = [];
-  const place = (row: unknown) => {
-    const day = job.dateOf(row);
+  let lastTargets: Targets = null;
+  const targetsOf = (day: string): Targets => {
     if (day !== lastDay) {
       let targets = periodsOfDay.get(day);
-      if (!targets) {
-        targets = accumulators.filter((a) => a.start <= day && day <= a.end).map((a) => a.accumulator);
+      if (targets === undefined) {
+        targets =
+          start <= day && day <= end
+            ? accumulators.filter((a) => a.start <= day && day <= a.end).map((a) => a.accumulator)
+            : null;
         periodsOfDay.set(day, targets);
       }
       lastDay = day;
       lastTargets = targets;
     }
-    for (const accumulator of lastTargets) accumulator.add(row);
+    return lastTargets;
   };
+  const place = (row: unknown) => targetsOf(job.dateOf(row))!.forEach((accumulator) => accumulator.add(row));
   const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], warnings, values: [] };
   // One warn for the run, about the record being parsed: not a closure made for each of millions of rows.
   let record: SourceRecord = { line: 0, fields: {} };
@@ -245,12 +250,12 @@ async function readAndFold(request: RunRequest, options: RunnerOptions, warnings
         collected.rejected.push({ line: record.line, reason: error.message, raw: JSON.stringify(record.fields) });
         continue;
       }
-      const day = job.dateOf(row);
+      const targets = targetsOf(job.dateOf(row));
       // Rows of other periods (a file or endpoint that does not filter) are read but not used.
-      if (day < start || day > end) continue;
+      if (targets === null) continue;
       collected.rowsAccepted += 1;
       if (settlement) settlement.add(row, record).forEach(place);
-      else place(row);
+      else for (const accumulator of targets) accumulator.add(row);
     }
   if (settlement) {
     const { settled, refused } = settlement.finish();

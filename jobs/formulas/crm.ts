@@ -99,6 +99,23 @@ class ChannelTally {
   readonly responseDays = new DayHistogram();
   readonly resolutionDays = new DayHistogram();
 
+  /** A contact that required a response: its response (-1: none by a person) and resolution (-1: none) in days. */
+  countRequiring(responseDays: number, within: boolean, pending: boolean, resolutionDays: number): void {
+    this.contacts += 1;
+    this.requiring += 1;
+    if (responseDays >= 0) {
+      this.answered += 1;
+      this.responseDays.push(responseDays);
+      if (within) this.within += 1;
+    } else if (pending) {
+      this.pending += 1;
+    }
+    if (resolutionDays >= 0) {
+      this.resolved += 1;
+      this.resolutionDays.push(resolutionDays);
+    }
+  }
+
   absorb(other: ChannelTally): void {
     this.contacts += other.contacts;
     this.requiring += other.requiring;
@@ -137,42 +154,36 @@ export class CrmAccumulator {
   private readonly channels = new Map<string, ChannelTally>();
   private readonly all = new ChannelTally();
 
+  private readonly asOfDay: number;
+
   /** `asOf`: the run's cut-off, the day the source is known to (today). */
   constructor(
     private readonly settings: CrmSettings,
     private readonly asOf: string,
-  ) {}
+  ) {
+    this.asOfDay = dayNumber(asOf);
+  }
 
   add(contact: CrmContact): void {
     let channel = this.channels.get(contact.channel);
     if (!channel) this.channels.set(contact.channel, (channel = new ChannelTally()));
+    if (!contact.requiresResponse) {
+      this.all.contacts += 1;
+      channel.contacts += 1;
+      return;
+    }
     // Worked out once for the contact, counted in the whole and in its channel.
-    const required = contact.requiresResponse;
     const created = dayNumber(contact.createdOn);
-    const responseDays =
-      required && contact.firstHumanResponseOn ? this.elapsed(contact, created, contact.firstHumanResponseOn) : -1;
+    const answeredOn = contact.firstHumanResponseOn;
+    const responseDays = answeredOn ? this.elapsed(contact, created, answeredOn, dayNumber(answeredOn)) : -1;
     // Unanswered but still within the service level: judged by a later run, once answered or past its deadline.
     const pending =
-      required &&
-      !contact.firstHumanResponseOn &&
-      this.elapsed(contact, created, this.asOf) <= this.settings.serviceLevelDays;
-    const resolutionDays = required && contact.resolvedOn ? this.elapsed(contact, created, contact.resolvedOn) : -1;
-    for (const tally of [this.all, channel]) {
-      tally.contacts += 1;
-      if (!required) continue;
-      tally.requiring += 1;
-      if (responseDays >= 0) {
-        tally.answered += 1;
-        tally.responseDays.push(responseDays);
-        if (responseDays <= this.settings.serviceLevelDays) tally.within += 1;
-      } else if (pending) {
-        tally.pending += 1;
-      }
-      if (resolutionDays >= 0) {
-        tally.resolved += 1;
-        tally.resolutionDays.push(resolutionDays);
-      }
-    }
+      !answeredOn && this.elapsed(contact, created, this.asOf, this.asOfDay) <= this.settings.serviceLevelDays;
+    const resolvedOn = contact.resolvedOn;
+    const resolutionDays = resolvedOn ? this.elapsed(contact, created, resolvedOn, dayNumber(resolvedOn)) : -1;
+    const within = responseDays >= 0 && responseDays <= this.settings.serviceLevelDays;
+    this.all.countRequiring(responseDays, within, pending, resolutionDays);
+    channel.countRequiring(responseDays, within, pending, resolutionDays);
   }
 
   /**
@@ -180,10 +191,10 @@ export class CrmAccumulator {
    * loses only its days that the count counts (working days skip its weekends and holidays) and
    * that fall after registration and by `end`; a bare `pausedDays` is calendar days.
    */
-  private elapsed(contact: CrmContact, created: number, end: string): number {
+  private elapsed(contact: CrmContact, created: number, end: string, endDay: number): number {
     const count = this.settings.dayCount;
-    // The common case, by arithmetic on day numbers alone (`created`: the day registered): millions of contacts a run.
-    if (count === "CALENDAR" && !contact.pause) return Math.max(0, dayNumber(end) - created - contact.pausedDays);
+    // The common case, by arithmetic on day numbers alone (`created`, `endDay`): millions of contacts a run.
+    if (count === "CALENDAR" && !contact.pause) return Math.max(0, endDay - created - contact.pausedDays);
     let paused = contact.pausedDays;
     if (contact.pause) {
       // daysBetween counts the days after its first date: start the day before the pause, or at registration.
