@@ -231,7 +231,9 @@ async function readAndFold(request: RunRequest, options: RunnerOptions, warnings
     }
     return lastTargets;
   };
-  const place = (row: unknown) => targetsOf(job.dateOf(row))!.forEach((accumulator) => accumulator.add(row));
+  const place = (row: unknown) => {
+    for (const accumulator of targetsOf(job.dateOf(row))!) accumulator.add(row);
+  };
   const collected: Collected = { rowsRead: 0, rowsAccepted: 0, rejected: [], warnings, values: [] };
   // One warn for the run, about the record being parsed: not a closure made for each of millions of rows.
   let record: SourceRecord = { line: 0, fields: {} };
