@@ -51,6 +51,22 @@ function responderOf(raw: unknown, name: string): "HUMAN" | "AUTOMATIC" {
   return responder;
 }
 
+/**
+ * Channel names as sources write them, each read once: a run reads the same few names millions of
+ * times, and comparing a short name with the few already read costs less than upper-casing it and
+ * hashing the new text into the tallies' map. At most 64 spellings are kept; others are read each time.
+ */
+class ChannelNames {
+  private readonly read: Array<{ raw: string; channel: string }> = [];
+
+  of(raw: unknown): string {
+    for (const known of this.read) if (known.raw === raw) return known.channel;
+    const channel = requiredTextValue(raw, "channel").toUpperCase();
+    if (typeof raw === "string" && this.read.length < 64) this.read.push({ raw, channel });
+    return channel;
+  }
+}
+
 function pauseOf(fields: Record<string, unknown>): CrmContact["pause"] {
   // Most sources have no pause, or no such columns: nothing to read.
   if (fields.paused_from == null && fields.paused_to == null) return null;
@@ -108,6 +124,7 @@ function figureValues(period: Period, breakdown: string | null, figures: CrmFigu
 }
 
 export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact> {
+  const channels = new ChannelNames();
   return {
     key: "crm-response",
     description:
@@ -122,7 +139,7 @@ export function crmResponseJob(settings: CrmSettings): JobDefinition<CrmContact>
       const by = respondedOn === null ? null : responderOf(fields.first_response_by, "first_response_by");
       const contact: CrmContact = {
         contactId: requiredTextValue(fields.contact_id, "contact_id"),
-        channel: requiredTextValue(fields.channel, "channel").toUpperCase(),
+        channel: channels.of(fields.channel),
         createdOn: dateValue(fields.created_at, "created_at")!,
         requiresResponse,
         firstHumanResponseOn: by === "HUMAN" ? respondedOn : null,

@@ -8,6 +8,7 @@ import { JobRunStatus } from "../../entities/enums";
 import { JobRun } from "../../entities/job-run.entity";
 import { SlotTaken } from "../../src/measurement/write-measurements";
 import { Period, periodBounds, periodLabel, periodsOf } from "../../src/periods";
+import { dayNumber } from "../../src/dates";
 import { onceMoreAfterRace } from "../../src/storage/after-race";
 import { isUniqueViolation } from "../../src/storage/unique-violation";
 import { Collected, writeOutcome } from "./write-outcome";
@@ -209,27 +210,24 @@ async function readAndFold(request: RunRequest, options: RunnerOptions, warnings
   const accumulators = fromParts ? all.slice(0, -1) : all;
   const { start, end } = periodBounds(period);
   const settlement = job.settlement?.(`between ${start} and ${end}`, grouped);
-  // The periods a day falls in (null: outside the run's period), worked out once per day: a run places
-  // millions of rows in a few hundred days. Sources often hand a day's rows together: the day before
-  // is compared first, cheaper than looking the day up.
+  // The periods a day falls in (null: outside the run's period), worked out once per day and kept in
+  // a slot by the day's number: a run places millions of rows in a few hundred days, and looking a
+  // day up by its text would hash a new string for every row. The slot keeps the day's text too: a
+  // text that is not a day lands anywhere, and is placed by comparing texts.
   type Targets = Array<Accumulator<unknown>> | null;
-  const periodsOfDay = new Map<string, Targets>();
-  let lastDay = "";
-  let lastTargets: Targets = null;
+  const firstDay = dayNumber(start);
+  const days = dayNumber(end) - firstDay + 1;
+  const slots: Array<{ day: string; targets: Targets }> = [];
   const targetsOf = (day: string): Targets => {
-    if (day !== lastDay) {
-      let targets = periodsOfDay.get(day);
-      if (targets === undefined) {
-        targets =
-          start <= day && day <= end
-            ? accumulators.filter((a) => a.start <= day && day <= a.end).map((a) => a.accumulator)
-            : null;
-        periodsOfDay.set(day, targets);
-      }
-      lastDay = day;
-      lastTargets = targets;
-    }
-    return lastTargets;
+    const index = dayNumber(day) - firstDay;
+    const slot = index >= 0 && index < days ? slots[index] : undefined;
+    if (slot !== undefined && slot.day === day) return slot.targets;
+    const targets =
+      start <= day && day <= end
+        ? accumulators.filter((a) => a.start <= day && day <= a.end).map((a) => a.accumulator)
+        : null;
+    if (targets !== null && index >= 0 && index < days) slots[index] = { day, targets };
+    return targets;
   };
   const place = (row: unknown) => {
     for (const accumulator of targetsOf(job.dateOf(row))!) accumulator.add(row);

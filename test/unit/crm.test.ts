@@ -187,6 +187,18 @@ describe("CrmAccumulator", () => {
     expect(() => row("S", "BOT")).toThrow('first_response_by: "BOT" is neither OPERATORE nor AUTOMATICO');
   });
 
+  it("reads a channel in any case and spacing, as often as it comes, and refuses a blank one every time", () => {
+    const job = crmResponseJob(settings);
+    const channelOf = (channel: unknown) =>
+      job.parse({ contact_id: "1", channel, created_at: "2019-10-01", requires_response: "N" }, () => {}).channel;
+    const spellings = ["EMAIL", " email", "Email ", ...Array.from({ length: 70 }, (_, i) => `web${i}`)];
+    for (let round = 0; round < 2; round++) {
+      expect(spellings.map(channelOf)).toEqual(spellings.map((s) => s.trim().toUpperCase()));
+      expect(channelOf(20202)).toBe("20202");
+      expect(() => channelOf("  ")).toThrow("channel: is missing");
+    }
+  });
+
   it("leaves contacts still within the service level at the cut-off out of the share, as pending", () => {
     // A run on 2 Jan 2020 measuring 2019-Q4, service level 30 calendar days, none answered but C:
     //   A 1 Oct, unanswered: 93 days, a failure      B 20 Dec, unanswered: 13 days, pending
