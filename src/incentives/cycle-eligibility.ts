@@ -88,14 +88,17 @@ async function assessmentsOf(manager: EntityManager, year: number): Promise<Map<
 
 /** Each stretch of the year in a unit, grouped by the category held then, in the order they came. */
 function segments(assignments: readonly Assignment[], yearStart: string, yearEnd: string) {
-  const byCategory = new Map<StaffCategory, Array<{ assignment: Assignment; from: string; to: string }>>();
+  // A list, not a map: an employee holds one or two categories a year, and a city has 150,000 employees.
+  const byCategory: Array<[StaffCategory, Array<{ assignment: Assignment; from: string; to: string }>]> = [];
   for (const a of assignments) {
     if (a.validFrom > yearEnd || (a.validTo !== null && a.validTo < yearStart)) continue;
     const from = a.validFrom > yearStart ? a.validFrom : yearStart;
     const to = a.validTo !== null && a.validTo < yearEnd ? a.validTo : yearEnd;
-    byCategory.set(a.category, [...(byCategory.get(a.category) ?? []), { assignment: a, from, to }]);
+    const held = byCategory.find(([category]) => category === a.category);
+    if (held) held[1].push({ assignment: a, from, to });
+    else byCategory.push([a.category, [{ assignment: a, from, to }]]);
   }
-  return [...byCategory.entries()];
+  return byCategory;
 }
 
 /**
