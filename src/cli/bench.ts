@@ -126,6 +126,7 @@ async function main(options: Options): Promise<void> {
         peakHeapMb: j.peakHeapAboveBaselineMb,
         handWrittenSqlSeconds: j.handWrittenSqlSeconds,
         ratio: j.ratioJobToSql,
+        ratioOfTries: j.medianRatioOfTries,
         readingAloneSeconds: j.readingAloneSeconds,
         sameFigures: j.sameFigures,
       })),
