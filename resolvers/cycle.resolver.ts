@@ -109,9 +109,15 @@ export class CycleResolver {
     @Arg("to", () => CycleStatus) to: CycleStatus,
     @Arg("actKey", () => String, { nullable: true }) actKey: string | null,
     @Arg("note", () => String, { nullable: true }) note: string | null,
-    @Ctx() { dataSource, attainment, caller }: Context,
+    @Ctx() { dataSource, attainment, caller, preparedEligibility }: Context,
   ): Promise<EvaluationCycle> {
-    return moveCycle(dataSource, attainment, caller, { year, to, actKey: actKey ?? null, note: note ?? null });
+    return moveCycle(
+      dataSource,
+      attainment,
+      caller,
+      { year, to, actKey: actKey ?? null, note: note ?? null },
+      { prepared: preparedEligibility },
+    );
   }
 
   @Authorized(Role.EVALUATION_BOARD)

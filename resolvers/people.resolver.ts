@@ -46,8 +46,13 @@ export class PeopleResolver {
       "Incentive eligibility per employee and category held in the year (a unit manager sees the people of their units; payroll, only from the Nucleo's validation on)",
   })
   async eligibility(@Args() args: EligibilityArgs, @Ctx() context: Context): Promise<EligibilityConnection> {
-    const { dataSource, attainment, caller, loaders } = context;
-    const year = await yearEligibility(dataSource, attainment, await readableCycle(context, args.year));
+    const { dataSource, attainment, caller, loaders, preparedEligibility } = context;
+    const year = await yearEligibility(
+      dataSource,
+      attainment,
+      await readableCycle(context, args.year),
+      preparedEligibility,
+    );
     const units = await loaders.allUnits();
     const byCode = new Map([...units.values()].map((u) => [u.code, u]));
     const yearEnd = yearBounds(args.year).end;
@@ -88,6 +93,7 @@ export class PeopleResolver {
       context.dataSource,
       context.attainment,
       await readableCycle(context, year),
+      context.preparedEligibility,
     );
     const units = await context.loaders.allUnits();
     return eligibilityReport(eligibility, new Map([...units.values()].map((u) => [u.code, u])));

@@ -6,6 +6,7 @@ import { Caller } from "./auth/caller";
 import { Config } from "./config";
 import { DataVersions, readDataVersions } from "./data-versions";
 import { RequestLog } from "./http/access-log";
+import { PreparedEligibility } from "./incentives/prepared-eligibility";
 import { createLoaders, Loaders } from "./loaders";
 import { PlanYears, readPlanYears } from "./plan/plan-years";
 
@@ -20,6 +21,8 @@ export interface Context {
   /** Every change counter, read once per request (the response cache's key, attainment's inputs). */
   dataVersions: () => Promise<DataVersions>;
   dataSource: DataSource;
+  /** The eligibility of the year under review, computed ahead by the server (shared by its requests). */
+  preparedEligibility: PreparedEligibility;
   /** When this request's time budget runs out (epoch ms): no field that does work starts after it. */
   deadline: number;
   /** What the access log line of this request says (src/http/access-log.ts). */

@@ -68,6 +68,13 @@ export const attainmentCache = new Counter({
   registers: [registry],
 });
 
+export const preparedEligibility = new Counter({
+  name: "traguardo_prepared_eligibility_total",
+  help: "Reads of the eligibility prepared for the year under review: current (used), stale (a count of changes moved since: computed afresh) or absent (none prepared for that year)",
+  labelNames: ["result"] as const,
+  registers: [registry],
+});
+
 export const responseCache = new Counter({
   name: "traguardo_response_cache_total",
   help: "GraphQL operations answered whole from the response cache (hit), computed (miss), or never cached (bypass: mutations, audit events, eligibility)",

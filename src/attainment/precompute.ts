@@ -1,5 +1,4 @@
 import { DataSource } from "typeorm";
-import { Logger } from "../logger";
 import { createAttainmentService } from "./attainment-service";
 import { YearDataCache } from "./year-data-cache";
 
@@ -17,30 +16,4 @@ export async function precomputeStaleYears(dataSource: DataSource, cache: YearDa
     await Promise.all([attainment.gate(year, asOf), attainment.units(year, asOf)]);
   }
   return stale.length;
-}
-
-/** Runs precomputeStaleYears every `intervalMs`, one pass at a time; a failed pass is logged and tried at the next. */
-export function startPrecomputing(
-  dataSource: DataSource,
-  cache: YearDataCache,
-  logger: Logger,
-  intervalMs: number,
-): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running || !dataSource.isInitialized) return;
-    running = true;
-    const started = Date.now();
-    precomputeStaleYears(dataSource, cache)
-      .then((years) => {
-        if (years > 0) logger.debug({ years, ms: Date.now() - started }, "attainment precomputed after a change");
-      })
-      .catch((error: unknown) =>
-        logger.warn({ err: error }, "precomputing attainment failed: the next request computes it"),
-      )
-      .finally(() => (running = false));
-  }, intervalMs);
-  // A timer alone does not keep the process alive.
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }

@@ -3,6 +3,9 @@
  * (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306; database traguardo_close_<scale>):
  *   npm run bench:close -- --scale 10 --prepare   the plan, funds, people, UNDER_REVIEW
  *   npm run bench:close -- --scale 10 --tries 3   validate, check, put back, again
+ * Each try validates twice: with the eligibility prepared ahead, as the server prepares it while
+ * the year is under review (src/incentives/prepared-eligibility.ts), then with nothing prepared,
+ * computing it inside the validation; both must freeze the same rows.
  * Between tries the frozen tables are emptied with TRUNCATE (which fires no trigger) and the cycle
  * put back UNDER_REVIEW: a scratch database's reset, never something the application does. Each
  * try checks the payroll export against the file computed before validation, and prints a digest
@@ -12,6 +15,7 @@ import "reflect-metadata";
 import { Command } from "commander";
 import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Session } from "node:inspector/promises";
 import { Connection } from "mysql2";
 import { createConnection } from "mysql2/promise";
@@ -24,9 +28,9 @@ import { loadGeneratedPlan } from "../bench/generated-plan";
 import { BENCH_ADMIN, BENCH_NUCLEO, prepareIncentives, sendToReview, YEAR } from "../bench/incentives";
 import { measured } from "../bench/measure";
 import { moveCycle } from "../cycles/move-cycle";
-import { computeCycleEligibility } from "../incentives/cycle-eligibility";
 import { payrollCsv } from "../incentives/payroll-export";
 import { payrollFile } from "../incentives/payroll-file";
+import { PreparedEligibility } from "../incentives/prepared-eligibility";
 import { importPeople } from "../people/import-people";
 import { prepareDatabase } from "../prepare-database";
 
@@ -111,39 +115,58 @@ async function main(options: { scale: string; prepare?: boolean; tries: string; 
       return;
     }
     const minutes = await dataSource.manager.findOneByOrFail(Act, { kind: ActKind.EVALUATION_BOARD_MINUTES });
+    const validate = (prepared?: PreparedEligibility) =>
+      moveCycle(
+        dataSource,
+        attainment(),
+        BENCH_NUCLEO,
+        { year: YEAR, to: CycleStatus.VALIDATED, actKey: minutes.key, note: null },
+        { prepared },
+      );
     for (let i = 0; i < Number(options.tries); i++) {
+      // As the server does while the year is under review: the eligibility prepared after the last change.
       await reset(dataSource);
-      // As in the bench: the file computed before validation, the year's data cached by it.
-      const computed = await measured(() => computeCycleEligibility(dataSource, attainment(), YEAR));
-      const expected = payrollFile(computed.result);
+      const prepared = new PreparedEligibility();
+      global.gc?.();
+      const heapBefore = process.memoryUsage().heapUsed;
+      // How long the server's other requests would wait at most while it prepares.
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const preparing = await measured(() => prepared.prepare(dataSource, attainment(), YEAR));
+      delay.disable();
+      global.gc?.();
+      // What a server holds while the year is under review.
+      const heldMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+      const expected = payrollFile((await prepared.current(dataSource.manager, YEAR))!);
       Object.assign(traffic, { queries: 0, executions: 0 });
       const cpu = process.cpuUsage();
-      const validated = await measured(() =>
-        profiled(options.profile, () =>
-          moveCycle(dataSource, attainment(), BENCH_NUCLEO, {
-            year: YEAR,
-            to: CycleStatus.VALIDATED,
-            actKey: minutes.key,
-            note: null,
-          }),
-        ),
-      );
+      const validated = await measured(() => profiled(options.profile, () => validate(prepared)));
       const { user, system } = process.cpuUsage(cpu);
       const identical = (await payrollCsv(dataSource, YEAR)) === expected;
+      const digest = await frozenDigest(dataSource);
+      // Then with nothing prepared: validation computes the eligibility itself; the same rows must be frozen.
+      await reset(dataSource);
+      const cold = await measured(() => validate());
+      const coldDigest = await frozenDigest(dataSource);
       console.log(
         JSON.stringify({
           try: i + 1,
-          eligibilityAloneSeconds: +computed.seconds.toFixed(2),
+          preparingSeconds: +preparing.seconds.toFixed(2),
+          preparedHeldMb: +heldMb.toFixed(1),
+          preparingLongestStallMs: Math.round(delay.max / 1e6),
           seconds: +validated.seconds.toFixed(2),
           peakHeapMb: +validated.peakHeapMb.toFixed(1),
           nodeCpuSeconds: +((user + system) / 1e6).toFixed(2),
           queries: traffic.queries,
           preparedExecutions: traffic.executions,
           frozenExportIdentical: identical,
-          frozenDigest: await frozenDigest(dataSource),
+          frozenDigest: digest,
+          nothingPreparedSeconds: +cold.seconds.toFixed(2),
+          nothingPreparedPeakHeapMb: +cold.peakHeapMb.toFixed(1),
+          sameFrozenRows: coldDigest === digest,
         }),
       );
-      if (!identical) process.exitCode = 1;
+      if (!identical || coldDigest !== digest) process.exitCode = 1;
     }
   } finally {
     await dataSource.destroy();

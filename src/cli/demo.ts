@@ -157,7 +157,7 @@ async function main(): Promise<void> {
         actKey: null,
         note: "Relazione sulla Performance 2019 trasmessa al Nucleo",
       },
-      new Date("2020-03-01T09:00:00Z"),
+      { now: new Date("2020-03-01T09:00:00Z") },
     );
     const minutes = await recordAct(
       dataSource,
@@ -180,7 +180,7 @@ async function main(): Promise<void> {
         actKey: minutes.key,
         note: "Validazione della Relazione sulla Performance 2019 (GENERATED)",
       },
-      new Date("2020-06-20T09:00:00Z"),
+      { now: new Date("2020-06-20T09:00:00Z") },
     );
 
     const guided = await printDemoSummary(dataSource, attainment, 2019);

@@ -7,6 +7,7 @@ import { auditedCaller, recordAudit } from "../audit/record-audit";
 import { Caller } from "../auth/caller";
 import { DomainError, ErrorCode, invalidInput } from "../errors";
 import { computeCycleEligibility } from "../incentives/cycle-eligibility";
+import { PreparedEligibility } from "../incentives/prepared-eligibility";
 import { requireAct } from "./acts";
 import { lockCycle } from "./cycles";
 import { freeze } from "./freeze";
@@ -22,14 +23,15 @@ export interface MoveCycleInput {
 
 /**
  * Moves a cycle one step, recording who, when and the act (which must be recorded); audited.
- * Validation freezes the year's figures, and is refused while the Solidale gate cannot be judged.
+ * Validation freezes the year's figures, and is refused while the Solidale gate cannot be judged;
+ * it freezes the eligibility `prepared` ahead when that is still current, else computes it afresh.
  */
 export function moveCycle(
   dataSource: DataSource,
   attainment: AttainmentService,
   caller: Caller,
   input: MoveCycleInput,
-  now = new Date(),
+  { now = new Date(), prepared }: { now?: Date; prepared?: PreparedEligibility } = {},
 ): Promise<EvaluationCycle> {
   return dataSource.transaction(async (manager) => {
     // First, so that what this transaction reads next is what the writes let through have committed.
@@ -41,7 +43,10 @@ export function moveCycle(
     if (input.note !== null && !isRealSentence(input.note))
       throw invalidInput("note", "write the note as a sentence, or leave it out");
     if (input.to === CycleStatus.VALIDATED) {
-      const eligibility = await computeCycleEligibility(dataSource, attainment.afresh(), input.year);
+      // Read after the lock: the counts of changes it compares are those every write let through committed.
+      const eligibility =
+        (await prepared?.current(manager, input.year)) ??
+        (await computeCycleEligibility(dataSource, attainment.afresh(), input.year));
       if (eligibility.gate.open === null)
         throw invalidInput(
           "to",

@@ -12,7 +12,8 @@ import { TokenVerifier } from "../auth/caller";
 import { Config } from "../config";
 import { Context, requestReaders } from "../context";
 import { YearDataCache } from "../attainment/year-data-cache";
-import { startPrecomputing } from "../attainment/precompute";
+import { startPrecomputing } from "./precomputing";
+import { PreparedEligibility } from "../incentives/prepared-eligibility";
 import { Logger } from "../logger";
 import { createSchema } from "../schema";
 import { DomainError, ErrorCode } from "../errors";
@@ -75,9 +76,10 @@ export async function createHttpServer(
   });
   await apollo.start();
   const yearDataCache = new YearDataCache(dataSource);
+  const preparedEligibility = new PreparedEligibility();
   const precomputing =
     config.PRECOMPUTE_SECONDS > 0
-      ? startPrecomputing(dataSource, yearDataCache, logger, config.PRECOMPUTE_SECONDS * 1000)
+      ? startPrecomputing(dataSource, yearDataCache, preparedEligibility, logger, config.PRECOMPUTE_SECONDS * 1000)
       : null;
 
   app.disable("x-powered-by");
@@ -107,6 +109,7 @@ export async function createHttpServer(
           deadline: Date.now() + config.GRAPHQL_TIME_BUDGET_MS,
           ...requestReaders(dataSource, yearDataCache),
           dataSource,
+          preparedEligibility,
         };
       },
     }),

@@ -17,6 +17,7 @@ import { SourceAlerts1796138230268 } from "./1796138230268-SourceAlerts";
 import { EveryWriteCounted1796139078080 } from "./1796139078080-EveryWriteCounted";
 import { AlertNotices1796141062745 } from "./1796141062745-AlertNotices";
 import { PublicationReminders1796141745061 } from "./1796141745061-PublicationReminders";
+import { PeopleCounted1796142000000 } from "./1796142000000-PeopleCounted";
 
 /** Every migration, oldest first. `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   EveryWriteCounted1796139078080,
   AlertNotices1796141062745,
   PublicationReminders1796141745061,
+  PeopleCounted1796142000000,
 ];
