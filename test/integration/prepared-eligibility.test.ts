@@ -1,13 +1,12 @@
 import { DataSource } from "typeorm";
 import { DataVersion, PEOPLE } from "../../entities/data-version.entity";
-import { ActKind, CycleStatus, ReviewDecision, Role } from "../../entities/enums";
+import { ActKind, CycleStatus, Role } from "../../entities/enums";
 import { CycleSnapshot } from "../../entities/cycle-snapshot.entity";
 import { FrozenEligibility } from "../../entities/frozen-eligibility.entity";
 import { createAttainmentService } from "../../src/attainment/attainment-service";
 import { YearDataCache } from "../../src/attainment/year-data-cache";
 import { recordAct } from "../../src/cycles/acts";
 import { moveCycle } from "../../src/cycles/move-cycle";
-import { recordReview } from "../../src/cycles/reviews";
 import { computeCycleEligibility } from "../../src/incentives/cycle-eligibility";
 import { PreparedEligibility } from "../../src/incentives/prepared-eligibility";
 import { importPeople } from "../../src/people/import-people";
@@ -15,6 +14,7 @@ import { preparedEligibility as reads } from "../../src/metrics";
 import { countedOnce } from "../../src/storage/counted-once";
 import { bearer, startApi } from "../support/api";
 import { openWithPlan, testDatabases } from "../support/databases";
+import { overrideEduTo076 } from "../support/nucleo-overrides";
 
 const ADMIN = { subject: "hr.office", roles: [Role.ADMIN], units: [] };
 const NUCLEO = { subject: "nucleo.presidente", roles: [Role.EVALUATION_BOARD], units: [] };
@@ -33,29 +33,8 @@ describe.each(testDatabases)("the eligibility prepared ahead of validation on $n
   beforeAll(async () => {
     dataSource = await openWithPlan(db);
     other = await db.twin(dataSource);
-    // EDU scores 0.7 × 0.7 + 0.3 × 0.9 = 0.76, and the Nucleo decides the gate open.
-    const review = (objectiveKey: string | null, score: number) =>
-      recordReview(dataSource, NUCLEO, {
-        year: 2019,
-        objectiveKey,
-        unitCode: "EDU",
-        gateOpen: null,
-        decision: ReviewDecision.OVERRIDDEN,
-        score,
-        comment: "Punteggio fissato dal Nucleo per la prova",
-      });
-    for (const key of ["GES-ANTICORRUZIONE", "GES-PROGRAMMAZIONE", "GES-DIGITALIZZAZIONE", "GES-ERP"])
-      await review(key, 0.9);
-    await review(null, 0.7);
-    await recordReview(dataSource, NUCLEO, {
-      year: 2019,
-      objectiveKey: null,
-      unitCode: null,
-      gateOpen: true,
-      decision: ReviewDecision.OVERRIDDEN,
-      score: null,
-      comment: "Obiettivi solidali raggiunti secondo la Relazione",
-    });
+    // EDU scores 0.76, and every Solidale is reached.
+    await overrideEduTo076(dataSource);
     await importPeople(dataSource, ADMIN, {
       employees: "matricola;nome;categoria\nS001;Paolo Rossi;DIPENDENTE\nS002;Giulia Verdi;DIPENDENTE\n",
       assignments: "matricola;unita;dal;al;quota\nS001;EDU;01/01/2019;;1\nS002;EDU;01/01/2019;;1\n",
