@@ -4,6 +4,7 @@ import { Role } from "../../entities/enums";
 import { loadConfig } from "../config";
 import { YearDataCache } from "../attainment/year-data-cache";
 import { PreparedEligibility } from "../incentives/prepared-eligibility";
+import { watchTransactions } from "../embedded-transactions";
 import { Context, requestReaders } from "../context";
 import { createSchema } from "../schema";
 
@@ -24,7 +25,7 @@ export async function recomputeAttainment(
   const contextValue: Context = {
     config: loadConfig({ DATABASE_URL: "mysql://bench", JOB_SCHEDULER: "off" }),
     dataSource,
-    preparedEligibility: new PreparedEligibility(),
+    preparedEligibility: new PreparedEligibility(watchTransactions(dataSource)),
     ...requestReaders(dataSource, new YearDataCache(dataSource)),
     caller: { subject: "bench", roles: [Role.ADMIN], units: [] },
     log: { subject: "bench", role: Role.ADMIN },

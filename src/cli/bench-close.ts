@@ -31,6 +31,7 @@ import { moveCycle } from "../cycles/move-cycle";
 import { payrollCsv } from "../incentives/payroll-export";
 import { payrollFile } from "../incentives/payroll-file";
 import { PreparedEligibility } from "../incentives/prepared-eligibility";
+import { watchTransactions } from "../embedded-transactions";
 import { importPeople } from "../people/import-people";
 import { prepareDatabase } from "../prepare-database";
 
@@ -126,7 +127,7 @@ async function main(options: { scale: string; prepare?: boolean; tries: string; 
     for (let i = 0; i < Number(options.tries); i++) {
       // As the server does while the year is under review: the eligibility prepared after the last change.
       await reset(dataSource);
-      const prepared = new PreparedEligibility();
+      const prepared = new PreparedEligibility(watchTransactions(dataSource));
       global.gc?.();
       const heapBefore = process.memoryUsage().heapUsed;
       // How long the server's other requests would wait at most while it prepares.

@@ -52,6 +52,8 @@ export async function createHttpServer(
   const server = createServer(app);
   const schema = await createSchema(config.API_ACCESS);
   const tokens = await TokenVerifier.fromConfig(config);
+  // What a kept answer or a prepared eligibility read was committed (the embedded SQLite shares one connection).
+  const transactions = watchTransactions(dataSource);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.GRAPHQL_INTROSPECTION === "on",
@@ -70,13 +72,13 @@ export async function createHttpServer(
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
       requestLogPlugin(logger),
       ...(config.RESPONSE_CACHE_MB > 0
-        ? [responseCachePlugin(config.RESPONSE_CACHE_MB * 1024 * 1024, watchTransactions(dataSource))]
+        ? [responseCachePlugin(config.RESPONSE_CACHE_MB * 1024 * 1024, transactions)]
         : []),
     ],
   });
   await apollo.start();
   const yearDataCache = new YearDataCache(dataSource);
-  const preparedEligibility = new PreparedEligibility();
+  const preparedEligibility = new PreparedEligibility(transactions);
   const precomputing =
     config.PRECOMPUTE_SECONDS > 0
       ? startPrecomputing(dataSource, yearDataCache, preparedEligibility, logger, config.PRECOMPUTE_SECONDS * 1000)

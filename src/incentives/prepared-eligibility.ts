@@ -3,6 +3,7 @@ import { ATTAINMENT_INPUTS, DataVersion, PEOPLE } from "../../entities/data-vers
 import { CycleStatus } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { AttainmentService } from "../attainment/attainment-service";
+import { TransactionWatch } from "../embedded-transactions";
 import { preparedEligibility as reads } from "../metrics";
 import { computeCycleEligibility, CycleEligibility } from "./cycle-eligibility";
 
@@ -29,12 +30,16 @@ async function countsOfChanges(manager: EntityManager): Promise<string> {
  * every write to the tables it reads, from any process or replica; so equal counts, read after the
  * validation has locked the year, mean that computing it again would give these very figures, and
  * the validation freezes them without the seconds that computing 150,000 employees takes. Kept only
- * when no count moved while it was computed (its reads are not one snapshot); one year at a time.
+ * when no count moved while it was computed (its reads are not one snapshot) and, on the embedded
+ * SQLite, when no transaction was open meanwhile (it could have read rows never committed, under
+ * counts a later write reaches again: src/embedded-transactions.ts); one year at a time.
  */
 export class PreparedEligibility {
   private prepared: { year: number; counts: string; eligibility: CycleEligibility } | null = null;
   /** Where computing it last failed: tried again only once a count moves, not at every pass. */
   private failed: { year: number; counts: string } | null = null;
+
+  constructor(private readonly transactions: TransactionWatch) {}
 
   /** The year's eligibility if it was prepared at the counts `manager` reads now; else null. */
   async current(manager: EntityManager, year: number): Promise<CycleEligibility | null> {
@@ -50,6 +55,8 @@ export class PreparedEligibility {
 
   /** Computes the year's eligibility unless the one kept is current; answers whether it computed and kept one. */
   async prepare(dataSource: DataSource, attainment: AttainmentService, year: number): Promise<boolean> {
+    const mark = this.transactions.mark();
+    if (mark === null) return false;
     const before = await countsOfChanges(dataSource.manager);
     const unchanged = (at: { year: number; counts: string } | null) => at?.year === year && at.counts === before;
     if (unchanged(this.prepared) || unchanged(this.failed)) return false;
@@ -61,7 +68,7 @@ export class PreparedEligibility {
       throw error;
     }
     // A write committed meanwhile may be in some of its reads and not in others: not kept, the next pass tries again.
-    if ((await countsOfChanges(dataSource.manager)) !== before) return false;
+    if ((await countsOfChanges(dataSource.manager)) !== before || !this.transactions.unchangedSince(mark)) return false;
     this.prepared = { year, counts: before, eligibility };
     return true;
   }

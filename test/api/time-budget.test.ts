@@ -2,6 +2,7 @@ import { graphql } from "graphql";
 import { DataSource } from "typeorm";
 import { YearDataCache } from "../../src/attainment/year-data-cache";
 import { PreparedEligibility } from "../../src/incentives/prepared-eligibility";
+import { watchTransactions } from "../../src/embedded-transactions";
 import { loadConfig } from "../../src/config";
 import { Context, requestReaders } from "../../src/context";
 import { createSchema } from "../../src/schema";
@@ -27,7 +28,7 @@ describe("the request's time budget", () => {
         log: { subject: null, role: "anonymous" },
         deadline,
         dataSource,
-        preparedEligibility: new PreparedEligibility(),
+        preparedEligibility: new PreparedEligibility(watchTransactions(dataSource)),
         ...requestReaders(dataSource, new YearDataCache(dataSource)),
       } satisfies Context,
     });

@@ -9,6 +9,7 @@ import { recordAct } from "../../src/cycles/acts";
 import { moveCycle } from "../../src/cycles/move-cycle";
 import { computeCycleEligibility } from "../../src/incentives/cycle-eligibility";
 import { PreparedEligibility } from "../../src/incentives/prepared-eligibility";
+import { watchTransactions } from "../../src/embedded-transactions";
 import { importPeople } from "../../src/people/import-people";
 import { preparedEligibility as reads } from "../../src/metrics";
 import { countedOnce } from "../../src/storage/counted-once";
@@ -82,7 +83,7 @@ describe.each(testDatabases)("the eligibility prepared ahead of validation on $n
   };
 
   it("prepares the year under review, the figures a fresh computation gives, and validation freezes them", async () => {
-    const prepared = new PreparedEligibility();
+    const prepared = new PreparedEligibility(watchTransactions(dataSource));
     expect(await prepared.prepareYearUnderReview(dataSource, attainment())).toBe(2019);
     // Nothing changed: the next pass computes nothing.
     expect(await prepared.prepareYearUnderReview(dataSource, attainment())).toBeNull();
@@ -108,7 +109,7 @@ describe.each(testDatabases)("the eligibility prepared ahead of validation on $n
   });
 
   it("is stale after a write by another server in plain SQL, and validation computes the figures afresh", async () => {
-    const prepared = new PreparedEligibility();
+    const prepared = new PreparedEligibility(watchTransactions(dataSource));
     expect(await prepared.prepareYearUnderReview(dataSource, attainment())).toBe(2019);
     await other.query("UPDATE individual_assessment SET score = 95 WHERE year = 2019");
     expect(await prepared.current(dataSource.manager, 2019)).toBeNull();
@@ -202,5 +203,23 @@ describe.each(testDatabases)("the eligibility prepared ahead of validation on $n
     } finally {
       await api.close();
     }
+  });
+
+  it("keeps nothing read while a transaction is open on the embedded SQLite; on MariaDB reads only what was committed", async () => {
+    const prepared = new PreparedEligibility(watchTransactions(dataSource));
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query("UPDATE individual_assessment SET score = 10 WHERE year = 2019");
+      // SQLite's one connection would read the uncommitted scores: nothing is kept.
+      expect(await prepared.prepareYearUnderReview(dataSource, attainment())).toBe(db.name === "mysql" ? 2019 : null);
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+    const kept = await prepared.current(dataSource.manager, 2019);
+    if (db.name === "mysql") expect(kept!.rows.map((r) => r.individualScore)).not.toContain(10);
+    else expect(kept).toBeNull();
   });
 });
