@@ -35,7 +35,7 @@ export function requestReaders(
   yearDataCache: YearDataCache,
 ): Pick<Context, "loaders" | "attainment" | "planYears" | "dataVersions"> {
   let versions: Promise<DataVersions> | undefined;
-  const dataVersions = () => (versions ??= readDataVersions(dataSource));
+  const dataVersions = () => (versions ??= readDataVersions(dataSource.manager));
   const inputs = new AttainmentInputs(dataSource, yearDataCache, dataVersions);
   let planYears: Promise<PlanYears | null> | undefined;
   return {

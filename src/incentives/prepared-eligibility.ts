@@ -1,8 +1,9 @@
-import { DataSource, EntityManager, In } from "typeorm";
-import { ATTAINMENT_INPUTS, DataVersion, PEOPLE } from "../../entities/data-version.entity";
+import { DataSource, EntityManager } from "typeorm";
+import { ATTAINMENT_INPUTS, PEOPLE } from "../../entities/data-version.entity";
 import { CycleStatus } from "../../entities/enums";
 import { EvaluationCycle } from "../../entities/evaluation-cycle.entity";
 import { AttainmentService } from "../attainment/attainment-service";
+import { readDataVersions, versionsKey } from "../data-versions";
 import { TransactionWatch } from "../embedded-transactions";
 import { preparedEligibility as reads } from "../metrics";
 import { computeCycleEligibility, CycleEligibility } from "./cycle-eligibility";
@@ -16,12 +17,11 @@ const READ_BY_ELIGIBILITY = [ATTAINMENT_INPUTS, "plan-and-reviews", PEOPLE];
 
 /** The counts of those tables' changes, as one text, read on `manager` (inside a transaction: as it sees them). */
 async function countsOfChanges(manager: EntityManager): Promise<string> {
-  const rows = await manager.find(DataVersion, { where: { name: In(READ_BY_ELIGIBILITY) }, order: { name: "ASC" } });
-  if (rows.length !== READ_BY_ELIGIBILITY.length)
-    throw new Error(
-      `data_version has no row for ${READ_BY_ELIGIBILITY.filter((name) => !rows.some((r) => r.name === name)).join(", ")}: the database's migrations have not all run`,
-    );
-  return rows.map((row) => `${row.name}=${row.version}`).join(",");
+  const versions = await readDataVersions(manager);
+  const missing = READ_BY_ELIGIBILITY.filter((name) => !versions.has(name));
+  if (missing.length > 0)
+    throw new Error(`data_version has no row for ${missing.join(", ")}: the database's migrations have not all run`);
+  return versionsKey(new Map(READ_BY_ELIGIBILITY.map((name) => [name, versions.get(name)!])));
 }
 
 /**
