@@ -1,6 +1,5 @@
 import { EntityManager } from "typeorm";
 import { BULK_WRITE_VARIABLE } from "../../entities/data-version.entity";
-import { takesRowLocks } from "./row-locks";
 
 /**
  * Runs a bulk write in the caller's transaction with a counter moved once instead of once per row:
@@ -10,7 +9,7 @@ import { takesRowLocks } from "./row-locks";
  * to the pool. SQLite's triggers count every row, and nothing is set.
  */
 export async function countedOnce<T>(manager: EntityManager, counter: string, work: () => Promise<T>): Promise<T> {
-  if (!takesRowLocks(manager)) return work();
+  if (manager.connection.options.type === "better-sqlite3") return work();
   await manager.query(`SET ${BULK_WRITE_VARIABLE} = 1`);
   try {
     const result = await work();
